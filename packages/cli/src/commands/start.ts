@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const PROCESSES = ['api', 'ingest-worker', 'ranking-worker'] as const;
+export type ProcessName = (typeof PROCESSES)[number];
+
+const entry = (name: ProcessName) => fileURLToPath(new URL(`../../../../services/${name}/src/main.ts`, import.meta.url));
+
+/**
+ * `start all` runs each process as its own child, as production runs them, and stops them all
+ * together: a signal is passed on to every child, and if one exits the others are stopped too.
+ */
+export async function startCommand(which: string): Promise<number> {
+  const names: readonly ProcessName[] = which === 'all' ? PROCESSES : PROCESSES.filter((name) => name === which);
+  if (names.length === 0) {
+    process.stderr.write(`newsrank start: unknown process "${which}"; expected one of ${PROCESSES.join(', ')}, all\n`);
+    return 2;
+  }
+  if (names.length === 1) {
+    await import(entry(names[0] as ProcessName));
+    return new Promise<number>(() => {});
+  }
+  const children = new Map<ProcessName, ChildProcess>();
+  let stopping = false;
+  let exitCode = 0;
+  const stopAll = (signal: NodeJS.Signals) => {
+    stopping = true;
+    for (const child of children.values()) if (child.exitCode === null) child.kill(signal);
+  };
+  for (const name of names) {
+    const child = spawn(process.execPath, [entry(name)], { stdio: 'inherit', env: process.env });
+    children.set(name, child);
+  }
+  process.on('SIGTERM', () => stopAll('SIGTERM'));
+  process.on('SIGINT', () => stopAll('SIGINT'));
+  await Promise.all(
+    [...children.entries()].map(
+      ([name, child]) =>
+        new Promise<void>((resolve) => {
+          child.on('exit', (code, signal) => {
+            if (code !== 0) exitCode = 1;
+            if (!stopping) {
+              process.stderr.write(`newsrank start: ${name} exited (${signal ?? code}); stopping the others\n`);
+              stopAll('SIGTERM');
+            }
+            resolve();
+          });
+        }),
+    ),
+  );
+  return exitCode;
+}

@@ -1,0 +1,1 @@
+export { PROCESSES, type ProcessName } from './commands/start.ts';

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEVELOPMENT_INGEST_TOKEN, loadConfig } from './config.ts';
+import { parseDurationMs } from './duration.ts';
+
+describe('loadConfig', () => {
+  it('an empty environment gives working local defaults', () => {
+    const config = loadConfig({});
+    expect(config.http.port).toBe(8080);
+    expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/newsrank');
+    expect(config.redis).toEqual({ url: 'redis://127.0.0.1:6379', clusterNodes: [] });
+    expect(config.feedMaxBytes).toBe(10 * 1024 * 1024);
+    expect(config.popularityHalfLifeMs).toBe(6 * 3_600_000);
+    expect(config.rankingRefreshMs).toBe(1000);
+    expect(config.ingestTokens).toEqual([DEVELOPMENT_INGEST_TOKEN]);
+  });
+
+  it('every bad variable is named, one line each', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', POPULARITY_HALF_LIFE: 'soon' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const lines = (error as ConfigError).problems;
+      expect(lines).toHaveLength(3);
+      expect(lines.some((line) => line.startsWith('PORT:'))).toBe(true);
+      expect(lines.some((line) => line.startsWith('DATABASE_URL:'))).toBe(true);
+      expect(lines.some((line) => line.startsWith('POPULARITY_HALF_LIFE:'))).toBe(true);
+    }
+  });
+
+  it('production refuses to start without ingest tokens', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/INGEST_TOKENS/);
+    expect(loadConfig({ NODE_ENV: 'production', INGEST_TOKENS: 'a, b' }).ingestTokens).toEqual(['a', 'b']);
+  });
+
+  it('cluster nodes come from REDIS_CLUSTER_NODES or a redis+cluster URL', () => {
+    expect(loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000,10.0.0.2:7001' }).redis.clusterNodes).toEqual([
+      { host: '10.0.0.1', port: 7000 },
+      { host: '10.0.0.2', port: 7001 },
+    ]);
+    expect(loadConfig({ REDIS_URL: 'redis+cluster://a:7000,b:7001' }).redis.clusterNodes).toEqual([
+      { host: 'a', port: 7000 },
+      { host: 'b', port: 7001 },
+    ]);
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'nohost' })).toThrow(/REDIS_CLUSTER_NODES/);
+  });
+});
+
+describe('parseDurationMs', () => {
+  it.each([
+    ['6h', 21_600_000],
+    ['30s', 30_000],
+    ['250ms', 250],
+    ['1500', 1500],
+    ['7d', 604_800_000],
+    ['1.5h', 5_400_000],
+  ])('reads %s as %d ms', (raw, ms) => expect(parseDurationMs(raw)).toBe(ms));
+
+  it.each(['', 'soon', '-1h', '0', '6 hours'])('refuses %j', (raw) => expect(parseDurationMs(raw)).toBeNull());
+});

@@ -1,0 +1,87 @@
+import { envSchema, type Env } from './schema.ts';
+
+/** A development token, so `pnpm start` works out of the box; production must set its own. */
+export const DEVELOPMENT_INGEST_TOKEN = 'dev-token';
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  logLevel: Env['LOG_LEVEL'];
+  databaseUrl: string;
+  databasePoolSize: number;
+  redis: { url: string; clusterNodes: { host: string; port: number }[] };
+  queuePrefix: string;
+  http: { host: string; port: number };
+  ingestTokens: string[];
+  feedMaxBytes: number;
+  ingestConcurrency: number;
+  rankingConcurrency: number;
+  rankingRefreshMs: number;
+  popularityHalfLifeMs: number;
+  rankingHistoryDays: number;
+  rateLimitPerMinute: number;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`invalid configuration:\n${problems.join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parses the environment once; throws ConfigError listing one line per bad variable. */
+export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(nonEmpty(environment));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return shapeConfig(parsed.data);
+}
+
+export function shapeConfig(env: Env): Config {
+  const problems: string[] = [];
+  const clusterNodes = [...env.REDIS_CLUSTER_NODES, ...clusterNodesFromUrl(env.REDIS_URL)].map((node) => {
+    const match = /^\[?([^\]]+?)\]?:(\d{1,5})$/.exec(node);
+    if (!match) problems.push(`REDIS_CLUSTER_NODES: expected host:port, got "${node}"`);
+    return { host: match?.[1] ?? '', port: Number(match?.[2] ?? 0) };
+  });
+  let ingestTokens = env.INGEST_TOKENS;
+  if (ingestTokens.length === 0) {
+    if (env.NODE_ENV === 'production') problems.push('INGEST_TOKENS: required in production (comma-separated bearer tokens)');
+    else ingestTokens = [DEVELOPMENT_INGEST_TOKEN];
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    env: env.NODE_ENV,
+    logLevel: env.LOG_LEVEL,
+    databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    redis: { url: env.REDIS_URL, clusterNodes },
+    queuePrefix: env.QUEUE_PREFIX,
+    http: { host: env.HOST, port: env.PORT },
+    ingestTokens,
+    feedMaxBytes: env.FEED_MAX_BYTES,
+    ingestConcurrency: env.INGEST_CONCURRENCY,
+    rankingConcurrency: env.RANKING_CONCURRENCY,
+    rankingRefreshMs: env.RANKING_REFRESH_MS,
+    popularityHalfLifeMs: env.POPULARITY_HALF_LIFE,
+    rankingHistoryDays: env.RANKING_HISTORY_DAYS,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+/** `redis+cluster://host1:7000,host2:7001` names the seed nodes of a cluster. */
+function clusterNodesFromUrl(url: string): string[] {
+  if (!url.startsWith('redis+cluster://')) return [];
+  return url.slice('redis+cluster://'.length).replace(/\/.*$/, '').split(',').filter(Boolean);
+}
+
+/** An empty variable means "use the default", as in most process managers. */
+function nonEmpty(environment: Record<string, string | undefined>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(environment)) if (value !== undefined && value !== '') result[key] = value;
+  return result;
+}

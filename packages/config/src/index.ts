@@ -1,0 +1,3 @@
+export { loadConfig, shapeConfig, ConfigError, DEVELOPMENT_INGEST_TOKEN, type Config } from './config.ts';
+export { envSchema, type Env } from './schema.ts';
+export { parseDurationMs } from './duration.ts';

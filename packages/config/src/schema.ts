@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { parseDurationMs } from './duration.ts';
+
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((raw, ctx) => {
+      const ms = parseDurationMs(raw);
+      if (ms === null) {
+        ctx.addIssue({ code: 'custom', message: `expected a duration such as 500ms, 30s, 6h or 7d, got "${raw}"` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const positiveInt = (fallback: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
+
+const url = (protocols: string[], fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    // Prefix check rather than `new URL`: a cluster URL lists several host:port pairs.
+    .refine((raw) => protocols.some((protocol) => raw.startsWith(`${protocol}//`) && raw.length > protocol.length + 2), `expected a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+
+const commaList = z
+  .string()
+  .default('')
+  .transform((raw) => raw.split(',').map((part) => part.trim()).filter((part) => part.length > 0));
+
+/** Every variable the processes read, with defaults that work against a local Postgres and Redis. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/newsrank'),
+  DATABASE_POOL_SIZE: positiveInt(10, 200),
+  REDIS_URL: url(['redis:', 'rediss:', 'redis+cluster:'], 'redis://127.0.0.1:6379'),
+  REDIS_CLUSTER_NODES: commaList,
+  QUEUE_PREFIX: z
+    .string()
+    .default('{newsrank}')
+    .refine((raw) => /^[A-Za-z0-9{}_:.-]+$/.test(raw), 'expected letters, digits and {}_:.- only'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
+  INGEST_TOKENS: commaList,
+  FEED_MAX_BYTES: positiveInt(10 * 1024 * 1024),
+  INGEST_CONCURRENCY: positiveInt(4, 256),
+  RANKING_CONCURRENCY: positiveInt(64, 1024),
+  RANKING_REFRESH_MS: positiveInt(1000, 3_600_000),
+  POPULARITY_HALF_LIFE: duration('6h'),
+  RANKING_HISTORY_DAYS: positiveInt(7, 3650),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  SHUTDOWN_TIMEOUT_MS: positiveInt(10_000, 600_000),
+});
+
+export type Env = z.infer<typeof envSchema>;

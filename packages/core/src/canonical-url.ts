@@ -1,0 +1,28 @@
+const TRACKING_PARAMS = new Set(['fbclid', 'gclid', 'dclid', 'msclkid']);
+
+/**
+ * The identity form of an article URL: scheme and host lower-cased (by URL), default port,
+ * fragment and tracking parameters (`utm_*`, `fbclid`, `gclid`…) dropped. Path and the
+ * remaining query are kept as sent: on many news sites they are case-sensitive identifiers.
+ * Returns null for anything that is not an absolute http(s) URL.
+ */
+export function canonicalUrl(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  url.hash = '';
+  url.username = '';
+  url.password = '';
+  for (const name of [...url.searchParams.keys()]) {
+    const lower = name.toLowerCase();
+    if (lower.startsWith('utm_') || TRACKING_PARAMS.has(lower)) url.searchParams.delete(name);
+  }
+  // URLSearchParams re-serialises the query; only rewrite it when something was removed.
+  if (url.search === '?') url.search = '';
+  return url.toString();
+}

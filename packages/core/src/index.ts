@@ -1,0 +1,4 @@
+export { canonicalUrl } from './canonical-url.ts';
+export { slugify } from './slug.ts';
+export { storyKeys } from './story-keys.ts';
+export type { StoryInput } from './story.ts';

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as articlesAndIngestJobs from './2026-11-27T00-00-articles-and-ingest-jobs.ts';
+
+/** Listed explicitly (not read from disk) so the order is reviewed and bundles stay static. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-27T00-00-articles-and-ingest-jobs': articlesAndIngestJobs,
+};

@@ -1,0 +1,83 @@
+import { sql } from 'kysely';
+import type { Db } from '../database.ts';
+import type { ArticleOutcome, IngestJobRow, IngestReport } from '../schema/index.ts';
+
+export interface NewIngestJob {
+  id: string;
+  source: string;
+  kind: 'feed' | 'articles';
+  contentType: string | null;
+  format: string | null;
+  body: Buffer;
+}
+
+export async function recordIngestJob(db: Db, job: NewIngestJob): Promise<void> {
+  await db
+    .insertInto('ingest_jobs')
+    .values({ id: job.id, source: job.source, kind: job.kind, content_type: job.contentType, format: job.format, body: job.body, status: 'queued' })
+    .execute();
+}
+
+/** Used when the queue refused the job: the document was never accepted, so it leaves no trace. */
+export async function forgetIngestJob(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('ingest_jobs').where('id', '=', id).where('status', '=', 'queued').execute();
+}
+
+export type IngestJobView = Omit<IngestJobRow, 'body'>;
+
+export async function findIngestJob(db: Db, id: string): Promise<IngestJobView | undefined> {
+  return db
+    .selectFrom('ingest_jobs')
+    .select(['id', 'source', 'kind', 'content_type', 'format', 'status', 'received_at', 'started_at', 'finished_at', 'attempts', 'result', 'error'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Marks the job active and returns what the worker needs; undefined when it is already finished. */
+export async function startIngestJob(db: Db, id: string) {
+  return db
+    .updateTable('ingest_jobs')
+    .set({ status: 'active', started_at: sql`coalesce(started_at, now())`, attempts: sql`attempts + 1` })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'active'])
+    .returning(['id', 'source', 'kind', 'content_type', 'body'])
+    .executeTakeFirst();
+}
+
+export async function committedChunks(db: Db, jobId: string): Promise<Map<number, ArticleOutcome[]>> {
+  const rows = await db.selectFrom('ingest_job_chunks').select(['chunk_index', 'outcomes']).where('job_id', '=', jobId).execute();
+  return new Map(rows.map((row) => [row.chunk_index, row.outcomes]));
+}
+
+export async function completeIngestJob(db: Db, id: string, format: string, report: IngestReport): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('ingest_jobs')
+      .set({ status: 'completed', format, finished_at: sql`now()`, result: JSON.stringify(report), body: null, error: null })
+      .where('id', '=', id)
+      .execute();
+    await trx.deleteFrom('ingest_job_chunks').where('job_id', '=', id).execute();
+  });
+}
+
+export async function failIngestJob(db: Db, id: string, error: string, format: string | null): Promise<void> {
+  await db
+    .updateTable('ingest_jobs')
+    .set({ status: 'failed', finished_at: sql`now()`, error, format, body: null })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'active'])
+    .execute();
+}
+
+/** Accepted documents still waiting after `olderThanMs`: candidates for re-queuing. */
+export async function pendingIngestJobIds(db: Db, olderThanMs: number, limit = 500): Promise<string[]> {
+  const rows = await db
+    .selectFrom('ingest_jobs')
+    .select('id')
+    .where('status', 'in', ['queued', 'active'])
+    .where(sql<boolean>`received_at < now() - make_interval(secs => ${olderThanMs / 1000})`)
+    .orderBy('received_at')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,157 @@
+/**
+ * Pieces shared by the two single-article page readers (plain text and HTML).
+ */
+import { formatIsoSecond, parseDate } from '../dates.ts';
+import type { DateOrigin, DocumentFormat, ParsedArticle, ParsedFeedInfo, ParseResult } from '../types.ts';
+
+/** A date this far past the parse clock is stored but not trusted for ranking (types.ts). */
+const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
+/** Single-line fields (title, caption, author, …) longer than this are page chrome, not data. */
+export const MAX_LINE_FIELD = 1000;
+
+export function emptyArticle(): ParsedArticle {
+  return {
+    guid: null, url: null, title: null, summary: null, contentHtml: null, author: null,
+    category: null, tags: [], dateline: null, imageUrl: null, imageCaption: null, language: null,
+    publishedAt: null, updatedAt: null, publishedAtOrigin: null, publishedAtInFuture: false,
+    warnings: [],
+  };
+}
+
+/** PostgreSQL text cannot hold U+0000, and JSON-LD can smuggle it in as `\u0000`. */
+export function stripNul(value: string): string {
+  return value.includes('\0') ? value.replaceAll('\0', '') : value;
+}
+
+/** Controls other than whitespace mean nothing in a one-line field; U+0000 is among them. */
+const CONTROL_CHARS = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
+
+/** One visual line of text: whitespace collapsed, NUL gone, empty becomes null. */
+export function cleanLine(value: string | null | undefined, max = MAX_LINE_FIELD): string | null {
+  if (typeof value !== 'string') return null;
+  const text = value.replace(CONTROL_CHARS, '').replace(/\s+/g, ' ').trim();
+  if (text === '') return null;
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+export function paragraphsToHtml(paragraphs: readonly string[]): string | null {
+  const parts = paragraphs.map((p) => cleanLine(p, Number.POSITIVE_INFINITY)).filter((p) => p !== null);
+  return parts.length === 0 ? null : parts.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+}
+
+/**
+ * Wire-style datelines: `SEOUL — `, `NEW YORK -- `, `WASHINGTON, D.C. – `, `TOKYO (Reuters) - `.
+ * Only upper-case place words count, so an ordinary sentence that happens to contain a dash
+ * is never mistaken for one.
+ */
+const DATELINE =
+  /^(\p{Lu}[\p{Lu}\p{M}.'’-]*(?:,? \p{Lu}[\p{Lu}\p{M}.'’-]*){0,4})(?: ?\([^()]{1,40}\))? *(?:—|–|―|--| - )\s*(?=\S)/u;
+
+export interface DatelineMatch {
+  dateline: string;
+  /** The paragraph without the dateline prefix. */
+  rest: string;
+}
+
+export function findDateline(paragraph: string): DatelineMatch | null {
+  const head = paragraph.trimStart().slice(0, 80);
+  const m = DATELINE.exec(head);
+  if (!m?.[1]) return null;
+  const place = m[1].replace(/,$/, '');
+  if (place.replace(/[^\p{Lu}]/gu, '').length < 2) return null;
+  return { dateline: place, rest: paragraph.trimStart().slice(m[0].length) };
+}
+
+/**
+ * Reads a date value; a value that is present but unreadable becomes null plus a warning, so a
+ * publisher sees why the story fell back to first-seen time.
+ */
+export function readDate(raw: string | null | undefined, warnings: string[]): string | null {
+  const text = cleanLine(raw, 200);
+  if (text === null) return null;
+  const date = parseDate(text);
+  if (date === null) {
+    warnings.push(`unreadable date "${text.slice(0, 64)}"`);
+    return null;
+  }
+  return formatIsoSecond(date);
+}
+
+/** Fills publishedAt and its bookkeeping fields together so they never disagree. */
+export function setPublished(article: ParsedArticle, iso: string | null, origin: DateOrigin, now: Date): void {
+  if (iso === null) return;
+  article.publishedAt = iso;
+  article.publishedAtOrigin = origin;
+  article.publishedAtInFuture = Date.parse(iso) - now.getTime() > FUTURE_TOLERANCE_MS;
+  if (article.publishedAtInFuture) {
+    article.warnings.push(`publishedAt ${iso} is more than a day in the future`);
+  }
+}
+
+/** Removes duplicates and blanks while keeping the publisher's order. */
+export function uniqueStrings(values: Iterable<string>, max = 50): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const value of values) {
+    const text = cleanLine(value, 200);
+    if (text === null || seen.has(text.toLowerCase())) continue;
+    seen.add(text.toLowerCase());
+    out.push(text);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** Last line of defence: every string field leaves this package free of U+0000. */
+function scrubArticle(a: ParsedArticle): ParsedArticle {
+  const s = (v: string | null): string | null => (v === null ? null : stripNul(v));
+  return {
+    ...a,
+    guid: s(a.guid), url: s(a.url), title: s(a.title), summary: s(a.summary),
+    contentHtml: s(a.contentHtml), author: s(a.author), category: s(a.category),
+    tags: a.tags.map(stripNul), dateline: s(a.dateline), imageUrl: s(a.imageUrl),
+    imageCaption: s(a.imageCaption), language: s(a.language), warnings: a.warnings.map(stripNul),
+  };
+}
+
+/**
+ * `encoding` is what the caller decoded the bytes with; these readers receive text and report
+ * UTF-8, which the dispatcher overwrites with the real value.
+ */
+export function singleArticleResult(
+  format: DocumentFormat,
+  article: ParsedArticle,
+  feed: ParsedFeedInfo,
+  warnings: string[],
+): ParseResult {
+  return {
+    format,
+    feed: { title: feed.title, url: feed.url, language: feed.language },
+    articles: [scrubArticle(article)],
+    rejected: [],
+    warnings: warnings.map(stripNul),
+    encoding: 'utf-8',
+  };
+}
+
+/** Drops a byte-order mark and unifies CRLF / CR line ends. */
+export function normalizeText(text: string): string {
+  return stripNul(text.replace(/^\uFEFF/, '')).replace(/\r\n?/g, '\n');
+}
+
+export function absoluteHttpUrl(raw: string | null | undefined, base: string | null | undefined): string | null {
+  const text = cleanLine(raw, 4000);
+  if (text === null) return null;
+  const url = URL.parse(text) ?? (base ? URL.parse(text, base) : null);
+  return url && (url.protocol === 'http:' || url.protocol === 'https:') ? url.href : null;
+}

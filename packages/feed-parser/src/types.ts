@@ -1,0 +1,86 @@
+/** Formats the sniffer can recognise. */
+export const DOCUMENT_FORMATS = [
+  'rss',        // RSS 0.91/0.92/2.0 and <rss> without version
+  'rdf',        // RSS 0.90 and RSS 1.0
+  'atom',       // Atom 0.3 and 1.0
+  'json-feed',  // JSON Feed 1.0/1.1
+  'native-json',// {"articles": [...]} as POST /v1/articles takes it
+  'html',       // one HTML article page
+  'text',       // one plain-text article page (fixtures/japan-news-article.txt)
+] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+/** Where a date value was read from, kept so ranking can decide how far to trust it. */
+export type DateOrigin = 'feed' | 'page-metadata' | 'page-text' | 'first-seen';
+
+/** One article as the parser normalises it. Dates are ISO-8601 UTC at second precision or null. */
+export interface ParsedArticle {
+  guid: string | null;
+  url: string | null;
+  title: string | null;
+  /** Plain text, entities decoded, whitespace collapsed, at most ~500 characters. */
+  summary: string | null;
+  /** Sanitised HTML. */
+  contentHtml: string | null;
+  author: string | null;
+  category: string | null;
+  tags: string[];
+  dateline: string | null;
+  imageUrl: string | null;
+  imageCaption: string | null;
+  language: string | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  /** Where publishedAt came from; null when publishedAt is null. */
+  publishedAtOrigin: DateOrigin | null;
+  /** True when publishedAt lies more than a day after parse time: stored, but not trusted for ranking. */
+  publishedAtInFuture: boolean;
+  /** Item-level warnings (unreadable date, future date, ...). */
+  warnings: string[];
+}
+
+export interface ParsedFeedInfo {
+  title: string | null;
+  url: string | null;
+  language: string | null;
+}
+
+/** An item that could not become an article, with a reason a publisher can act on. */
+export interface RejectedItem {
+  index: number;
+  reason: string;
+}
+
+export interface ParseResult {
+  format: DocumentFormat;
+  feed: ParsedFeedInfo;
+  articles: ParsedArticle[];
+  /** Items dropped; `index` is the item's position in the document. */
+  rejected: RejectedItem[];
+  /** Document-level warnings: encoding override, undeclared entity, not well-formed, ... */
+  warnings: string[];
+  /** The character encoding the bytes were decoded with. */
+  encoding: string;
+}
+
+export interface ParseOptions {
+  /** The HTTP Content-Type header, if any; its charset is a hint, the body decides the format. */
+  contentType?: string | undefined;
+  /** The URL the document was fetched from or posted for; base for relative links. */
+  baseUrl?: string | undefined;
+  /** Clock for "future date" decisions; defaults to the current time. */
+  now?: Date | undefined;
+}
+
+/**
+ * A document that cannot be read at all. `code` maps to the HTTP answer:
+ * 'empty' and 'unparseable' → 400, 'unsupported-type' → 415, 'too-complex' → 400.
+ */
+export class DocumentError extends Error {
+  readonly code: 'empty' | 'unparseable' | 'unsupported-type' | 'too-complex';
+  constructor(code: DocumentError['code'], message: string) {
+    super(message);
+    this.name = 'DocumentError';
+    this.code = code;
+  }
+}

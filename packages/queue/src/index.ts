@@ -1,0 +1,2 @@
+export { createRedis, assertNoEviction, type RedisClient, type RedisRole, type RedisSettings } from './redis.ts';
+export * from './queues.ts';

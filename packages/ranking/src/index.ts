@@ -1,0 +1,30 @@
+export {
+  BUCKET_RESOLUTIONS,
+  RANKING_WINDOWS,
+  bucketStart,
+  isAcceptableEventTime,
+  longestWindowMs,
+  parseWindow,
+  resolutionForWindow,
+  windowBucketRange,
+  windowMs,
+} from './windows.ts';
+export type { BucketResolution, EventTimeVerdict, RankingWindow, WindowBucketRange } from './windows.ts';
+
+export {
+  MAX_DECAY_EXPONENT,
+  chooseRebaseT0,
+  decayWeight,
+  needsRebase,
+  rebaseFactor,
+  scoreAt,
+} from './forward-decay.ts';
+
+export { listEtag, rankEntries, withPreviousRanks } from './list-order.ts';
+export type { RankInput, Ranked } from './list-order.ts';
+
+export { aggregateViews } from './aggregate.ts';
+export type { ArticleViewAggregate, BucketCount, ViewEvent } from './aggregate.ts';
+
+export { ALL_CATEGORIES, listKey, parseListKey, popularListKey, rankingListKey } from './list-key.ts';
+export type { ListKeyParts } from './list-key.ts';

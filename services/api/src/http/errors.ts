@@ -1,0 +1,46 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+
+/** An error the client can act on; becomes `{"error": {"code", "message"}}` with its status. */
+export class HttpError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly headers: Record<string, string>;
+  constructor(status: number, code: string, message: string, headers: Record<string, string> = {}) {
+    super(message);
+    this.name = 'HttpError';
+    this.status = status;
+    this.code = code;
+    this.headers = headers;
+  }
+}
+
+export const notFound: RequestHandler = (req) => {
+  throw new HttpError(404, 'not_found', `no route for ${req.method} ${req.path}`);
+};
+
+/** body-parser's own errors, mapped to the codes SPEC lists. */
+function fromBodyParser(error: { type?: string; status?: number; message: string; limit?: number }): HttpError | null {
+  switch (error.type) {
+    case 'entity.too.large':
+      return new HttpError(413, 'payload_too_large', `body is larger than the limit of ${error.limit} bytes`);
+    case 'entity.parse.failed':
+      return new HttpError(400, 'invalid_json', `body is not valid JSON: ${error.message}`);
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new HttpError(415, 'unsupported_encoding', error.message);
+    case 'request.aborted':
+      return new HttpError(400, 'request_aborted', 'the client closed the request before the body arrived');
+    case 'request.size.invalid':
+      return new HttpError(400, 'invalid_body', 'the body is shorter or longer than Content-Length says');
+    default:
+      return null;
+  }
+}
+
+export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  const known = error instanceof HttpError ? error : fromBodyParser(error);
+  const httpError = known ?? new HttpError(500, 'internal', 'internal error');
+  if (!known) req.log?.error({ err: error }, 'request failed');
+  if (res.headersSent) return res.end();
+  res.set(httpError.headers).status(httpError.status).json({ error: { code: httpError.code, message: httpError.message } });
+};

@@ -1,0 +1,55 @@
+import type { ArticleRecord, IngestJobView } from '@newsrank/db';
+
+/** ISO-8601 UTC at second precision, as SPEC prints every date. */
+export function isoSecond(value: Date | string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  if (!Number.isFinite(date.getTime())) return null;
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export function presentArticle(row: ArticleRecord) {
+  return {
+    id: row.id,
+    source: row.source,
+    guid: row.guid,
+    url: row.url,
+    title: row.title,
+    summary: row.summary,
+    contentHtml: row.content_html,
+    author: row.author,
+    category: row.category,
+    categorySlug: row.category_slug,
+    tags: row.tags,
+    dateline: row.dateline,
+    imageUrl: row.image_url,
+    imageCaption: row.image_caption,
+    language: row.language,
+    publishedAt: isoSecond(row.published_at),
+    updatedAt: isoSecond(row.updated_at),
+    ingestedAt: isoSecond(row.ingested_at),
+  };
+}
+
+export function presentIngestJob(job: IngestJobView) {
+  const result = job.result
+    ? {
+        inserted: job.result.inserted,
+        updated: job.result.updated,
+        duplicates: job.result.duplicates,
+        articles: job.result.articles,
+        rejected: job.result.rejected,
+        warnings: job.result.warnings,
+      }
+    : null;
+  return {
+    id: job.id,
+    status: job.status,
+    source: job.source,
+    format: job.format,
+    receivedAt: isoSecond(job.received_at),
+    finishedAt: isoSecond(job.finished_at),
+    result,
+    error: job.error,
+  };
+}

@@ -1,0 +1,73 @@
+import { Router } from 'express';
+import { findArticle, listArticles, listCategories, type ArticleCursor, type Db } from '@newsrank/db';
+import { HttpError } from '../http/errors.ts';
+import { presentArticle } from '../present.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function articleRoutes(db: Db): Router {
+  const router = Router();
+
+  router.get('/v1/articles', async (req, res) => {
+    const limit = intParam(req.query.limit, 'limit', 20, 1, 100);
+    const since = dateParam(req.query.since);
+    const after = req.query.cursor === undefined ? undefined : cursorParam(req.query.cursor);
+    const rows = await listArticles(db, {
+      categorySlug: stringParam(req.query.category, 'category')?.toLowerCase(),
+      source: stringParam(req.query.source, 'source')?.toLowerCase(),
+      since,
+      limit: limit + 1,
+      after,
+    });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    const nextCursor =
+      rows.length > limit && last
+        ? encodeCursor({ publishedSort: last.published_at ? new Date(last.published_at).toISOString() : '-infinity', ingestedAt: new Date(last.ingested_at).toISOString(), id: last.id })
+        : null;
+    res.json({ items: page.map(presentArticle), nextCursor });
+  });
+
+  router.get('/v1/articles/:id', async (req, res) => {
+    const id = req.params.id;
+    const row = UUID.test(id) ? await findArticle(db, id) : undefined;
+    if (!row) throw new HttpError(404, 'not_found', `no article ${id}`);
+    res.json(presentArticle(row));
+  });
+
+  router.get('/v1/categories', async (_req, res) => {
+    res.json(await listCategories(db));
+  });
+
+  return router;
+}
+
+function stringParam(value: unknown, name: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') throw new HttpError(400, 'invalid_parameter', `${name} must be given once`);
+  return value;
+}
+
+function intParam(value: unknown, name: string, fallback: number, min: number, max: number): number {
+  const raw = stringParam(value, name);
+  if (raw === undefined) return fallback;
+  const number = Number(raw);
+  if (!/^\d+$/.test(raw) || number < min || number > max) throw new HttpError(400, 'invalid_parameter', `${name} must be an integer from ${min} to ${max}`);
+  return number;
+}
+
+function dateParam(value: unknown): Date | undefined {
+  const raw = stringParam(value, 'since');
+  if (raw === undefined) return undefined;
+  const date = new Date(raw);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || !Number.isFinite(date.getTime())) throw new HttpError(400, 'invalid_parameter', 'since must be an ISO-8601 time');
+  return date;
+}
+
+function cursorParam(value: unknown): ArticleCursor {
+  const cursor = decodeCursor(stringParam(value, 'cursor') ?? '');
+  if (!cursor) throw new HttpError(400, 'invalid_cursor', 'cursor is not one this server issued');
+  return cursor;
+}
+

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import express, { Router, type Request } from 'express';
+import type { Queue } from 'bullmq';
+import { findIngestJob, forgetIngestJob, recordIngestJob, type Db } from '@newsrank/db';
+import { DocumentError, parseDocument, type ParseResult } from '@newsrank/feed-parser';
+import { INGEST_JOB_OPTIONS, JOB_NAMES, type IngestDocumentPayload, type RedisClient } from '@newsrank/queue';
+import { requireBearerToken } from '../http/auth.ts';
+import { HttpError } from '../http/errors.ts';
+import { isJsonType, isReadableFeedType } from '../http/content-type.ts';
+import { presentIngestJob } from '../present.ts';
+
+export interface IngestRouteDeps {
+  db: Db;
+  ingestQueue: Queue;
+  redis: RedisClient;
+  ingestTokens: string[];
+  feedMaxBytes: number;
+}
+
+const SOURCE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOCUMENT_ERROR_STATUS = { empty: 400, unparseable: 400, 'too-complex': 400, 'unsupported-type': 415 } as const;
+
+export function ingestRoutes(deps: IngestRouteDeps): Router {
+  const router = Router();
+  // Raw bytes, never a decoded string: the document's own declaration decides its encoding.
+  const rawBody = express.raw({ type: () => true, limit: deps.feedMaxBytes });
+  const auth = requireBearerToken(deps.ingestTokens);
+
+  router.post('/v1/feeds', auth, rejectUnreadableType(isReadableFeedType), rawBody, async (req, res) => {
+    const body = bodyBytes(req);
+    const parsed = validateDocument(body, req.get('content-type'));
+    const jobId = await enqueue(deps, req, body, parsed, 'feed');
+    res.status(202).json({ jobId, statusUrl: `/v1/ingest-jobs/${jobId}` });
+  });
+
+  router.post('/v1/articles', auth, rejectUnreadableType(isJsonType), rawBody, async (req, res) => {
+    const body = bodyBytes(req);
+    const parsed = validateDocument(body, req.get('content-type'));
+    if (parsed.format !== 'native-json') {
+      throw new HttpError(400, 'invalid_body', 'expected {"articles": [Article, ...]} with 1 to 1000 articles');
+    }
+    const jobId = await enqueue(deps, req, body, parsed, 'articles');
+    res.status(202).json({ jobId, statusUrl: `/v1/ingest-jobs/${jobId}` });
+  });
+
+  router.get('/v1/ingest-jobs/:jobId', async (req, res) => {
+    const id = req.params.jobId;
+    const job = UUID.test(id) ? await findIngestJob(deps.db, id) : undefined;
+    if (!job) throw new HttpError(404, 'not_found', `no ingest job ${id}`);
+    res.json(presentIngestJob(job));
+  });
+
+  return router;
+}
+
+function rejectUnreadableType(accepts: (contentType: string | undefined) => boolean) {
+  return (req: Request, _res: unknown, next: () => void) => {
+    const contentType = req.get('content-type');
+    if (!accepts(contentType)) throw new HttpError(415, 'unsupported_media_type', `cannot read a body of type ${contentType}`);
+    next();
+  };
+}
+
+function bodyBytes(req: Request): Buffer {
+  const body: unknown = req.body;
+  if (!Buffer.isBuffer(body) || body.length === 0) throw new HttpError(400, 'empty_body', 'the request body is empty');
+  return body;
+}
+
+/** Parsed here too so a client learns at once that a document is unreadable, not from a failed job. */
+function validateDocument(body: Buffer, contentType: string | undefined): ParseResult {
+  try {
+    return parseDocument(body, { contentType });
+  } catch (error) {
+    if (error instanceof DocumentError) throw new HttpError(DOCUMENT_ERROR_STATUS[error.code], error.code.replace('-', '_'), error.message);
+    throw error;
+  }
+}
+
+function sourceOf(req: Request, parsed: ParseResult): string {
+  const requested = typeof req.query.source === 'string' ? req.query.source.toLowerCase() : undefined;
+  if (requested !== undefined) {
+    if (!SOURCE.test(requested)) throw new HttpError(400, 'invalid_source', 'source must be 1-64 characters of a-z, 0-9, ".", "_" or "-"');
+    return requested;
+  }
+  try {
+    return new URL(parsed.feed.url ?? '').hostname || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * The document is recorded in PostgreSQL first and the queue then points at it; 202 is sent
+ * only after both. If Redis refuses, the record is withdrawn and the client gets 503 to retry.
+ */
+async function enqueue(deps: IngestRouteDeps, req: Request, body: Buffer, parsed: ParseResult, kind: 'feed' | 'articles'): Promise<string> {
+  if (deps.redis.status !== 'ready') throw queueUnavailable();
+  const id = randomUUID();
+  await recordIngestJob(deps.db, { id, source: sourceOf(req, parsed), kind, contentType: req.get('content-type') ?? null, format: parsed.format, body });
+  const payload: IngestDocumentPayload = { ingestJobId: id };
+  try {
+    await deps.ingestQueue.add(JOB_NAMES.ingestDocument, payload, { ...INGEST_JOB_OPTIONS, jobId: id });
+  } catch (error) {
+    req.log.warn({ err: error }, 'queue refused an ingest job');
+    await forgetIngestJob(deps.db, id).catch(() => {});
+    throw queueUnavailable();
+  }
+  req.log.info({ ingestJobId: id, format: parsed.format, bytes: body.length, items: parsed.articles.length }, 'document accepted');
+  return id;
+}
+
+const queueUnavailable = () =>
+  new HttpError(503, 'queue_unavailable', 'the queue is not reachable; nothing was accepted, retry later', { 'retry-after': '5' });

@@ -1,0 +1,72 @@
+import { UnrecoverableError } from 'bullmq';
+import type { StoryInput } from '@newsrank/core';
+import {
+  committedChunks, completeIngestJob, failIngestJob, startIngestJob, storeStories, type ArticleOutcome, type Db, type IngestReport,
+} from '@newsrank/db';
+import { DocumentError, parseDocument } from '@newsrank/feed-parser';
+import type { Logger } from '@newsrank/logger';
+import { toStory } from './to-story.ts';
+
+/** Stories per transaction: bounds lock count and lets a retried job skip what it already stored. */
+export const CHUNK_SIZE = 250;
+
+/**
+ * Parses one accepted document and stores its stories. Safe to run again for the same job
+ * (redelivery after a crash): each chunk commits together with a record of its outcomes, and a
+ * rerun reuses those records instead of storing the chunk twice.
+ */
+export async function ingestDocument(db: Db, ingestJobId: string, logger: Logger): Promise<IngestReport | null> {
+  const job = await startIngestJob(db, ingestJobId);
+  if (!job) {
+    logger.info('ingest job already finished; nothing to do');
+    return null;
+  }
+  let parsed;
+  try {
+    parsed = parseDocument(job.body ?? new Uint8Array(), { contentType: job.content_type ?? undefined });
+  } catch (error) {
+    if (error instanceof DocumentError) {
+      await failIngestJob(db, ingestJobId, error.message, null);
+      throw new UnrecoverableError(error.message);
+    }
+    throw error;
+  }
+
+  const rejected = [...parsed.rejected];
+  const stories: { index: number; story: StoryInput }[] = [];
+  parsed.articles.forEach((article, index) => {
+    const story = toStory(article);
+    if ('rejected' in story) rejected.push({ index, reason: story.rejected });
+    else stories.push({ index, story });
+  });
+  const warnings = [...parsed.warnings, ...parsed.articles.flatMap((article, index) => article.warnings.map((w) => `item ${index}: ${w}`))];
+
+  const done = await committedChunks(db, ingestJobId);
+  const outcomes: ArticleOutcome[] = [];
+  for (let start = 0, chunkIndex = 0; start < stories.length; start += CHUNK_SIZE, chunkIndex++) {
+    const previous = done.get(chunkIndex);
+    if (previous) {
+      outcomes.push(...previous);
+      continue;
+    }
+    const chunk = stories.slice(start, start + CHUNK_SIZE).map((entry) => entry.story);
+    const chunkOutcomes = await db.transaction().execute(async (trx) => {
+      const result = await storeStories(trx, job.source, chunk);
+      await trx.insertInto('ingest_job_chunks').values({ job_id: ingestJobId, chunk_index: chunkIndex, outcomes: JSON.stringify(result) }).execute();
+      return result;
+    });
+    outcomes.push(...chunkOutcomes);
+  }
+
+  const report: IngestReport = {
+    inserted: outcomes.filter((o) => o.outcome === 'inserted').length,
+    updated: outcomes.filter((o) => o.outcome === 'updated').length,
+    duplicates: outcomes.filter((o) => o.outcome === 'duplicate').length,
+    articles: outcomes,
+    rejected: rejected.sort((a, b) => a.index - b.index),
+    warnings,
+  };
+  await completeIngestJob(db, ingestJobId, parsed.format, report);
+  logger.info({ format: parsed.format, inserted: report.inserted, updated: report.updated, duplicates: report.duplicates, rejected: report.rejected.length }, 'document ingested');
+  return report;
+}

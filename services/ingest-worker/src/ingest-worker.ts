@@ -1,0 +1,46 @@
+import { Queue, Worker, type Job } from 'bullmq';
+import { failIngestJob } from '@newsrank/db';
+import { INGEST_JOB_OPTIONS, JOB_NAMES, QUEUE_NAMES, assertNoEviction, createRedis, isIngestDocumentPayload } from '@newsrank/queue';
+import type { RunningService, ServiceContext } from '@newsrank/runtime';
+import { ingestDocument } from './ingest-document.ts';
+import { SWEEP_AFTER_MS, sweepIngestJobs } from './sweep.ts';
+
+export async function startIngestWorker(context: ServiceContext): Promise<RunningService> {
+  const { config, db, logger } = context;
+  const connection = createRedis(config.redis, 'worker');
+  await assertNoEviction(connection);
+  const queue = new Queue(QUEUE_NAMES.ingest, { connection, prefix: config.queuePrefix, defaultJobOptions: INGEST_JOB_OPTIONS });
+  await queue.upsertJobScheduler(JOB_NAMES.sweepIngestJobs, { every: SWEEP_AFTER_MS }, { name: JOB_NAMES.sweepIngestJobs, opts: { removeOnComplete: true, removeOnFail: 100 } });
+
+  const processor = async (job: Job) => {
+    const jobLogger = logger.child({ jobId: job.id, job: job.name, attempt: job.attemptsMade + 1 });
+    if (job.name === JOB_NAMES.sweepIngestJobs) return { requeued: await sweepIngestJobs(db, queue, jobLogger) };
+    if (job.name !== JOB_NAMES.ingestDocument || !isIngestDocumentPayload(job.data)) throw new Error(`unknown job ${job.name}`);
+    const report = await ingestDocument(db, job.data.ingestJobId, jobLogger);
+    return report ? { inserted: report.inserted, updated: report.updated, duplicates: report.duplicates } : null;
+  };
+
+  const worker = new Worker(QUEUE_NAMES.ingest, processor, {
+    connection,
+    prefix: config.queuePrefix,
+    concurrency: config.ingestConcurrency,
+    // Parsing a 10 MiB feed holds the event loop for a while: a long lock avoids false stalls.
+    lockDuration: 120_000,
+    maxStalledCount: 3,
+  });
+  worker.on('error', (error) => logger.error({ err: error }, 'ingest worker error'));
+  worker.on('failed', (job, error) => {
+    if (!job || job.name !== JOB_NAMES.ingestDocument || !isIngestDocumentPayload(job.data)) return;
+    const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error.name === 'UnrecoverableError';
+    logger.warn({ jobId: job.id, err: error, final }, 'ingest job failed');
+    if (final) void failIngestJob(db, job.data.ingestJobId, error.message, null).catch(() => {});
+  });
+
+  return {
+    async close() {
+      await worker.close();
+      await queue.close();
+      connection.disconnect();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { startRankingWorker } from './ranking-worker.ts';

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { createDb, type Db } from '@newsrank/db';
+import pg from 'pg';
+import { ADMIN_URL, TEMPLATE_DATABASE, databaseUrl } from './database-names.ts';
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  db: Db;
+  drop(): Promise<void>;
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A migrated database of the test file's own, cloned from the template global setup built. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `newsrank_t_${randomBytes(6).toString('hex')}`;
+  await admin((client) => client.query(`create database ${name} template ${TEMPLATE_DATABASE}`));
+  const url = databaseUrl(name);
+  const { db } = createDb({ url, poolSize: 10 });
+  return {
+    name,
+    url,
+    db,
+    async drop() {
+      await db.destroy();
+      await admin((client) => client.query(`drop database if exists ${name} with (force)`));
+    },
+  };
+}
