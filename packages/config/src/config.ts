@@ -18,8 +18,11 @@ export interface Config {
   rankingRefreshMs: number;
   popularityHalfLifeMs: number;
   rankingHistoryDays: number;
+  eventDedupRetentionMs: number;
   rateLimitPerMinute: number;
   shutdownTimeoutMs: number;
+  /** Touched every few seconds while the process runs: a liveness probe for processes without HTTP. */
+  heartbeatFile: string | null;
 }
 
 export class ConfigError extends Error {
@@ -68,8 +71,10 @@ export function shapeConfig(env: Env): Config {
     rankingRefreshMs: env.RANKING_REFRESH_MS,
     popularityHalfLifeMs: env.POPULARITY_HALF_LIFE,
     rankingHistoryDays: env.RANKING_HISTORY_DAYS,
+    eventDedupRetentionMs: env.EVENT_DEDUP_RETENTION,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    heartbeatFile: env.HEARTBEAT_FILE ?? null,
   };
 }
 

@@ -50,8 +50,11 @@ export const envSchema = z.object({
   RANKING_REFRESH_MS: positiveInt(1000, 3_600_000),
   POPULARITY_HALF_LIFE: duration('6h'),
   RANKING_HISTORY_DAYS: positiveInt(7, 3650),
+  // How long an eventId is remembered; events older than this are refused, so a resent one cannot count twice.
+  EVENT_DEDUP_RETENTION: duration('30d'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000, 600_000),
+  HEARTBEAT_FILE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,7 +2,8 @@ import pg from 'pg';
 
 /**
  * Creates the database DATABASE_URL names when it does not exist yet, so a fresh PostgreSQL
- * needs no manual step. Two processes racing to create it is fine: the loser sees 42P04.
+ * needs no manual step. Two processes racing to create it is fine: the loser sees 42P04, or
+ * 23505 when both passed the catalogue check at the same moment.
  */
 export async function ensureDatabaseExists(url: string): Promise<void> {
   const target = new URL(url);
@@ -24,7 +25,8 @@ export async function ensureDatabaseExists(url: string): Promise<void> {
   try {
     await admin.query(`create database ${pg.escapeIdentifier(name)}`);
   } catch (error) {
-    if ((error as { code?: string }).code !== '42P04') throw error;
+    const code = (error as { code?: string }).code;
+    if (code !== '42P04' && code !== '23505') throw error;
   } finally {
     await admin.end();
   }

@@ -99,7 +99,7 @@ function decodeWith(bytes: Uint8Array, encoding: string): string {
   return iconv.decode(bytes, encoding, { stripBOM: false });
 }
 
-function sniffBom(b: Uint8Array): { encoding: string; length: number } | null {
+export function sniffBom(b: Uint8Array): { encoding: string; length: number } | null {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
   if (b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return { encoding: 'utf-32le', length: 4 };
   if (b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return { encoding: 'utf-32be', length: 4 };
@@ -112,7 +112,7 @@ function sniffBom(b: Uint8Array): { encoding: string; length: number } | null {
  * UTF-16/32 without a byte order mark, recognised from the zero bytes around the first
  * ASCII character (`<`, `{`, whitespace) as XML 1.0 Appendix F describes.
  */
-function sniffWideEncoding(b: Uint8Array): string | null {
+export function sniffWideEncoding(b: Uint8Array): string | null {
   if (b.length < 4) return null;
   const [b0, b1, b2, b3] = [b[0]!, b[1]!, b[2]!, b[3]!];
   if (b0 === 0 && b1 === 0 && b2 === 0 && b3 !== 0) return 'utf-32be';

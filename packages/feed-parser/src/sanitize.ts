@@ -80,7 +80,7 @@ export function resolveUrl(value: string, baseUrl?: string | null): string | nul
   }
 }
 
-/** Plain text (tags removed, entities decoded, whitespace collapsed), unchanged when short. */
+/** Plain text: tags removed, entities decoded, whitespace collapsed. */
 export function toPlainText(htmlOrText: string): string | null {
   return cleanLine(htmlToText(htmlOrText));
 }
@@ -90,7 +90,11 @@ export function toPlainText(htmlOrText: string): string | null {
  * when the text is longer.
  */
 export function toPlainSummary(htmlOrText: string, max = 500): string | null {
-  const text = toPlainText(htmlOrText);
+  return truncatePlain(toPlainText(htmlOrText), max);
+}
+
+/** Already-plain text shortened the way `toPlainSummary` shortens it. */
+export function truncatePlain(text: string | null, max = 500): string | null {
   if (text === null || text.length <= max) return text;
   let cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');

@@ -1,13 +1,48 @@
 import { decodeHTML } from 'entities';
 
 /**
- * C0/C1 controls other than tab/newline, lone surrogates and non-characters: PostgreSQL text
+ * C0 controls other than tab/newline, lone surrogates and non-characters: PostgreSQL text
  * refuses U+0000, and none of them carries meaning in an article.
  */
-const INVALID_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** windows-1252 characters for 0x80–0x9F; '' where that code page leaves the byte undefined. */
+const CP1252_C1 = [
+  '€', '', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '', 'Ž', '',
+  '', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '', 'ž', 'Ÿ',
+];
+const CP1252_BYTES: ReadonlyMap<string, number> = new Map(
+  CP1252_C1.flatMap((c, i): [string, number][] => (c === '' ? [] : [[c, 0x80 + i]])),
+);
+
+/**
+ * UTF-8 that was decoded as Latin-1 or windows-1252 somewhere upstream ("â€¦" for "…"): a lead
+ * character followed by exactly the continuation characters its byte needs.
+ */
+const MOJIBAKE = /[\u00C2-\u00F4][\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]{1,3}/g;
+
+function repairMojibake(s: string): string {
+  return s.replace(MOJIBAKE, (run) => {
+    const bytes = [...run].map((c) => CP1252_BYTES.get(c) ?? c.charCodeAt(0));
+    const lead = bytes[0]!;
+    const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+    if (bytes.length < need) return run;
+    const fixed = Buffer.from(bytes.slice(0, need)).toString('utf8');
+    return fixed.length > 0 && !fixed.includes('\uFFFD') ? fixed + run.slice(need) : run;
+  });
+}
+
+/**
+ * Removes characters that cannot be stored or shown. C1 controls are read as the windows-1252
+ * characters they almost always stand for (curly quotes from a mislabelled Latin-1 source),
+ * after undoing double-encoded UTF-8.
+ */
 export function stripInvalidChars(s: string): string {
-  return s.replace(INVALID_CHARS, '');
+  let out = s;
+  if (/[\u0080-\u00FF]/.test(out)) {
+    out = repairMojibake(out).replace(/[\u0080-\u009F]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? '');
+  }
+  return out.replace(INVALID_CHARS, '');
 }
 
 /** Trimmed, whitespace runs collapsed to one space, invalid characters removed; '' → null. */

@@ -15,6 +15,9 @@ export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 export const JOB_NAMES = {
   ingestDocument: 'ingest-document',
   sweepIngestJobs: 'sweep-ingest-jobs',
+  applyEvents: 'apply-events',
+  publishLists: 'publish-lists',
+  pruneRanking: 'prune-ranking',
 } as const;
 
 export interface IngestDocumentPayload {
@@ -30,4 +33,57 @@ export const INGEST_JOB_OPTIONS: DefaultJobOptions = {
 
 export function isIngestDocumentPayload(data: unknown): data is IngestDocumentPayload {
   return typeof data === 'object' && data !== null && typeof (data as { ingestJobId?: unknown }).ingestJobId === 'string';
+}
+
+/** One accepted view, as the API queues it: `occurredAt` in epoch ms, `articleId` already resolved. */
+export interface QueuedViewEvent {
+  eventId: string;
+  articleId: string;
+  occurredAt: number;
+}
+
+/** One job per accepted request on the `events` queue. */
+export interface ApplyEventsPayload {
+  events: QueuedViewEvent[];
+}
+
+/**
+ * Counting is made exact in PostgreSQL (each eventId is recorded with its effect), so a job may
+ * run again freely. Retries with backoff ride out a database outage of about an hour.
+ */
+export const EVENT_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 12,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * 86_400 },
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function isApplyEventsPayload(data: unknown): data is ApplyEventsPayload {
+  const events = (data as { events?: unknown } | null)?.events;
+  return (
+    Array.isArray(events) &&
+    events.every((event: Partial<QueuedViewEvent> | null) =>
+      typeof event === 'object' && event !== null &&
+      typeof event.eventId === 'string' && event.eventId.length > 0 && event.eventId.length <= 128 &&
+      typeof event.articleId === 'string' && UUID.test(event.articleId) &&
+      typeof event.occurredAt === 'number' && Number.isFinite(event.occurredAt))
+  );
+}
+
+/** Redis names the ranking worker publishes lists under and the API reads them from. */
+export function publishedListNames(prefix: string) {
+  return {
+    /** Hash: list key → the latest published version (JSON). */
+    lists: `${prefix}:lists`,
+    /** Pub/sub channel: each message is one newly published version (JSON). */
+    channel: `${prefix}:lists:published`,
+    /** Counter bumped after every committed batch of views: "something changed". */
+    appliedCounter: `${prefix}:ranking:applied`,
+    /** Hash: what the last publish saw (applied counter, minute), so idle ticks do nothing. */
+    publisherState: `${prefix}:ranking:publisher`,
+    /** Held while one worker publishes, so overlapping ticks never compute the lists twice. */
+    publishLock: `${prefix}:ranking:publish-lock`,
+  };
 }

@@ -28,3 +28,22 @@ export type { ArticleViewAggregate, BucketCount, ViewEvent } from './aggregate.t
 
 export { ALL_CATEGORIES, listKey, parseListKey, popularListKey, rankingListKey } from './list-key.ts';
 export type { ListKeyParts } from './list-key.ts';
+
+export { eventKey } from './event-key.ts';
+
+export {
+  PUBLISHED_LIST_LENGTH,
+  buildPopularList,
+  buildRankingList,
+  formatDuration,
+  isoSecond,
+} from './published-list.ts';
+export type {
+  BuildContext,
+  ListArticle,
+  ListBody,
+  ListEntryInput,
+  PopularListBody,
+  PublishedList,
+  RankingListBody,
+} from './published-list.ts';

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { ConfigError, loadConfig, type Config } from '@newsrank/config';
 import { createLogger, type Logger } from '@newsrank/logger';
 import { ensureDatabaseExists, migrateToLatest } from '@newsrank/db';
@@ -62,6 +63,7 @@ export async function runService(definition: ServiceDefinition, options: { migra
   try {
     if (options.migrate) await migrateWithRetry(context, logger);
     running = await definition.start(context);
+    if (config.heartbeatFile) startHeartbeat(config.heartbeatFile);
     logger.info({ service: definition.name }, 'started');
   } catch (error) {
     logger.fatal({ err: error }, 'failed to start');
@@ -84,4 +86,10 @@ async function migrateWithRetry(context: ServiceContext, logger: Logger): Promis
       await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5_000)));
     }
   }
+}
+
+function startHeartbeat(file: string): void {
+  const beat = () => void writeFile(file, new Date().toISOString()).catch(() => {});
+  beat();
+  setInterval(beat, 5_000).unref();
 }

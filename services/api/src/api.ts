@@ -1,9 +1,11 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
-import { INGEST_JOB_OPTIONS, QUEUE_NAMES, createRedis } from '@newsrank/queue';
+import { EVENT_JOB_OPTIONS, INGEST_JOB_OPTIONS, QUEUE_NAMES, createRedis, publishedListNames } from '@newsrank/queue';
 import type { RunningService, ServiceContext } from '@newsrank/runtime';
 import { createApp } from './app.ts';
+import { ArticleResolver } from './events/article-resolver.ts';
+import { ListStore } from './lists/list-store.ts';
 
 export interface RunningApi extends RunningService {
   port: number;
@@ -16,7 +18,22 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
   const ingestQueue = new Queue(QUEUE_NAMES.ingest, { connection: redis, prefix: config.queuePrefix, defaultJobOptions: INGEST_JOB_OPTIONS });
   ingestQueue.on('error', (error) => logger.debug({ err: error }, 'ingest queue error'));
 
-  const app = createApp({ db, logger, redis, ingestQueue, ingestTokens: config.ingestTokens, feedMaxBytes: config.feedMaxBytes });
+  const eventsQueue = new Queue(QUEUE_NAMES.events, { connection: redis, prefix: config.queuePrefix, defaultJobOptions: EVENT_JOB_OPTIONS });
+  eventsQueue.on('error', (error) => logger.debug({ err: error }, 'events queue error'));
+  const subscriber = createRedis(config.redis, 'subscriber');
+  subscriber.on('error', (error) => logger.debug({ err: error }, 'redis subscriber error'));
+  const lists = new ListStore(redis, subscriber, publishedListNames(config.queuePrefix), logger);
+  await lists.start();
+
+  const ranking = {
+    eventsQueue,
+    resolver: new ArticleResolver(db),
+    lists,
+    dedupRetentionMs: config.eventDedupRetentionMs,
+    halfLifeMs: config.popularityHalfLifeMs,
+    historyDays: config.rankingHistoryDays,
+  };
+  const app = createApp({ db, logger, redis, ingestQueue, ingestTokens: config.ingestTokens, feedMaxBytes: config.feedMaxBytes, ranking });
   const server = app.listen(config.http.port, config.http.host);
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
@@ -28,8 +45,11 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
       // Stop accepting, let in-flight requests finish, drop idle keep-alive sockets.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      // Open event streams would hold the server open: end them.
+      await lists.close();
       await closed;
       await ingestQueue.close();
+      await eventsQueue.close();
       redis.disconnect();
     },
   };

@@ -8,6 +8,10 @@ import { requestContext } from './http/request-context.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ingestRoutes } from './routes/ingest.ts';
+import { eventRoutes } from './routes/events.ts';
+import { listRoutes } from './routes/lists.ts';
+import type { ArticleResolver } from './events/article-resolver.ts';
+import type { ListStore } from './lists/list-store.ts';
 
 export interface AppDeps {
   db: Db;
@@ -16,6 +20,15 @@ export interface AppDeps {
   ingestQueue: Queue;
   ingestTokens: string[];
   feedMaxBytes: number;
+  /** Access events in, lists out. */
+  ranking: {
+    eventsQueue: Queue;
+    resolver: ArticleResolver;
+    lists: ListStore;
+    dedupRetentionMs: number;
+    halfLifeMs: number;
+    historyDays: number;
+  };
 }
 
 /** The HTTP surface, built from its dependencies so tests can run it without a process around it. */
@@ -28,6 +41,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes(deps.db, deps.redis));
   app.use(ingestRoutes(deps));
   app.use(articleRoutes(deps.db));
+  app.use(eventRoutes({ ...deps.ranking, redis: deps.redis }));
+  app.use(listRoutes({ db: deps.db, ...deps.ranking }));
   app.use(notFound);
   app.use(errorHandler);
   return app;

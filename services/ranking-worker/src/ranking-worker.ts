@@ -1,12 +1,78 @@
-import { assertNoEviction, createRedis } from '@newsrank/queue';
+import { Queue, Worker, type Job } from 'bullmq';
+import { JOB_NAMES, QUEUE_NAMES, assertNoEviction, createRedis, publishedListNames } from '@newsrank/queue';
 import type { RunningService, ServiceContext } from '@newsrank/runtime';
+import { eventsProcessor } from './events-processor.ts';
+import { maintainLandmark } from './landmark.ts';
+import { PRUNE_EVERY_MS, pruneRankingData } from './prune.ts';
+import { publishLists } from './publish-lists.ts';
+import { createViewApplier } from './view-applier.ts';
+
+/**
+ * Event jobs are short (one group-committed transaction), so a short lock lets a job held by a
+ * killed worker go back to the queue within seconds; a lock lost to a slow database only means
+ * the job runs twice, which the dedup records absorb. Many kills in a row must not fail a job.
+ */
+const EVENTS_WORKER_OPTIONS = { lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 10 };
+const SCHEDULED_JOB_OPTIONS = { removeOnComplete: true, removeOnFail: 100 };
+const TOTALS_LOG_EVERY_MS = 10_000;
 
 export async function startRankingWorker(context: ServiceContext): Promise<RunningService> {
-  const connection = createRedis(context.config.redis, 'worker');
-  connection.on('error', (error) => context.logger.warn({ err: error }, 'redis connection error'));
+  const { config, db, logger } = context;
+  const connection = createRedis(config.redis, 'worker');
+  connection.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
   await assertNoEviction(connection);
+  const names = publishedListNames(config.queuePrefix);
+  const halfLifeMs = config.popularityHalfLifeMs;
+  const t0Ms = await maintainLandmark(db, halfLifeMs, Date.now(), logger);
+
+  const rankingQueue = new Queue(QUEUE_NAMES.ranking, { connection, prefix: config.queuePrefix });
+  rankingQueue.on('error', (error) => logger.warn({ err: error }, 'ranking queue error'));
+  // Every worker upserts the same schedulers; BullMQ hands each tick to exactly one of them.
+  await rankingQueue.upsertJobScheduler(JOB_NAMES.publishLists, { every: config.rankingRefreshMs }, { name: JOB_NAMES.publishLists, opts: SCHEDULED_JOB_OPTIONS });
+  await rankingQueue.upsertJobScheduler(JOB_NAMES.pruneRanking, { every: PRUNE_EVERY_MS }, { name: JOB_NAMES.pruneRanking, opts: SCHEDULED_JOB_OPTIONS });
+
+  const applier = createViewApplier({ db, redis: connection, appliedCounterKey: names.appliedCounter, halfLifeMs, logger, t0Ms });
+  const eventsWorker = new Worker(QUEUE_NAMES.events, eventsProcessor(applier, logger), {
+    connection,
+    prefix: config.queuePrefix,
+    concurrency: config.rankingConcurrency,
+    ...EVENTS_WORKER_OPTIONS,
+  });
+
+  const rankingWorker = new Worker(
+    QUEUE_NAMES.ranking,
+    async (job: Job) => {
+      const jobLogger = logger.child({ jobId: job.id, job: job.name });
+      if (job.name === JOB_NAMES.publishLists) return publishLists({ db, redis: connection, names, halfLifeMs, logger: jobLogger });
+      if (job.name === JOB_NAMES.pruneRanking) {
+        return pruneRankingData(db, { dedupRetentionMs: config.eventDedupRetentionMs, historyDays: config.rankingHistoryDays }, jobLogger);
+      }
+      throw new Error(`unknown job ${job.name}`);
+    },
+    { connection, prefix: config.queuePrefix, concurrency: 1 },
+  );
+
+  for (const [name, worker] of [['events', eventsWorker], ['ranking', rankingWorker]] as const) {
+    worker.on('error', (error) => logger.error({ err: error, queue: name }, 'worker error'));
+    worker.on('failed', (job, error) => logger.warn({ jobId: job?.id, job: job?.name, queue: name, attempt: job?.attemptsMade, err: error }, 'job failed'));
+  }
+
+  let lastTotals = '';
+  const totalsTimer = setInterval(() => {
+    const totals = applier.totals();
+    const line = JSON.stringify(totals);
+    if (line !== lastTotals) logger.info({ totals }, 'views applied so far');
+    lastTotals = line;
+  }, TOTALS_LOG_EVERY_MS);
+  totalsTimer.unref();
+
   return {
     async close() {
+      clearInterval(totalsTimer);
+      // Stop fetching; jobs in flight finish, which needs their group commit to drain.
+      await Promise.all([eventsWorker.close(), rankingWorker.close()]);
+      await applier.drain();
+      await rankingQueue.close();
       connection.disconnect();
     },
   };

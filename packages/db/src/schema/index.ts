@@ -1,13 +1,23 @@
 import type { ArticleKeysTable, ArticlesTable } from './articles.ts';
 import type { IngestJobChunksTable, IngestJobsTable } from './ingest-jobs.ts';
+import type {
+  ArticlePopularityTable, ArticleViewBucketsTable, CountedEventsTable, PopularityLandmarkTable, PublishedListsTable,
+} from './access-counts.ts';
 
 export interface Database {
   articles: ArticlesTable;
   article_keys: ArticleKeysTable;
   ingest_jobs: IngestJobsTable;
   ingest_job_chunks: IngestJobChunksTable;
+  counted_events: CountedEventsTable;
+  article_views_minute: ArticleViewBucketsTable;
+  article_views_hour: ArticleViewBucketsTable;
+  article_popularity: ArticlePopularityTable;
+  popularity_landmark: PopularityLandmarkTable;
+  published_lists: PublishedListsTable;
 }
 
 export type * from './articles.ts';
 export type * from './ingest-jobs.ts';
+export type * from './access-counts.ts';
 export { INGEST_JOB_STATUSES } from './ingest-jobs.ts';

@@ -47,10 +47,22 @@ function hasBody(html: string): boolean {
   return /<body[\s>]/i.test(html);
 }
 
+/**
+ * Attribute runs are bounded and the head is found in two searches, not one lazy match: a body
+ * full of unclosed `<html` or `<head` tags must not cost quadratic time.
+ */
 function withSkeleton(html: string): string {
-  const htmlTag = /<html(\s[^>]*)?>/i.exec(html);
-  const head = /<head(?:\s[^>]*)?>([\s\S]*?)<\/head\s*>/i.exec(html);
-  let rest = head ? html.slice(0, head.index) + html.slice(head.index + head[0].length) : html;
-  rest = rest.replace(/<!doctype[^>]*>/i, '').replace(/<\/?html(?:\s[^>]*)?>/gi, '');
-  return `<!DOCTYPE html><html${htmlTag?.[1] ?? ''}><head>${head?.[1] ?? ''}</head><body>${rest}</body></html>`;
+  const htmlTag = /<html(\s[^<>]{0,2000})?>/i.exec(html);
+  let head = '';
+  let rest = html;
+  const open = /<head(?:\s[^<>]{0,2000})?>/i.exec(html);
+  const close = /<\/head\s{0,100}>/gi;
+  close.lastIndex = open ? open.index : 0;
+  const end = open ? close.exec(html) : null;
+  if (open && end) {
+    head = html.slice(open.index + open[0].length, end.index);
+    rest = html.slice(0, open.index) + html.slice(end.index + end[0].length);
+  }
+  rest = rest.replace(/<!doctype[^<>]{0,2000}>/i, '').replace(/<\/?html(?:\s[^<>]{0,2000})?>/gi, '');
+  return `<!DOCTYPE html><html${htmlTag?.[1] ?? ''}><head>${head}</head><body>${rest}</body></html>`;
 }

@@ -11,8 +11,11 @@ import { parseDocument, selectAll, type DomDocument } from './dom.ts';
 export interface PageBody {
   /** Sanitised HTML, or null when the page holds no readable text. */
   html: string | null;
-  /** Plain text of the first non-empty paragraph, where a dateline would be. */
-  firstParagraph: string | null;
+  /**
+   * Plain text of the body's opening paragraphs (enough for a summary), leaving out bylines,
+   * captions and time stamps that sit between them; the first is where a dateline would be.
+   */
+  paragraphs: string[];
 }
 
 /** Readability gives up (throws) beyond this many elements instead of stalling a worker. */
@@ -42,7 +45,7 @@ export function extractBody(
   if (markupText.length >= MIN_BODY_CHARS && markupText.length * 2 >= bodyText.length) html = fromMarkup;
   else if (bodyText.length > 0) html = articleBodyHtml(articleBody ?? '', baseUrl);
   else if (markupText.length > 0) html = fromMarkup;
-  return { html: html === '' ? null : html, firstParagraph: html === null ? null : firstParagraph(html) };
+  return html === null || html === '' ? { html: null, paragraphs: [] } : { html, paragraphs: leadParagraphs(html) };
 }
 
 function readabilityHtml(source: string): string | null {
@@ -104,11 +107,20 @@ function dropLeadingTitle(html: string, titles: ReadonlyArray<string | null>): s
   return text !== undefined && known.includes(text) ? html.slice(0, heading.index) + html.slice(heading.index + heading[0].length) : html;
 }
 
-function firstParagraph(html: string): string | null {
-  const paragraph = /<p\b[^>]*>([\s\S]*?)<\/p>/gi;
-  for (let m = paragraph.exec(html), n = 0; m !== null && n < 20; m = paragraph.exec(html), n++) {
+/** Enough opening paragraph text for a ~500-character summary. */
+const LEAD_CHARS = 1000;
+
+function leadParagraphs(html: string): string[] {
+  const out: string[] = [];
+  let length = 0;
+  for (const m of html.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/gi)) {
     const text = toPlainText(m[1] ?? '');
-    if (text !== null) return text;
+    if (text === null) continue;
+    out.push(text);
+    length += text.length;
+    if (length >= LEAD_CHARS) break;
   }
-  return toPlainText(html.slice(0, 2000));
+  if (out.length > 0) return out;
+  const text = toPlainText(html);
+  return text === null ? [] : [text];
 }

@@ -3,7 +3,7 @@
  * JSON-LD (written for machines) over Open Graph / `<meta>` (written for share cards) over the
  * visible markup (written for people, and full of navigation and teasers).
  */
-import { toPlainSummary, toPlainText } from '../sanitize.ts';
+import { toPlainSummary } from '../sanitize.ts';
 import { DocumentError, type DateOrigin, type ParseOptions, type ParseResult } from '../types.ts';
 import {
   absoluteHttpUrl, cleanLine, emptyArticle, escapeHtml, findDateline, normalizeText, readDate, setPublished,
@@ -64,17 +64,17 @@ export function parseHtmlPage(text: string, options: ParseOptions): ParseResult 
   const pageHeading = cleanLine(main?.querySelector('h1')?.textContent);
   const body = extractBody(source, doc, ld?.articleBody ?? null, linkBase, [article.title, pageHeading]);
   article.contentHtml = body.html;
-  const dateline = body.firstParagraph === null ? null : findDateline(body.firstParagraph);
+  const [first, ...others] = body.paragraphs;
+  const dateline = first === undefined ? null : findDateline(first);
   article.dateline = cleanLine(ld?.dateline, 100) ?? dateline?.dateline ?? null;
 
   const description = ld?.description ?? meta.description;
   if (description !== null) {
     article.summary = toPlainSummary(escapeHtml(description));
-  } else if (body.html !== null) {
+  } else if (first !== undefined) {
     // As for plain-text pages, the summary starts after the dateline, which has its own field.
-    const text = toPlainText(body.html) ?? '';
-    const lead = dateline ? (findDateline(text)?.rest ?? text) : text;
-    article.summary = toPlainSummary(escapeHtml(lead));
+    const lead = dateline ? [dateline.rest, ...others] : body.paragraphs;
+    article.summary = toPlainSummary(escapeHtml(lead.join(' ')));
   }
 
   const feed = {

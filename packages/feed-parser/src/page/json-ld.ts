@@ -186,7 +186,7 @@ function readKeywords(value: unknown): string[] {
   const terms = Array.isArray(value) ? value.slice(0, 100) : [value];
   const words = terms.flatMap((t) => {
     const text = firstText(t);
-    return text === null ? [] : text.split(/\s*[,，、]\s*/);
+    return text === null ? [] : text.split(/[,，、]/);
   });
   return uniqueStrings(words);
 }

@@ -55,7 +55,7 @@ export function readMetaArticle(doc: DomDocument): MetaArticle {
     ),
     modified: first('article:modified_time', 'og:article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified'),
     section: first('article:section', 'og:article:section'),
-    tags: uniqueStrings(keywordValues.flatMap((v) => decodeHTML(v).split(/\s*[,，、]\s*/))),
+    tags: uniqueStrings(keywordValues.flatMap((v) => decodeHTML(v).split(/[,，、]/))),
     author: first('author', 'dc.creator', 'parsely-author', 'sailthru.author') ?? cleanLine(authorTag, 300),
     language: normalizeLanguage(first('og:locale', 'http-equiv:content-language', 'language', 'dc.language')),
     siteName: first('og:site_name', 'application-name'),

@@ -85,8 +85,9 @@ export function looksLikePlainTextArticle(text: string): boolean {
   return lines.slice(1).filter(isProseLine).length >= 2;
 }
 
+/** `trim` covers the ideographic space too, and unlike a `\s+$` regex stays linear on long lines. */
 function trimLine(line: string): string {
-  return line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  return line.trim();
 }
 
 interface Header {

@@ -1,6 +1,7 @@
 import sax from 'sax';
 import { DocumentError } from '../types.ts';
 import { resolveUrl } from '../sanitize.ts';
+import { EntityTable, escapeBareAmpersands } from './entities.ts';
 import { namespaceKey } from './namespaces.ts';
 
 /** Text and elements in document order. */
@@ -16,7 +17,7 @@ export interface XmlElement {
   readonly attrs: Map<string, string>;
   readonly children: XmlElement[];
   readonly nodes: XmlNode[];
-  /** Base URL in effect for this element (xml:base resolved through its ancestors). */
+  /** Base URL set by xml:base on this element or an ancestor (resolved); null when none. */
   readonly base: string | null;
   /** xml:lang in effect for this element. */
   readonly lang: string | null;
@@ -31,9 +32,6 @@ export const MAX_DEPTH = 256;
 /** References to entities that are never expanded (DTD-declared or unknown) before giving up. */
 export const MAX_UNEXPANDED_ENTITIES = 10_000;
 const MAX_LOOSE_ERRORS = 10_000;
-
-/** Entities XML predefines; any other name is an HTML entity the document never declared. */
-const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
 class NotWellFormed extends Error {}
 
@@ -61,23 +59,14 @@ interface Frame {
 function build(text: string, baseUrl: string | null, strict: boolean): XmlDocument {
   const parser = sax.parser(strict, { lowercase: true, noscript: true, position: true, xmlns: false });
   const warnings: string[] = [];
-  const undeclared = new Set<string>();
+  const entities = new EntityTable();
   let unexpanded = 0;
   let looseErrors = 0;
   let root: XmlElement | null = null;
   const stack: Frame[] = [];
   let pendingAttrs: [string, string][] = [];
-
-  const baseEntities = (sax as unknown as { ENTITIES: Record<string, string> }).ENTITIES;
-  // sax looks entity names up on this object; the proxy notes which HTML entities were used.
-  (parser as unknown as { ENTITIES: object }).ENTITIES = new Proxy(Object.create(null) as Record<string, string>, {
-    get(_target, name) {
-      if (typeof name !== 'string') return undefined;
-      const value = baseEntities[name];
-      if (value !== undefined && !XML_ENTITIES.has(name) && undeclared.size < 20) undeclared.add(name);
-      return value;
-    },
-  });
+  // sax looks every entity name up on this object.
+  (parser as unknown as { ENTITIES: object }).ENTITIES = entities.asSaxTable();
 
   parser.onattribute = (attr) => {
     pendingAttrs.push([attr.name, attr.value]);
@@ -92,12 +81,12 @@ function build(text: string, baseUrl: string | null, strict: boolean): XmlDocume
     if (parent) {
       parent.element.children.push(element.element);
       parent.element.nodes.push(element.element);
-    } else if (root === null) {
-      root = element.element;
     } else {
-      return;
+      // A second root element (loose recovery) is read but left out of the tree.
+      root ??= element.element;
     }
-    if (!tag.isSelfClosing) stack.push(element);
+    // sax reports a close for self-closing tags too, so every element is pushed.
+    stack.push(element);
   };
   parser.onclosetag = () => {
     stack.pop();
@@ -106,9 +95,7 @@ function build(text: string, baseUrl: string | null, strict: boolean): XmlDocume
     stack[stack.length - 1]?.element.nodes.push(t);
   };
   parser.oncdata = parser.ontext;
-  parser.ondoctype = (doctype) => {
-    if (/<!ENTITY/i.test(doctype)) warnings.push('DOCTYPE entity declarations are ignored (never expanded)');
-  };
+  parser.ondoctype = (doctype) => entities.declare(doctype);
   parser.onerror = (error) => {
     const reason = error.message.split('\n')[0] ?? 'error';
     if (/^Invalid character entity/.test(reason)) {
@@ -125,7 +112,7 @@ function build(text: string, baseUrl: string | null, strict: boolean): XmlDocume
   };
 
   try {
-    parser.write(text).close();
+    parser.write(strict ? text : escapeBareAmpersands(text)).close();
   } catch (error) {
     if (error instanceof DocumentError || error instanceof NotWellFormed) throw error;
     // sax itself can trip over hostile input (an attribute named `hasOwnProperty`).
@@ -133,8 +120,11 @@ function build(text: string, baseUrl: string | null, strict: boolean): XmlDocume
     if (root === null) throw new DocumentError('unparseable', 'the XML could not be read');
   }
   if (root === null) throw new DocumentError('unparseable', 'no XML root element found');
-  if (undeclared.size > 0) {
-    warnings.push(`undeclared entity: ${[...undeclared].map((n) => `&${n};`).join(' ')} decoded as HTML`);
+  if (entities.undeclaredHtml.size > 0) {
+    warnings.push(`undeclared entity: ${[...entities.undeclaredHtml].map((n) => `&${n};`).join(' ')} decoded as HTML`);
+  }
+  if (entities.refused > 0) {
+    warnings.push(`${entities.refused} DOCTYPE entity declaration(s) not expanded (nested references, markup or too long)`);
   }
   if (unexpanded > 0) warnings.push(`${unexpanded} reference(s) to undeclared entities left unexpanded`);
   return { root, warnings };
@@ -163,8 +153,9 @@ function openElement(
   }
   const parentEl = parent?.element;
   const xmlBase = attrs.get('xml:base');
-  const inherited = parentEl ? parentEl.base : baseUrl;
-  const base = xmlBase !== undefined ? (resolveUrl(xmlBase, inherited) ?? inherited) : inherited;
+  // `base` stays null unless some xml:base applies, so readers can fall back to the feed's link.
+  const inherited = parentEl?.base ?? null;
+  const base = xmlBase !== undefined ? (resolveUrl(xmlBase, inherited ?? baseUrl) ?? inherited) : inherited;
   const element: XmlElement = {
     key: qualify(qname, scope, true),
     local: localName(qname),

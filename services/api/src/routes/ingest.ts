@@ -71,7 +71,13 @@ function bodyBytes(req: Request): Buffer {
 /** Parsed here too so a client learns at once that a document is unreadable, not from a failed job. */
 function validateDocument(body: Buffer, contentType: string | undefined): ParseResult {
   try {
-    return parseDocument(body, { contentType });
+    const parsed = parseDocument(body, { contentType });
+    // A broken document from which nothing could be recovered is refused rather than "accepted" empty.
+    const brokenWarning = parsed.warnings.find((warning) => warning.startsWith('not well-formed'));
+    if (brokenWarning && parsed.articles.length === 0 && parsed.rejected.length === 0) {
+      throw new HttpError(400, 'unparseable', `the ${parsed.format} document is ${brokenWarning} and no item could be recovered`);
+    }
+    return parsed;
   } catch (error) {
     if (error instanceof DocumentError) throw new HttpError(DOCUMENT_ERROR_STATUS[error.code], error.code.replace('-', '_'), error.message);
     throw error;

@@ -1,0 +1,42 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/** Every view counted so far, by a hash of its eventId: the record that makes counting exact. */
+export interface CountedEventsTable {
+  event_key: string;
+  article_id: string;
+  occurred_at: Timestamp;
+  counted_at: GeneratedTimestamp;
+}
+
+/** Views of one article in one UTC minute or hour (article_views_minute, article_views_hour). */
+export interface ArticleViewBucketsTable {
+  bucket_start: Timestamp;
+  article_id: string;
+  views: number;
+}
+
+/** Forward-decayed popularity: Σ 2^((t_view − T0)/H) over the article's views, and its total. */
+export interface ArticlePopularityTable {
+  article_id: string;
+  accumulator: number;
+  views: number;
+  last_viewed_at: Timestamp;
+}
+
+/** The single landmark T0 every accumulator is relative to, and the half-life they were built with. */
+export interface PopularityLandmarkTable {
+  id: Generated<number>;
+  t0: Timestamp;
+  half_life_ms: number | null;
+}
+
+/** Every version of every list as it was published, for `?at=`. */
+export interface PublishedListsTable {
+  list_key: string;
+  generated_at: Timestamp;
+  etag: string;
+  payload: JSONColumnType<Record<string, unknown>>;
+}

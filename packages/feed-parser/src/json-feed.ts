@@ -1,0 +1,56 @@
+import type { FeedDocument } from './feed-document.ts';
+import { get, isObject, str, strings, type JsonObject } from './json-values.ts';
+import { emptyRawItem, feedInfo, type RawItem } from './normalize.ts';
+
+/** JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1); any JSON object is read as one. */
+export function readJsonFeed(doc: JsonObject, baseUrl: string | null): FeedDocument<unknown> {
+  const homePage = str(doc, 'home_page_url');
+  const base = homePage !== null && /^https?:\/\//i.test(homePage) ? homePage : baseUrl;
+  const feed = feedInfo(str(doc, 'title'), 'text', homePage, baseUrl, str(doc, 'language'));
+  const items = get(doc, 'items');
+  const feedAuthors = authorNames(doc);
+  return {
+    feed,
+    base,
+    items: Array.isArray(items) ? items : [],
+    readItem: (raw) => readJsonFeedItem(raw, base, feedAuthors),
+  };
+}
+
+function readJsonFeedItem(raw: unknown, base: string | null, feedAuthors: string[]): RawItem {
+  if (!isObject(raw)) throw new Error('item is not a JSON object');
+  const item = emptyRawItem(base);
+  const id = get(raw, 'id');
+  // JSON Feed 1.1: an id given as a number is read as its string form.
+  item.guid = typeof id === 'string' ? id : typeof id === 'number' && Number.isSafeInteger(id) ? String(id) : null;
+  item.link = str(raw, 'url');
+  item.title = str(raw, 'title');
+  item.titleType = 'text';
+  item.summary = str(raw, 'summary');
+  item.summaryType = 'text';
+  const html = str(raw, 'content_html');
+  item.content = html ?? str(raw, 'content_text');
+  item.contentType = html !== null ? 'html' : 'text';
+  item.imageUrl = str(raw, 'image') ?? str(raw, 'banner_image');
+  item.published = str(raw, 'date_published');
+  item.updated = str(raw, 'date_modified');
+  const authors = authorNames(raw);
+  item.authors = authors.length > 0 ? authors : feedAuthors;
+  item.tags = strings(get(raw, 'tags'));
+  item.language = str(raw, 'language');
+  return item;
+}
+
+/** `authors: [{name}]` (1.1) or `author: {name}` (1.0). */
+function authorNames(obj: JsonObject): string[] {
+  const list = get(obj, 'authors');
+  const single = get(obj, 'author');
+  const candidates = Array.isArray(list) ? list : single !== undefined ? [single] : [];
+  const names: string[] = [];
+  for (const a of candidates) {
+    if (!isObject(a)) continue;
+    const name = str(a, 'name');
+    if (name !== null) names.push(name);
+  }
+  return names;
+}

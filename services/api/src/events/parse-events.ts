@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { canonicalUrl } from '@newsrank/core';
+import { isAcceptableEventTime } from '@newsrank/ranking';
+import { HttpError } from '../http/errors.ts';
+
+export const MAX_EVENTS_PER_REQUEST = 1000;
+const MAX_ID_LENGTH = 128;
+const MAX_VISITOR_ID_LENGTH = 256;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * How an event names its article: by id, or by an identity key (`url:<canonical>`) that the
+ * story identity rules store for every URL variant of an article.
+ */
+export type ArticleRef = { kind: 'id'; ref: string } | { kind: 'key'; ref: string };
+
+export interface ParsedEvent {
+  index: number;
+  article: ArticleRef;
+  occurredAt: number;
+  eventId: string;
+}
+
+export interface Rejection {
+  index: number;
+  reason: string;
+}
+
+/** The `events` array of a request body; any other shape is a 400, as SPEC says. */
+export function eventsOf(body: unknown): unknown[] {
+  const events = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as { events?: unknown }).events : undefined;
+  if (!Array.isArray(events) || events.length === 0) {
+    throw new HttpError(400, 'invalid_body', `expected {"events": [...]} with 1 to ${MAX_EVENTS_PER_REQUEST} events`);
+  }
+  if (events.length > MAX_EVENTS_PER_REQUEST) {
+    throw new HttpError(400, 'too_many_events', `at most ${MAX_EVENTS_PER_REQUEST} events per request, got ${events.length}; split the batch`);
+  }
+  return events;
+}
+
+/** Date.parse rolls 31 February into March: the calendar fields must survive the round trip. */
+function parseIsoTime(raw: string): number | null {
+  const match = raw.length <= 40 ? ISO_TIME.exec(raw) : null;
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as number[];
+  const calendar = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
+  if (calendar.getUTCMonth() !== (month ?? 1) - 1 || calendar.getUTCDate() !== day || (hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59) return null;
+  const ms = Date.parse(raw);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+function articleRef(event: Record<string, unknown>): ArticleRef | string {
+  if (event.articleId !== undefined) {
+    return typeof event.articleId === 'string' && UUID.test(event.articleId) ? { kind: 'id', ref: event.articleId.toLowerCase() } : 'articleId must be a uuid';
+  }
+  if (event.url !== undefined) {
+    const canonical = typeof event.url === 'string' && event.url.length <= 4096 ? canonicalUrl(event.url) : null;
+    return canonical ? { kind: 'key', ref: `url:${canonical}` } : 'url must be an absolute http(s) URL';
+  }
+  return 'articleId or url is required';
+}
+
+/**
+ * Validates one event. `oldestMs` is the earliest occurredAt still accepted: the longest window,
+ * or the dedup horizon if shorter (an event older than its dedup record could count twice).
+ * Events without an eventId get one here, so a redelivered job cannot count them twice.
+ */
+export function parseEvent(raw: unknown, index: number, nowMs: number, oldestMs: number): ParsedEvent | Rejection {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { index, reason: 'event must be an object' };
+  const event = raw as Record<string, unknown>;
+  if (event.type !== 'view') return { index, reason: 'type must be "view"' };
+  const article = articleRef(event);
+  if (typeof article === 'string') return { index, reason: article };
+
+  let occurredAt = nowMs;
+  if (event.occurredAt !== undefined) {
+    const parsed = typeof event.occurredAt === 'string' ? parseIsoTime(event.occurredAt) : null;
+    if (parsed === null) return { index, reason: 'occurredAt must be an ISO-8601 time with a zone' };
+    occurredAt = parsed;
+  }
+  const verdict = isAcceptableEventTime(occurredAt, nowMs);
+  if (verdict === 'future') return { index, reason: 'occurredAt is more than a minute in the future' };
+  if (verdict === 'too-old' || occurredAt < oldestMs) return { index, reason: 'occurredAt is older than the longest ranking window' };
+
+  if (event.eventId !== undefined && (typeof event.eventId !== 'string' || event.eventId.length === 0 || event.eventId.length > MAX_ID_LENGTH)) {
+    return { index, reason: `eventId must be a string of 1 to ${MAX_ID_LENGTH} characters` };
+  }
+  if (event.visitorId !== undefined && (typeof event.visitorId !== 'string' || event.visitorId.length > MAX_VISITOR_ID_LENGTH)) {
+    return { index, reason: `visitorId must be a string of at most ${MAX_VISITOR_ID_LENGTH} characters` };
+  }
+  return { index, article, occurredAt, eventId: typeof event.eventId === 'string' ? event.eventId : randomUUID() };
+}

@@ -1,0 +1,114 @@
+import { Router, type Request } from 'express';
+import { slugify } from '@newsrank/core';
+import { findPublishedListAt, type Db } from '@newsrank/db';
+import { formatDuration, parseWindow, popularListKey, rankingListKey, type PublishedList, type RankingWindow } from '@newsrank/ranking';
+import { HttpError } from '../http/errors.ts';
+import type { ListStore } from '../lists/list-store.ts';
+import { HISTORY_CACHE_CONTROL, LIVE_CACHE_CONTROL, emptyList, sendList, type ListDocument } from '../lists/send-list.ts';
+import { streamLists } from '../lists/list-stream.ts';
+
+export interface ListRouteDeps {
+  db: Db;
+  lists: ListStore;
+  halfLifeMs: number;
+  historyDays: number;
+}
+
+const DEFAULT_LIMIT = 10;
+const MAX_LIMIT = 100;
+
+export function listRoutes(deps: ListRouteDeps): Router {
+  const router = Router();
+
+  router.get('/v1/ranking', async (req, res) => {
+    const window = windowParam(req.query.window) ?? '24h';
+    const category = categoryParam(req.query.category);
+    const limit = limitParam(req.query.limit);
+    const key = rankingListKey(window, category);
+    const fallback = { window, category, generatedAt: null, items: [] };
+    await answer(req, res, deps, key, fallback, limit);
+  });
+
+  router.get('/v1/popular', async (req, res) => {
+    const category = categoryParam(req.query.category);
+    const limit = limitParam(req.query.limit);
+    const fallback = { category, halfLife: formatDuration(deps.halfLifeMs), generatedAt: null, items: [] };
+    await answer(req, res, deps, popularListKey(category), fallback, limit);
+  });
+
+  router.get('/v1/ranking/stream', (req, res) => {
+    const window = windowParam(req.query.window);
+    const category = req.query.category === undefined ? undefined : categoryParam(req.query.category);
+    const kind = req.query.kind === undefined ? undefined : kindParam(req.query.kind);
+    const limit = req.query.limit === undefined ? 0 : limitParam(req.query.limit);
+    streamLists(req, res, deps.lists, { window, category, kind: window ? 'ranking' : kind, limit });
+  });
+
+  return router;
+}
+
+/**
+ * The live list from memory; with `?at=` the version current at that moment, from history.
+ * A list never published (a category without views, an unknown category) is empty, generatedAt null.
+ */
+async function answer(req: Request, res: Parameters<typeof sendList>[1], deps: ListRouteDeps, key: string, fallback: ListDocument['body'], limit: number) {
+  const at = atParam(req.query.at);
+  if (at === undefined) {
+    const live = deps.lists.get(key);
+    sendList(req, res, live ? asDocument(live) : emptyList(fallback), limit, LIVE_CACHE_CONTROL);
+    return;
+  }
+  const oldest = Date.now() - deps.historyDays * 86_400_000;
+  const version = at.getTime() >= oldest ? await findPublishedListAt(deps.db, key, at) : undefined;
+  if (!version) throw new HttpError(404, 'not_found', `no version of ${key} was published at or before ${at.toISOString()} within the last ${deps.historyDays} days`);
+  const historic = version.payload as unknown as PublishedList;
+  const immutable = at.getTime() <= Date.now();
+  sendList(req, res, asDocument(historic), limit, immutable ? HISTORY_CACHE_CONTROL : LIVE_CACHE_CONTROL);
+}
+
+const asDocument = (list: PublishedList): ListDocument => ({ etag: list.etag, body: list.body as unknown as ListDocument['body'] });
+
+function single(value: unknown, name: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') throw new HttpError(400, 'invalid_parameter', `${name} must be given once`);
+  return value;
+}
+
+function windowParam(value: unknown): RankingWindow | undefined {
+  const raw = single(value, 'window');
+  if (raw === undefined) return undefined;
+  const window = parseWindow(raw);
+  if (!window) throw new HttpError(400, 'invalid_parameter', 'window must be one of 1h, 24h, 7d, 30d');
+  return window;
+}
+
+/** A category by slug or by name (`World News` → `world-news`); `all` or none: every category. */
+function categoryParam(value: unknown): string | null {
+  const raw = single(value, 'category');
+  if (raw === undefined) return null;
+  const slug = slugify(raw);
+  if (slug === '' || slug === 'all') return null;
+  return slug;
+}
+
+function kindParam(value: unknown): 'ranking' | 'popular' {
+  const raw = single(value, 'kind');
+  if (raw !== 'ranking' && raw !== 'popular') throw new HttpError(400, 'invalid_parameter', 'kind must be ranking or popular');
+  return raw;
+}
+
+function limitParam(value: unknown): number {
+  const raw = single(value, 'limit');
+  if (raw === undefined) return DEFAULT_LIMIT;
+  const limit = Number(raw);
+  if (!/^\d+$/.test(raw) || limit < 1 || limit > MAX_LIMIT) throw new HttpError(400, 'invalid_parameter', `limit must be an integer from 1 to ${MAX_LIMIT}`);
+  return limit;
+}
+
+function atParam(value: unknown): Date | undefined {
+  const raw = single(value, 'at');
+  if (raw === undefined) return undefined;
+  const at = new Date(raw);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || !Number.isFinite(at.getTime())) throw new HttpError(400, 'invalid_parameter', 'at must be an ISO-8601 time');
+  return at;
+}

@@ -1,0 +1,28 @@
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { Logger } from '@newsrank/logger';
+import { isAcceptableEventTime } from '@newsrank/ranking';
+import { JOB_NAMES, isApplyEventsPayload } from '@newsrank/queue';
+import type { ViewApplier } from './view-applier.ts';
+
+/** Generous: the API already refused clocks more than a minute fast; this only guards the decay math. */
+const WORKER_SKEW_MS = 3_600_000;
+
+/**
+ * One `apply-events` job: hands its views to the group commit and completes once they are
+ * committed. A job that dies before that is redelivered, and the dedup records make the second
+ * application add nothing.
+ */
+export function eventsProcessor(applier: ViewApplier, logger: Logger) {
+  return async (job: Job) => {
+    if (job.name !== JOB_NAMES.applyEvents || !isApplyEventsPayload(job.data)) {
+      throw new UnrecoverableError(`not an ${JOB_NAMES.applyEvents} job with a valid payload: ${job.name}`);
+    }
+    const now = Date.now();
+    const events = job.data.events.filter((event) => isAcceptableEventTime(event.occurredAt, now, { maxSkewMs: WORKER_SKEW_MS }) === 'ok');
+    if (events.length < job.data.events.length) {
+      logger.warn({ jobId: job.id, dropped: job.data.events.length - events.length }, 'dropped views that left the longest window while queued');
+    }
+    await applier.submit(events);
+    return { events: events.length };
+  };
+}

@@ -1,0 +1,77 @@
+export interface GroupCommitOptions {
+  /** Flush at once when this many items wait. */
+  maxItems: number;
+  /** Otherwise wait this long for more before flushing, so concurrent jobs share a transaction. */
+  lingerMs: number;
+}
+
+interface Waiting<T> {
+  items: readonly T[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: many callers hand in items, one `apply` call writes them all, and each caller's
+ * promise settles only when the write holding its items has committed (or failed). One write is
+ * in flight at a time; what arrives meanwhile forms the next batch, so batches grow with load
+ * and a busy worker spends one transaction on many jobs instead of one each.
+ */
+export class GroupCommit<T> {
+  readonly #apply: (items: T[]) => Promise<void>;
+  readonly #options: GroupCommitOptions;
+  #waiting: Waiting<T>[] = [];
+  #waitingItems = 0;
+  #inFlight: Promise<void> | null = null;
+  #timer: NodeJS.Timeout | null = null;
+
+  constructor(apply: (items: T[]) => Promise<void>, options: GroupCommitOptions) {
+    this.#apply = apply;
+    this.#options = options;
+  }
+
+  /** Resolves once `items` are committed; rejects with the error of the write that held them. */
+  submit(items: readonly T[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.#waiting.push({ items, resolve, reject });
+      this.#waitingItems += items.length;
+      this.#schedule();
+    });
+  }
+
+  /** Settles once everything submitted so far has been written. */
+  async drain(): Promise<void> {
+    while (this.#inFlight !== null || this.#waiting.length > 0) {
+      if (this.#inFlight === null) this.#flush();
+      await this.#inFlight?.catch(() => {});
+    }
+  }
+
+  #schedule(): void {
+    if (this.#inFlight !== null) return; // the write in flight starts the next one when it ends
+    if (this.#waitingItems >= this.#options.maxItems) this.#flush();
+    else this.#timer ??= setTimeout(() => this.#flush(), this.#options.lingerMs);
+  }
+
+  #flush(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+    const batch = this.#waiting;
+    this.#waiting = [];
+    this.#waitingItems = 0;
+    if (batch.length === 0) return;
+    this.#inFlight = this.#apply(batch.flatMap((waiting) => waiting.items)).then(
+      () => {
+        for (const waiting of batch) waiting.resolve();
+      },
+      (error: unknown) => {
+        for (const waiting of batch) waiting.reject(error);
+      },
+    );
+    void this.#inFlight.finally(() => {
+      this.#inFlight = null;
+      // Whatever queued up meanwhile has waited a whole write already: go at once.
+      if (this.#waiting.length > 0) this.#flush();
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import {
+  deleteCountedEventsBefore, deletePublishedListsBefore, deleteViewBucketsBefore, thinPublishedLists, type Db,
+} from '@newsrank/db';
+import type { Logger } from '@newsrank/logger';
+import { longestWindowMs } from '@newsrank/ranking';
+
+export const PRUNE_EVERY_MS = 10 * 60_000;
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const BATCH_ROWS = 10_000;
+/** Batches per kind per run: a backlog is worked off over several runs instead of one long one. */
+const MAX_BATCHES = 50;
+
+export interface RetentionSettings {
+  dedupRetentionMs: number;
+  historyDays: number;
+}
+
+/**
+ * How long each kind of row is needed:
+ * - minute buckets feed only the 1h list: two hours keeps a margin for late events;
+ * - hour buckets feed up to the 30d list: 31 days;
+ * - dedup records: the dedup horizon plus an hour (events up to a minute ahead are accepted,
+ *   and counted_at can trail the event a little), so every event still accepted has its record;
+ * - published lists: RANKING_HISTORY_DAYS, thinned to the last version of each minute after an hour.
+ */
+export function retentionCutoffs(nowMs: number, settings: RetentionSettings) {
+  return {
+    minuteBuckets: new Date(nowMs - 2 * HOUR_MS),
+    hourBuckets: new Date(nowMs - longestWindowMs - DAY_MS),
+    countedEvents: new Date(nowMs - settings.dedupRetentionMs - HOUR_MS),
+    publishedLists: new Date(nowMs - settings.historyDays * DAY_MS),
+    fullHistory: new Date(nowMs - HOUR_MS),
+  };
+}
+
+async function inBatches(deleteBatch: () => Promise<number>): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < MAX_BATCHES; i++) {
+    const deleted = await deleteBatch();
+    total += deleted;
+    if (deleted < BATCH_ROWS) break;
+  }
+  return total;
+}
+
+/** One retention pass; each kind is deleted in bounded batches. */
+export async function pruneRankingData(db: Db, settings: RetentionSettings, logger: Logger, nowMs = Date.now()) {
+  const cutoff = retentionCutoffs(nowMs, settings);
+  const removed = {
+    minuteBuckets: await inBatches(() => deleteViewBucketsBefore(db, 'article_views_minute', cutoff.minuteBuckets, BATCH_ROWS)),
+    hourBuckets: await inBatches(() => deleteViewBucketsBefore(db, 'article_views_hour', cutoff.hourBuckets, BATCH_ROWS)),
+    countedEvents: await inBatches(() => deleteCountedEventsBefore(db, cutoff.countedEvents, BATCH_ROWS)),
+    publishedLists: await inBatches(() => deletePublishedListsBefore(db, cutoff.publishedLists, BATCH_ROWS)),
+    thinnedVersions: await inBatches(() => thinPublishedLists(db, cutoff.fullHistory, BATCH_ROWS)),
+  };
+  logger.info({ removed }, 'ranking data pruned');
+  return removed;
+}

@@ -1,0 +1,124 @@
+import { currentLandmark, recordPublishedLists, topArticlesByPopularity, topArticlesByViews, type Db } from '@newsrank/db';
+import type { Logger } from '@newsrank/logger';
+import {
+  PUBLISHED_LIST_LENGTH, RANKING_WINDOWS, buildPopularList, buildRankingList, parseListKey, popularListKey, rankingListKey,
+  windowBucketRange, type PublishedList,
+} from '@newsrank/ranking';
+import type { RedisClient, publishedListNames } from '@newsrank/queue';
+import { entriesByScope, type ListScope } from './list-set.ts';
+import { withPublishLock } from './publish-lock.ts';
+
+export interface PublisherDeps {
+  db: Db;
+  redis: RedisClient;
+  names: ReturnType<typeof publishedListNames>;
+  halfLifeMs: number;
+  logger: Logger;
+}
+
+export type PublishOutcome =
+  | { status: 'busy' }
+  | { status: 'idle' }
+  | { status: 'published'; computed: number; changed: string[] };
+
+/** Popular candidates scoring below 2^-40 of a view are left out of the scan. */
+const NEGLIGIBLE_SCORE_EXPONENT = 40;
+const LOCK_TTL_MS = 30_000;
+
+/**
+ * One tick: if views were applied since the last publish, or a minute began (the 1h window
+ * slides), compute every list, and publish the ones whose content changed — history row first,
+ * then the Redis hash and a message on the channel in one MULTI. Lists that would show what they
+ * already show keep their version, generatedAt and ETag.
+ */
+export async function publishLists(deps: PublisherDeps, nowMs = Date.now()): Promise<PublishOutcome> {
+  const outcome = await withPublishLock(deps.redis, deps.names.publishLock, LOCK_TTL_MS, () => publishUnderLock(deps, nowMs));
+  return outcome ?? { status: 'busy' };
+}
+
+async function publishUnderLock(deps: PublisherDeps, nowMs: number): Promise<PublishOutcome> {
+  const { db, redis, names } = deps;
+  const minute = String(Math.floor(nowMs / 60_000));
+  const [applied, state] = await Promise.all([redis.get(names.appliedCounter), redis.hgetall(names.publisherState)]);
+  const appliedSeen = applied ?? '0';
+  if (state.applied === appliedSeen && state.minute === minute) return { status: 'idle' };
+
+  const generatedAtMs = Math.floor(nowMs / 1000) * 1000;
+  const previous = await loadPublished(redis, names.lists);
+  const { changed: next, computed } = await computeLists(deps, generatedAtMs, previous);
+
+  if (next.length > 0) {
+    await recordPublishedLists(
+      db,
+      next.map((list) => ({ key: list.key, generatedAt: new Date(list.publishedAtMs), etag: list.etag, payload: list as unknown as Record<string, unknown> })),
+    );
+  }
+  const transaction = redis.multi();
+  for (const list of next) {
+    const json = JSON.stringify(list);
+    transaction.hset(names.lists, list.key, json);
+    transaction.publish(names.channel, json);
+  }
+  transaction.hset(names.publisherState, 'applied', appliedSeen, 'minute', minute);
+  await transaction.exec();
+  if (next.length > 0) deps.logger.info({ lists: next.length, generatedAt: new Date(generatedAtMs) }, 'lists published');
+  return { status: 'published', computed, changed: next.map((list) => list.key) };
+}
+
+async function loadPublished(redis: RedisClient, hashKey: string): Promise<Map<string, PublishedList>> {
+  const raw = await redis.hgetall(hashKey);
+  return new Map(Object.entries(raw).map(([key, json]) => [key, JSON.parse(json) as PublishedList]));
+}
+
+/** Every list, built fresh; returns only the versions that differ from what is published. */
+async function computeLists(
+  deps: PublisherDeps,
+  generatedAtMs: number,
+  previous: Map<string, PublishedList>,
+): Promise<{ changed: PublishedList[]; computed: number }> {
+  const { db, halfLifeMs } = deps;
+  const landmark = await currentLandmark(db);
+  const minAccumulator = 2 ** ((generatedAtMs - landmark.t0Ms) / halfLifeMs - NEGLIGIBLE_SCORE_EXPONENT);
+  const [popular, ...byWindow] = await Promise.all([
+    topArticlesByPopularity(db, minAccumulator, PUBLISHED_LIST_LENGTH),
+    ...RANKING_WINDOWS.map((window) => {
+      const range = windowBucketRange(window, generatedAtMs);
+      return topArticlesByViews(db, range.resolution, range.fromInclusive, range.toExclusive, PUBLISHED_LIST_LENGTH);
+    }),
+  ]);
+
+  const changed: PublishedList[] = [];
+  let computed = 0;
+  const context = (key: string) => ({ key, generatedAtMs, previous: previous.get(key) ?? null });
+  const keep = (list: PublishedList | null) => {
+    computed += 1;
+    if (list) changed.push(list);
+  };
+
+  RANKING_WINDOWS.forEach((window, i) => {
+    for (const [scope, entries] of withFormerScopes(entriesByScope(byWindow[i] ?? []), previous, (parts) => parts.kind === 'ranking' && parts.window === window)) {
+      const key = rankingListKey(window, scope);
+      keep(buildRankingList(context(key), { window, categorySlug: scope }, entries));
+    }
+  });
+  for (const [scope, entries] of withFormerScopes(entriesByScope(popular), previous, (parts) => parts.kind === 'popular')) {
+    keep(buildPopularList(context(popularListKey(scope)), { categorySlug: scope, t0Ms: landmark.t0Ms, halfLifeMs }, entries));
+  }
+  return { changed, computed };
+}
+
+/**
+ * A category whose views all left the window has no rows any more, but its published list must
+ * still be replaced by an empty one: every scope published before stays in the set.
+ */
+function withFormerScopes<E>(
+  scopes: Map<ListScope, E[]>,
+  previous: Map<string, PublishedList>,
+  matches: (parts: NonNullable<ReturnType<typeof parseListKey>>) => boolean,
+): Map<ListScope, E[]> {
+  for (const key of previous.keys()) {
+    const parts = parseListKey(key);
+    if (parts && matches(parts) && !scopes.has(parts.categorySlug)) scopes.set(parts.categorySlug, []);
+  }
+  return scopes;
+}

@@ -1,0 +1,60 @@
+import type { Db } from '@newsrank/db';
+import type { Logger } from '@newsrank/logger';
+import { needsRebase } from '@newsrank/ranking';
+import type { QueuedViewEvent, RedisClient } from '@newsrank/queue';
+import { applyViews } from './apply-views.ts';
+import { GroupCommit } from './group-commit.ts';
+import { maintainLandmark } from './landmark.ts';
+
+export interface ViewApplierDeps {
+  db: Db;
+  redis: RedisClient;
+  /** Counter bumped after each committed batch, telling the publisher something changed. */
+  appliedCounterKey: string;
+  halfLifeMs: number;
+  logger: Logger;
+  /** T0 as the worker found it at start; refreshed by every batch. */
+  t0Ms: number;
+}
+
+export interface ViewApplier {
+  submit(events: readonly QueuedViewEvent[]): Promise<void>;
+  drain(): Promise<void>;
+  totals(): { counted: number; duplicates: number; unknownArticles: number; batches: number };
+}
+
+/** Up to this many events share one transaction; more wait for the next. */
+const MAX_BATCH_EVENTS = 20_000;
+/** How long a lone job waits for company before its batch is written. */
+const LINGER_MS = 2;
+
+/** Group-commits the views of all jobs in flight in this process: one transaction for many jobs. */
+export function createViewApplier(deps: ViewApplierDeps): ViewApplier {
+  const { db, redis, halfLifeMs, logger } = deps;
+  let t0Ms = deps.t0Ms;
+  const totals = { counted: 0, duplicates: 0, unknownArticles: 0, batches: 0 };
+
+  const group = new GroupCommit<QueuedViewEvent>(
+    async (events) => {
+      if (needsRebase(t0Ms, Date.now(), halfLifeMs)) t0Ms = await maintainLandmark(db, halfLifeMs, Date.now(), logger);
+      const outcome = await applyViews(db, events, halfLifeMs);
+      t0Ms = outcome.t0Ms;
+      totals.batches += 1;
+      totals.counted += outcome.counted;
+      totals.duplicates += outcome.duplicates;
+      totals.unknownArticles += outcome.unknownArticles;
+      if (outcome.unknownArticles > 0) logger.warn({ events: outcome.unknownArticles }, 'dropped views of articles that no longer exist');
+      logger.debug({ received: outcome.received, counted: outcome.counted, duplicates: outcome.duplicates }, 'views applied');
+      // Bumped even when nothing was new: a batch re-applied after a crash may be the first to
+      // reach the publisher's attention for views the crashed worker committed.
+      await redis.incr(deps.appliedCounterKey);
+    },
+    { maxItems: MAX_BATCH_EVENTS, lingerMs: LINGER_MS },
+  );
+
+  return {
+    submit: (events) => (events.length === 0 ? Promise.resolve() : group.submit(events)),
+    drain: () => group.drain(),
+    totals: () => ({ ...totals }),
+  };
+}
