@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rssFeed, testStories } from './support/feeds.ts';
 import { getJson, postFeed } from './support/http.ts';
-import { TEST_TOKEN, startStack, type Stack } from './support/stack.ts';
+import { TEST_TOKEN, eventually, startStack, type Stack } from './support/stack.ts';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -80,8 +80,9 @@ describe('the api answers bad requests with JSON errors and stays healthy', () =
     expect(response.headers.get('x-request-id')).toBe('abc-123');
     const fresh = await fetch(new URL('/healthz', stack.baseUrl));
     expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    const logged = stack.processes[0]?.logs.find((line) => line.reqId === 'abc-123');
-    expect(logged).toBeDefined();
+    // The access log line is written when the answer finishes: wait for it to arrive.
+    const logged = await eventually(async () => stack.processes[0]?.logs.find((line) => line.reqId === 'abc-123'), 5_000, 'the access log line');
+    expect(logged).toMatchObject({ reqId: 'abc-123', path: '/healthz', status: 200 });
   });
 
   it('after all that the server is still healthy and ready', async () => {

@@ -101,4 +101,13 @@ describe('feeds through the running api and ingest worker', () => {
     const wire = await getJson<{ items: Article[] }>(stack.baseUrl, '/v1/articles?source=wire&limit=100');
     expect(wire.body.items).toHaveLength(20);
   });
+
+  it('a 5,000-item feed is checked off the event loop, accepted and stored completely', async () => {
+    const bulk = rssFeed(testStories(5_000, 'https://bulk.example'));
+    expect(bulk.length).toBeGreaterThan(1024 * 1024);
+    const job = await ingest(stack.baseUrl, bulk, { source: 'bulk', contentType: 'application/rss+xml' });
+    expect(job).toMatchObject({ status: 'completed', format: 'rss', result: { inserted: 5_000, updated: 0, duplicates: 0 } });
+    const page = await getJson<{ items: Article[] }>(stack.baseUrl, '/v1/articles?source=bulk&limit=100');
+    expect(page.body.items).toHaveLength(100);
+  });
 });

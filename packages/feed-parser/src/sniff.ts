@@ -25,11 +25,18 @@ export function sniffBinary(bytes: Uint8Array): string | null {
   const riff = String.fromCharCode(...bytes.subarray(8, 12));
   if (bytes[0] === 0x52 && bytes[1] === 0x49 && bytes[2] === 0x46 && bytes[3] === 0x46) return `RIFF ${riff} data`;
   if (String.fromCharCode(...bytes.subarray(4, 8)) === 'ftyp') return 'ISO media (MP4, HEIC, AVIF)';
-  // Text never holds NUL bytes unless it is UTF-16/32, which announces itself up front.
-  if (sniffBom(bytes) === null && sniffWideEncoding(bytes) === null && bytes.subarray(0, 1024).includes(0)) {
+  // UTF-16/32 is full of NUL bytes but announces itself up front; other text holds at most a
+  // few stray control bytes (which the parser strips), binary formats hold many.
+  if (sniffBom(bytes) === null && sniffWideEncoding(bytes) === null && controlByteShare(bytes.subarray(0, 1024)) > 0.1) {
     return 'binary data';
   }
   return null;
+}
+
+function controlByteShare(head: Uint8Array): number {
+  let controls = 0;
+  for (const b of head) if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) controls++;
+  return head.length === 0 ? 0 : controls / head.length;
 }
 
 /** Types whose bodies are never text: with an unrecognised body, the answer is "unsupported". */

@@ -11,23 +11,22 @@ const CP1252_C1 = [
   '€', '', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '', 'Ž', '',
   '', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '', 'ž', 'Ÿ',
 ];
-const CP1252_BYTES: ReadonlyMap<string, number> = new Map(
-  CP1252_C1.flatMap((c, i): [string, number][] => (c === '' ? [] : [[c, 0x80 + i]])),
-);
 
 /**
- * UTF-8 that was decoded as Latin-1 or windows-1252 somewhere upstream ("â€¦" for "…"): a lead
- * character followed by exactly the continuation characters its byte needs.
+ * UTF-8 that was decoded as Latin-1 somewhere upstream ("â\u0080¦" for "…"): a lead character
+ * followed by exactly the continuation characters its byte needs. Only runs that contain a C1
+ * control are touched: those never occur in real text, while "é\u00A0" can.
  */
-const MOJIBAKE = /[\u00C2-\u00F4][\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]{1,3}/g;
+const MOJIBAKE = /[\u00C2-\u00F4][\u0080-\u00BF]{1,3}/g;
 
 function repairMojibake(s: string): string {
   return s.replace(MOJIBAKE, (run) => {
-    const bytes = [...run].map((c) => CP1252_BYTES.get(c) ?? c.charCodeAt(0));
-    const lead = bytes[0]!;
+    if (!/[\u0080-\u009F]/.test(run)) return run;
+    const lead = run.charCodeAt(0);
     const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
-    if (bytes.length < need) return run;
-    const fixed = Buffer.from(bytes.slice(0, need)).toString('utf8');
+    if (run.length < need) return run;
+    const bytes = Array.from(run.slice(0, need), (c) => c.charCodeAt(0));
+    const fixed = Buffer.from(bytes).toString('utf8');
     return fixed.length > 0 && !fixed.includes('\uFFFD') ? fixed + run.slice(need) : run;
   });
 }

@@ -6,6 +6,7 @@ import type { RunningService, ServiceContext } from '@newsrank/runtime';
 import { createApp } from './app.ts';
 import { ArticleResolver } from './events/article-resolver.ts';
 import { ListStore } from './lists/list-store.ts';
+import { DocumentChecker } from './parsing/document-checker.ts';
 
 export interface RunningApi extends RunningService {
   port: number;
@@ -33,7 +34,8 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
     halfLifeMs: config.popularityHalfLifeMs,
     historyDays: config.rankingHistoryDays,
   };
-  const app = createApp({ db, logger, redis, ingestQueue, ingestTokens: config.ingestTokens, feedMaxBytes: config.feedMaxBytes, ranking });
+  const documentChecker = new DocumentChecker(2);
+  const app = createApp({ db, logger, redis, ingestQueue, ingestTokens: config.ingestTokens, feedMaxBytes: config.feedMaxBytes, documentChecker, ranking });
   const server = app.listen(config.http.port, config.http.host);
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
@@ -48,6 +50,7 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
       // Open event streams would hold the server open: end them.
       await lists.close();
       await closed;
+      await documentChecker.close();
       await ingestQueue.close();
       await eventsQueue.close();
       redis.disconnect();

@@ -12,6 +12,7 @@ import { eventRoutes } from './routes/events.ts';
 import { listRoutes } from './routes/lists.ts';
 import type { ArticleResolver } from './events/article-resolver.ts';
 import type { ListStore } from './lists/list-store.ts';
+import type { DocumentChecker } from './parsing/document-checker.ts';
 
 export interface AppDeps {
   db: Db;
@@ -20,6 +21,7 @@ export interface AppDeps {
   ingestQueue: Queue;
   ingestTokens: string[];
   feedMaxBytes: number;
+  documentChecker: DocumentChecker;
   /** Access events in, lists out. */
   ranking: {
     eventsQueue: Queue;

@@ -23,7 +23,8 @@ export type PublishOutcome =
 
 /** Popular candidates scoring below 2^-40 of a view are left out of the scan. */
 const NEGLIGIBLE_SCORE_EXPONENT = 40;
-const LOCK_TTL_MS = 30_000;
+// Longer than any publish takes; short, because a killed publisher's lock blocks ticks until it expires.
+const LOCK_TTL_MS = 5_000;
 
 /**
  * One tick: if views were applied since the last publish, or a minute began (the 1h window

@@ -46,7 +46,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('list_key', 'text', (col) => col.notNull())
     .addColumn('generated_at', 'timestamptz', (col) => col.notNull())
     .addColumn('etag', 'text', (col) => col.notNull())
-    .addColumn('payload', 'jsonb', (col) => col.notNull())
+    // json, not jsonb: the text is kept as published, key order included.
+    .addColumn('payload', 'json', (col) => col.notNull())
     .addPrimaryKeyConstraint('published_lists_pk', ['list_key', 'generated_at'])
     .execute();
   await db.schema.createIndex('published_lists_generated_at_idx').on('published_lists').column('generated_at').execute();

@@ -13,8 +13,9 @@ export const HISTORY_CACHE_CONTROL = 'public, max-age=300';
  * representation. The ETag is the list's own, with the limit added: two limits are two bodies.
  */
 export function sendList(req: Request, res: Response, list: ListDocument, limit: number, cacheControl: string): void {
-  res.set({ etag: `"${list.etag.replace(/"/g, '')}.${limit}"`, 'cache-control': cacheControl, 'access-control-allow-origin': '*' });
-  if (req.fresh) {
+  const etag = `"${list.etag.replace(/"/g, '')}.${limit}"`;
+  res.set({ etag, 'cache-control': cacheControl, 'access-control-allow-origin': '*' });
+  if (matchesIfNoneMatch(req.get('if-none-match'), etag)) {
     res.status(304).end();
     return;
   }
@@ -24,4 +25,17 @@ export function sendList(req: Request, res: Response, list: ListDocument, limit:
 /** What a list that was never published looks like: empty, generated never. */
 export function emptyList(body: ListDocument['body']): ListDocument {
   return { etag: listEtag(body), body };
+}
+
+/**
+ * If-None-Match by weak comparison (RFC 9110 §13.1.2). Unlike `req.fresh`, a request's
+ * `Cache-Control: no-cache` does not force a full answer: it asks caches on the way to
+ * revalidate with the origin, and this comparison is that revalidation (fetch() adds no-cache
+ * to every conditional request).
+ */
+export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => opaque(tag) === opaque(etag));
 }

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { HttpError } from '../http/errors.ts';
+import { eventsOf, parseEvent } from './parse-events.ts';
+
+const NOW = Date.parse('2025-01-13T09:00:00Z');
+const OLDEST = NOW - 30 * 86_400_000;
+const ID = '3f1c2a4e-8b7d-4c1e-9a2b-1234567890ab';
+const parse = (event: unknown) => parseEvent(event, 0, NOW, OLDEST);
+
+describe('eventsOf', () => {
+  it.each([
+    ['no body', undefined],
+    ['an array', [{ type: 'view' }]],
+    ['no events', {}],
+    ['an empty batch', { events: [] }],
+    ['events that are not a list', { events: { type: 'view' } }],
+  ])('%s is a 400', (_name, body) => {
+    expect(() => eventsOf(body)).toThrow(HttpError);
+  });
+
+  it('more than 1000 events is a 400 naming the limit', () => {
+    expect(() => eventsOf({ events: Array.from({ length: 1001 }, () => ({})) })).toThrow(/at most 1000/);
+    expect(eventsOf({ events: Array.from({ length: 1000 }, () => ({})) })).toHaveLength(1000);
+  });
+});
+
+describe('parseEvent', () => {
+  it('a view by id without time or eventId happens now and gets an eventId', () => {
+    const event = parse({ type: 'view', articleId: ID.toUpperCase() });
+    expect(event).toMatchObject({ article: { kind: 'id', ref: ID }, occurredAt: NOW });
+    expect('eventId' in event && event.eventId.length).toBeGreaterThan(0);
+  });
+
+  it('a view by URL is looked up by its canonical identity key', () => {
+    expect(parse({ type: 'view', url: 'https://News.example/a?utm_source=x#top', eventId: 'e1' })).toMatchObject({
+      article: { kind: 'key', ref: 'url:https://news.example/a' },
+      eventId: 'e1',
+    });
+  });
+
+  it('an explicit time with an offset is read as that instant', () => {
+    expect(parse({ type: 'view', articleId: ID, occurredAt: '2025-01-13T17:30:00+09:00' })).toMatchObject({ occurredAt: Date.parse('2025-01-13T08:30:00Z') });
+  });
+
+  it.each([
+    ['not an object', 'view', 'event must be an object'],
+    ['another type', { type: 'click', articleId: ID }, 'type must be "view"'],
+    ['no article', { type: 'view' }, 'articleId or url is required'],
+    ['a malformed id', { type: 'view', articleId: '42' }, 'articleId must be a uuid'],
+    ['a relative URL', { type: 'view', url: '/a' }, 'url must be an absolute http(s) URL'],
+    ['an unreadable time', { type: 'view', articleId: ID, occurredAt: 'yesterday' }, 'occurredAt must be an ISO-8601 time with a zone'],
+    ['a time without zone', { type: 'view', articleId: ID, occurredAt: '2025-01-13T08:00:00' }, 'occurredAt must be an ISO-8601 time with a zone'],
+    ['31 February', { type: 'view', articleId: ID, occurredAt: '2025-02-31T08:00:00Z' }, 'occurredAt must be an ISO-8601 time with a zone'],
+    ['a time two minutes ahead', { type: 'view', articleId: ID, occurredAt: '2025-01-13T09:02:00Z' }, 'occurredAt is more than a minute in the future'],
+    ['a time 31 days ago', { type: 'view', articleId: ID, occurredAt: '2024-12-13T08:00:00Z' }, 'occurredAt is older than the longest ranking window'],
+    ['an empty eventId', { type: 'view', articleId: ID, eventId: '' }, 'eventId must be a string of 1 to 128 characters'],
+    ['a long eventId', { type: 'view', articleId: ID, eventId: 'x'.repeat(129) }, 'eventId must be a string of 1 to 128 characters'],
+    ['a numeric visitorId', { type: 'view', articleId: ID, visitorId: 7 }, 'visitorId must be a string of at most 256 characters'],
+  ])('%s is rejected: %s', (_name, event, reason) => {
+    expect(parse(event)).toEqual({ index: 0, reason });
+  });
+
+  it('a time older than a shorter dedup horizon is refused, so it cannot count twice', () => {
+    const event = { type: 'view', articleId: ID, occurredAt: '2025-01-10T09:00:00Z' };
+    expect(parseEvent(event, 3, NOW, NOW - 2 * 86_400_000)).toEqual({ index: 3, reason: 'occurredAt is older than the longest ranking window' });
+  });
+});

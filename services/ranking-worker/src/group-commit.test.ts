@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { GroupCommit } from './group-commit.ts';
+
+const deferred = () => {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+};
+
+describe('GroupCommit', () => {
+  it('jobs submitted together are written in one batch', async () => {
+    const batches: number[][] = [];
+    const group = new GroupCommit<number>(async (items) => void batches.push(items), { maxItems: 100, lingerMs: 5 });
+    await Promise.all([group.submit([1, 2]), group.submit([3]), group.submit([4, 5])]);
+    expect(batches).toEqual([[1, 2, 3, 4, 5]]);
+  });
+
+  it('a submitter is released only after the write holding its items has finished', async () => {
+    const write = deferred();
+    const group = new GroupCommit<number>(() => write.promise, { maxItems: 100, lingerMs: 1 });
+    let released = false;
+    const submitted = group.submit([1]).then(() => {
+      released = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(released).toBe(false);
+    write.resolve();
+    await submitted;
+    expect(released).toBe(true);
+  });
+
+  it('what arrives during a write forms the next batch', async () => {
+    const batches: number[][] = [];
+    const firstWrite = deferred();
+    const group = new GroupCommit<number>(
+      async (items) => {
+        batches.push(items);
+        if (batches.length === 1) await firstWrite.promise;
+      },
+      { maxItems: 1, lingerMs: 1 },
+    );
+    const first = group.submit([1]);
+    const later = [group.submit([2]), group.submit([3])];
+    firstWrite.resolve();
+    await Promise.all([first, ...later]);
+    expect(batches).toEqual([[1], [2, 3]]);
+  });
+
+  it('a failed write fails every submitter in it, and the next batch is tried afresh', async () => {
+    let calls = 0;
+    const group = new GroupCommit<number>(
+      async () => {
+        calls += 1;
+        if (calls === 1) throw new Error('database away');
+      },
+      { maxItems: 100, lingerMs: 1 },
+    );
+    const results = await Promise.allSettled([group.submit([1]), group.submit([2])]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    await expect(group.submit([3])).resolves.toBeUndefined();
+  });
+
+  it('drain waits for everything submitted', async () => {
+    const written: number[] = [];
+    const group = new GroupCommit<number>(async (items) => void written.push(...items), { maxItems: 100, lingerMs: 50 });
+    void group.submit([1, 2]);
+    await group.drain();
+    expect(written).toEqual([1, 2]);
+  });
+});
