@@ -145,13 +145,13 @@ describe('access events through the running processes', () => {
     await eventually(async () => {
       const list = await getJson<RankingAnswer>(stack.baseUrl, '/v1/ranking?window=1h&limit=100');
       return list.body.items.find((i) => i.article.id === article.id)?.views === before + 1 ? true : undefined;
-    }, 10_000, 'the new view in the 1h ranking');
+    }, 30_000, 'the new view in the 1h ranking');
     let text = '';
     await eventually(async () => {
       const { value } = await reader.read();
       text += new TextDecoder().decode(value);
       return (text.match(/event: list/g) ?? []).length >= 2 ? true : undefined;
-    }, 10_000, 'two list events on the stream');
+    }, 30_000, 'two list events on the stream');
     expect(text).toContain('"key":"ranking:1h:all"');
     await reader.cancel();
   });
@@ -163,7 +163,7 @@ describe('access events through the running processes', () => {
     const hit = (ua: string) => fetch(new URL(`/v1/hit?article=${article.id}`, stack.baseUrl), { headers: { 'user-agent': ua } });
     expect((await hit(BOT_UA)).status).toBe(204);
     expect((await hit('Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Version/17.5 Safari/605.1.15')).status).toBe(204);
-    await eventually(async () => ((await viewsOf()) === before + 1 ? true : undefined), 10_000, 'the hit in the ranking');
+    await eventually(async () => ((await viewsOf()) === before + 1 ? true : undefined), 30_000, 'the hit in the ranking');
     expect((await fetch(new URL(`/v1/hit?article=${randomUUID()}`, stack.baseUrl), { headers: { 'user-agent': 'Mozilla/5.0 Firefox/128.0' } })).status).toBe(404);
   });
 

@@ -33,10 +33,15 @@ export async function ingest(baseUrl: string, body: string | Uint8Array, options
 }
 
 export async function waitForJob(baseUrl: string, statusUrl: string): Promise<IngestJobAnswer> {
-  return eventually(async () => {
-    const job = (await (await fetch(new URL(statusUrl, baseUrl))).json()) as IngestJobAnswer;
-    return job.status === 'completed' || job.status === 'failed' ? job : undefined;
-  }, 30_000, `ingest job ${statusUrl}`);
+  let last: IngestJobAnswer | undefined;
+  try {
+    return await eventually(async () => {
+      last = (await (await fetch(new URL(statusUrl, baseUrl))).json()) as IngestJobAnswer;
+      return last.status === 'completed' || last.status === 'failed' ? last : undefined;
+    }, 60_000, `ingest job ${statusUrl}`);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; last seen ${JSON.stringify(last)}`);
+  }
 }
 
 export async function getJson<T>(baseUrl: string, path: string): Promise<{ status: number; body: T; headers: Headers }> {

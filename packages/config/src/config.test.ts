@@ -58,3 +58,30 @@ describe('parseDurationMs', () => {
 
   it.each(['', 'soon', '-1h', '0', '6 hours'])('refuses %j', (raw) => expect(parseDurationMs(raw)).toBeNull());
 });
+
+describe('http options', () => {
+  it('CORS_ORIGINS defaults to any origin and takes a list of exact origins', () => {
+    expect(loadConfig({}).corsOrigins).toBe('*');
+    expect(loadConfig({ CORS_ORIGINS: 'https://news.example, http://localhost:3000' }).corsOrigins).toEqual(['https://news.example', 'http://localhost:3000']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example,*' }).corsOrigins).toBe('*');
+  });
+
+  it.each(['news.example', 'https://news.example/', 'https://news.example/path', 'ftp://news.example'])('CORS_ORIGINS refuses %j, naming the variable', (raw) => {
+    expect(() => loadConfig({ CORS_ORIGINS: raw })).toThrow(/CORS_ORIGINS: expected \* or origins/);
+  });
+
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['true', true],
+    ['2', 2],
+    ['loopback, 10.0.0.0/8', ['loopback', '10.0.0.0/8']],
+    ['fd00::/8', ['fd00::/8']],
+  ])('TRUST_PROXY %j is read as %j', (raw, expected) => {
+    expect(loadConfig(raw === undefined ? {} : { TRUST_PROXY: raw }).trustProxy).toEqual(expected);
+  });
+
+  it.each(['yes', 'proxy.example', '10.0.0.0/8; drop'])('TRUST_PROXY refuses %j', (raw) => {
+    expect(() => loadConfig({ TRUST_PROXY: raw })).toThrow(/TRUST_PROXY:/);
+  });
+});

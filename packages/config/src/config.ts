@@ -1,4 +1,5 @@
 import { envSchema, type Env } from './schema.ts';
+import type { CorsOrigins, TrustProxy } from './http-options.ts';
 
 /** A development token, so `pnpm start` works out of the box; production must set its own. */
 export const DEVELOPMENT_INGEST_TOKEN = 'dev-token';
@@ -20,6 +21,8 @@ export interface Config {
   rankingHistoryDays: number;
   eventDedupRetentionMs: number;
   rateLimitPerMinute: number;
+  corsOrigins: CorsOrigins;
+  trustProxy: TrustProxy;
   shutdownTimeoutMs: number;
   /** Touched every few seconds while the process runs: a liveness probe for processes without HTTP. */
   heartbeatFile: string | null;
@@ -73,6 +76,8 @@ export function shapeConfig(env: Env): Config {
     rankingHistoryDays: env.RANKING_HISTORY_DAYS,
     eventDedupRetentionMs: env.EVENT_DEDUP_RETENTION,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    corsOrigins: env.CORS_ORIGINS,
+    trustProxy: env.TRUST_PROXY,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     heartbeatFile: env.HEARTBEAT_FILE ?? null,
   };

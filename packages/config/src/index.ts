@@ -1,3 +1,4 @@
 export { loadConfig, shapeConfig, ConfigError, DEVELOPMENT_INGEST_TOKEN, type Config } from './config.ts';
 export { envSchema, type Env } from './schema.ts';
 export { parseDurationMs } from './duration.ts';
+export type { CorsOrigins, TrustProxy } from './http-options.ts';

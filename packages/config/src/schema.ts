@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDurationMs } from './duration.ts';
+import { corsOrigins, trustProxy } from './http-options.ts';
 
 const duration = (fallback: string) =>
   z
@@ -53,6 +54,10 @@ export const envSchema = z.object({
   // How long an eventId is remembered; events older than this are refused, so a resent one cannot count twice.
   EVENT_DEDUP_RETENTION: duration('30d'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  // Origins whose pages may call the embeddable endpoints (events, hit, lists) from the browser.
+  CORS_ORIGINS: corsOrigins,
+  // Behind a load balancer, which X-Forwarded-For hops to believe for the client address.
+  TRUST_PROXY: trustProxy,
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000, 600_000),
   HEARTBEAT_FILE: z.string().optional(),
 });

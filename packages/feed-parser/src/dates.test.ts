@@ -71,6 +71,7 @@ describe('parseDate', () => {
     ['2003', '2003-01-01T00:00:00Z'],
     ['20031231T101455Z', '2003-12-31T10:14:55Z'],
     ['2025-01-13 18:42:00 JST', '2025-01-13T09:42:00Z'],
+    ['2025-01-13T18:42:00 KST', '2025-01-13T09:42:00Z'],
   ])('reads W3C-DTF / ISO 8601 (no zone means UTC): %s', (raw, expected) => {
     expect(iso(raw)).toBe(expected);
   });

@@ -53,7 +53,7 @@ export function parseDate(raw: string | number): Date | null {
   if (text === '' || text.length > MAX_DATE_LENGTH) return null;
   if (/^\d{9,10}$/.test(text)) return fromEpoch(Number(text));
   if (/^\d{12,13}$/.test(text)) return fromEpoch(Number(text));
-  const parts = parseIso(text) ?? parseWords(text);
+  const parts = parseRfc822(text) ?? parseIso(text) ?? parseWords(text);
   return parts ? build(parts) : null;
 }
 
@@ -68,6 +68,21 @@ function fromEpoch(n: number): Date | null {
   const ms = n < 1e11 ? n * 1000 : n;
   const d = new Date(Math.floor(ms));
   return Number.isNaN(d.getTime()) || d.getUTCFullYear() > 9999 ? null : d;
+}
+
+/** The canonical RFC 822 shape most feeds use, read without tokenising. */
+const RFC822 = /^(?:([A-Za-z]{3}), )?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}|GMT|UTC?|Z)$/;
+
+function parseRfc822(text: string): Parts | null {
+  const m = RFC822.exec(text);
+  if (!m || (m[1] !== undefined && !DAY_NAMES.has(m[1].toLowerCase()))) return null;
+  const month = MONTHS.get(m[3]!.toLowerCase());
+  const offset = parseZone(m[8]!);
+  if (month === undefined || offset === null) return null;
+  return {
+    year: Number(m[4]), month, day: Number(m[2]),
+    hour: Number(m[5]), minute: Number(m[6]), second: Number(m[7]), offset,
+  };
 }
 
 const ISO_EXTENDED =
@@ -135,6 +150,7 @@ function monthNumber(word: string): number | undefined {
  */
 function parseWords(text: string): Parts | null {
   const spaced = text
+    .replace(/^(\d{4}-\d{2}-\d{2})T(?=\d)/, '$1 ')
     .replace(/(\d)-([A-Za-z])/g, '$1 $2')
     .replace(/([A-Za-z])-(\d)/g, '$1 $2')
     .replace(/[(),]/g, ' ');
@@ -168,7 +184,11 @@ function parseWords(text: string): Parts | null {
     if (clock && time === undefined) {
       time = { hour: Number(clock[1]), minute: Number(clock[2]), second: Number(clock[3] ?? 0) };
       if (clock[4]) meridiem = clock[4].toLowerCase() as 'am' | 'pm';
-      if (clock[5]) offset = parseOffset(clock[5]) ?? undefined;
+      if (clock[5]) {
+        const glued = parseOffset(clock[5]);
+        if (glued === null) return null;
+        offset = glued;
+      }
       continue;
     }
     if (/^\d{1,4}$/.test(token)) {

@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { decodeIso2022Jp, looksLikeIso2022Jp } from './encoding/iso-2022-jp.ts';
 
@@ -149,11 +149,6 @@ function metaCharset(head: string): string | null {
     at = lower.indexOf('<meta', at + 5);
   }
   return null;
-}
-
-function isAscii(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false;
-  return true;
 }
 
 /** Counts well-formed multi-byte UTF-8 sequences against stray or malformed bytes. */

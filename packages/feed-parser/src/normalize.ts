@@ -47,6 +47,7 @@ const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
 /** Cleans one item into an article, or throws an Error whose message is the rejection reason. */
 export function normalizeItem(raw: RawItem, ctx: NormalizeContext): ParsedArticle {
+  if (isEmptyItem(raw)) throw new Error('the item is empty');
   const warnings: string[] = [];
   const title = raw.title === null ? null : raw.titleType === 'html' ? toPlainText(raw.title) : cleanLine(raw.title);
   const guid = cleanLine(raw.guid);
@@ -56,7 +57,6 @@ export function normalizeItem(raw: RawItem, ctx: NormalizeContext): ParsedArticl
   const summaryType = raw.summary !== null ? raw.summaryType : raw.contentType;
   const summary = summarySource === null ? null
     : summaryType === 'html' ? toPlainSummary(summarySource) : truncatePlain(cleanLine(summarySource));
-  if (isEmptyItem(raw)) throw new Error('the item is empty');
   const published = readDate(raw.published, warnings);
   const updated = readDate(raw.updated, warnings);
   const publishedAt = published ?? updated;
@@ -98,9 +98,8 @@ export function feedInfo(title: string | null, titleType: TextType, link: string
 /** Items with only a title, only a date or only an author still reach the caller; blank ones do not. */
 function isEmptyItem(raw: RawItem): boolean {
   const values = [raw.guid, raw.link, raw.title, raw.summary, raw.content, raw.dateline, raw.imageUrl, raw.published, raw.updated];
-  return values.every((v) => v === null || cleanLine(String(v)) === null)
-    && raw.authors.every((a) => cleanLine(a) === null)
-    && raw.tags.every((t) => cleanLine(t) === null);
+  const blank = (v: string | number | null) => v === null || !/[^\s\u0000-\u001F]/.test(String(v));
+  return values.every(blank) && raw.authors.every(blank) && raw.tags.every(blank);
 }
 
 function readDate(raw: string | number | null, warnings: string[]): Date | null {

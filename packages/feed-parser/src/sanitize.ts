@@ -1,3 +1,4 @@
+import { decodeHTML, escapeText } from 'entities';
 import sanitize from 'sanitize-html';
 import { cleanLine, htmlToText, stripInvalidChars } from './text.ts';
 
@@ -42,6 +43,8 @@ const DROPPED_WITH_CONTENT = [
  * the public contract promises none, and inline images bloat stored articles.
  */
 export function sanitizeHtml(html: string, baseUrl?: string | null): string {
+  // Text without a single tag cannot carry markup; escaping it is all sanitize-html would do.
+  if (!html.includes('<')) return stripInvalidChars(escapeText(decodeHTML(html))).trim();
   const resolve = (tag: string, attr: string): sanitize.Transformer => (tagName, attribs) => {
     const value = attribs[attr];
     const out = { ...attribs };
@@ -72,7 +75,8 @@ export function sanitizeHtml(html: string, baseUrl?: string | null): string {
 export function resolveUrl(value: string, baseUrl?: string | null): string | null {
   const trimmed = value.trim();
   if (trimmed === '') return null;
-  if (!baseUrl) return trimmed;
+  // Already absolute: kept as written (the scheme is judged by the caller).
+  if (!baseUrl || /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(trimmed)) return trimmed;
   try {
     return new URL(trimmed, baseUrl).href;
   } catch {

@@ -6,6 +6,9 @@ import { decodeHTML } from 'entities';
  */
 const INVALID_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** A cheap first look: most strings hold nothing to remove. */
+const ANY_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** windows-1252 characters for 0x80–0x9F; '' where that code page leaves the byte undefined. */
 const CP1252_C1 = [
   '€', '', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '', 'Ž', '',
@@ -41,7 +44,7 @@ export function stripInvalidChars(s: string): string {
   if (/[\u0080-\u00FF]/.test(out)) {
     out = repairMojibake(out).replace(/[\u0080-\u009F]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? '');
   }
-  return out.replace(INVALID_CHARS, '');
+  return ANY_INVALID.test(out) ? out.replace(INVALID_CHARS, '') : out;
 }
 
 /** Trimmed, whitespace runs collapsed to one space, invalid characters removed; '' → null. */

@@ -87,3 +87,5 @@ export function publishedListNames(prefix: string) {
     publishLock: `${prefix}:ranking:publish-lock`,
   };
 }
+
+export type PublishedListNames = ReturnType<typeof publishedListNames>;

@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { ArticleResolver } from './events/article-resolver.ts';
 import { ListStore } from './lists/list-store.ts';
 import { DocumentChecker } from './parsing/document-checker.ts';
+import { operationsFor } from './operations.ts';
 
 export interface RunningApi extends RunningService {
   port: number;
@@ -21,6 +22,9 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
 
   const eventsQueue = new Queue(QUEUE_NAMES.events, { connection: redis, prefix: config.queuePrefix, defaultJobOptions: EVENT_JOB_OPTIONS });
   eventsQueue.on('error', (error) => logger.debug({ err: error }, 'events queue error'));
+  // Not produced to here: watched for metrics and the queue dashboard.
+  const rankingQueue = new Queue(QUEUE_NAMES.ranking, { connection: redis, prefix: config.queuePrefix });
+  rankingQueue.on('error', (error) => logger.debug({ err: error }, 'ranking queue error'));
   const subscriber = createRedis(config.redis, 'subscriber');
   subscriber.on('error', (error) => logger.debug({ err: error }, 'redis subscriber error'));
   const lists = new ListStore(redis, subscriber, publishedListNames(config.queuePrefix), logger);
@@ -35,7 +39,8 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
     historyDays: config.rankingHistoryDays,
   };
   const documentChecker = new DocumentChecker(2);
-  const app = createApp({ db, logger, redis, ingestQueue, ingestTokens: config.ingestTokens, feedMaxBytes: config.feedMaxBytes, documentChecker, ranking });
+  const operations = operationsFor(config, redis, [ingestQueue, eventsQueue, rankingQueue], logger);
+  const app = createApp({ db, logger, redis, ingestQueue, ingestTokens: config.ingestTokens, feedMaxBytes: config.feedMaxBytes, documentChecker, ranking, operations });
   const server = app.listen(config.http.port, config.http.host);
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
@@ -53,6 +58,7 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
       await documentChecker.close();
       await ingestQueue.close();
       await eventsQueue.close();
+      await rankingQueue.close();
       redis.disconnect();
     },
   };

@@ -10,6 +10,13 @@ import { healthRoutes } from './routes/health.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { eventRoutes } from './routes/events.ts';
 import { listRoutes } from './routes/lists.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { metricsRoutes } from './routes/metrics.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { EMBEDDABLE_PATHS, embeddableCors } from './http/cors.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { recordHttpMetrics } from './metrics/http-metrics.ts';
+import { publicRateLimit, type OperationsDeps } from './operations.ts';
 import type { ArticleResolver } from './events/article-resolver.ts';
 import type { ListStore } from './lists/list-store.ts';
 import type { DocumentChecker } from './parsing/document-checker.ts';
@@ -31,6 +38,8 @@ export interface AppDeps {
     halfLifeMs: number;
     historyDays: number;
   };
+  /** Metrics, security headers, CORS, rate limits and the queue dashboard. */
+  operations: OperationsDeps;
 }
 
 /** The HTTP surface, built from its dependencies so tests can run it without a process around it. */
@@ -39,11 +48,20 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  app.set('trust proxy', deps.operations.trustProxy);
   app.use(requestContext(deps.logger));
+  app.use(recordHttpMetrics(deps.operations.metrics.httpRequestDuration));
+  app.use(securityHeaders());
   app.use(healthRoutes(deps.db, deps.redis));
+  app.use(metricsRoutes(deps.operations.metrics.registry));
+  app.use(openApiRoutes());
+  app.use(adminRoutes({ queues: deps.operations.dashboardQueues, tokens: deps.ingestTokens }));
+  // CORS first, so that a 429 reaches the page's script too.
+  app.use(EMBEDDABLE_PATHS, embeddableCors(deps.operations.corsOrigins));
+  app.use('/v1', publicRateLimit(deps));
   app.use(ingestRoutes(deps));
   app.use(articleRoutes(deps.db));
-  app.use(eventRoutes({ ...deps.ranking, redis: deps.redis }));
+  app.use(eventRoutes({ ...deps.ranking, redis: deps.redis, countEvents: deps.operations.metrics.countEvents }));
   app.use(listRoutes({ db: deps.db, ...deps.ranking }));
   app.use(notFound);
   app.use(errorHandler);

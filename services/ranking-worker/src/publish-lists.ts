@@ -4,14 +4,17 @@ import {
   PUBLISHED_LIST_LENGTH, RANKING_WINDOWS, buildPopularList, buildRankingList, parseListKey, popularListKey, rankingListKey,
   windowBucketRange, type PublishedList,
 } from '@newsrank/ranking';
-import type { RedisClient, publishedListNames } from '@newsrank/queue';
+import type { PublishedListNames, RedisClient } from '@newsrank/queue';
 import { entriesByScope, type ListScope } from './list-set.ts';
 import { withPublishLock } from './publish-lock.ts';
+import { recordPublishLag } from '@newsrank/metrics';
 
 export interface PublisherDeps {
   db: Db;
   redis: RedisClient;
-  names: ReturnType<typeof publishedListNames>;
+  names: PublishedListNames;
+  /** The deployment's metrics hash, where each publish records its lag (clusterMetricsKey). */
+  metricsKey: string;
   halfLifeMs: number;
   logger: Logger;
 }
@@ -40,6 +43,7 @@ export async function publishLists(deps: PublisherDeps, nowMs = Date.now()): Pro
 async function publishUnderLock(deps: PublisherDeps, nowMs: number): Promise<PublishOutcome> {
   const { db, redis, names } = deps;
   const minute = String(Math.floor(nowMs / 60_000));
+  const readAtMs = Date.now();
   const [applied, state] = await Promise.all([redis.get(names.appliedCounter), redis.hgetall(names.publisherState)]);
   const appliedSeen = applied ?? '0';
   if (state.applied === appliedSeen && state.minute === minute) return { status: 'idle' };
@@ -61,6 +65,7 @@ async function publishUnderLock(deps: PublisherDeps, nowMs: number): Promise<Pub
     transaction.publish(names.channel, json);
   }
   transaction.hset(names.publisherState, 'applied', appliedSeen, 'minute', minute);
+  recordPublishLag(transaction, { metricsKey: deps.metricsKey, appliedCounterKey: names.appliedCounter, appliedSeen, readAtMs, publishedAtMs: Date.now() });
   await transaction.exec();
   if (next.length > 0) deps.logger.info({ lists: next.length, generatedAt: new Date(generatedAtMs) }, 'lists published');
   return { status: 'published', computed, changed: next.map((list) => list.key) };

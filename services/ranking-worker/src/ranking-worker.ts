@@ -1,6 +1,7 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import { JOB_NAMES, QUEUE_NAMES, assertNoEviction, createRedis, publishedListNames } from '@newsrank/queue';
 import type { RunningService, ServiceContext } from '@newsrank/runtime';
+import { clusterMetricsKey } from '@newsrank/metrics';
 import { eventsProcessor } from './events-processor.ts';
 import { maintainLandmark } from './landmark.ts';
 import { PRUNE_EVERY_MS, pruneRankingData } from './prune.ts';
@@ -12,9 +13,14 @@ import { createViewApplier } from './view-applier.ts';
  * killed worker go back to the queue within seconds; a lock lost to a slow database only means
  * the job runs twice, which the dedup records absorb. Many kills in a row must not fail a job.
  */
-const EVENTS_WORKER_OPTIONS = { lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 10 };
+const EVENTS_WORKER_OPTIONS = { lockDuration: 10_000, stalledInterval: 3_000, maxStalledCount: 10 };
 const SCHEDULED_JOB_OPTIONS = { removeOnComplete: true, removeOnFail: 100 };
 const TOTALS_LOG_EVERY_MS = 10_000;
+/**
+ * BullMQ schedules a scheduler's next job when a worker takes the current one; a worker killed in
+ * between would leave no next tick. Re-upserting now and then (idempotent) mends that.
+ */
+const SCHEDULERS_REFRESH_MS = 60_000;
 
 export async function startRankingWorker(context: ServiceContext): Promise<RunningService> {
   const { config, db, logger } = context;
@@ -22,16 +28,24 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
   connection.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
   await assertNoEviction(connection);
   const names = publishedListNames(config.queuePrefix);
+  const metricsKey = clusterMetricsKey(config.queuePrefix);
   const halfLifeMs = config.popularityHalfLifeMs;
   const t0Ms = await maintainLandmark(db, halfLifeMs, Date.now(), logger);
 
   const rankingQueue = new Queue(QUEUE_NAMES.ranking, { connection, prefix: config.queuePrefix });
   rankingQueue.on('error', (error) => logger.warn({ err: error }, 'ranking queue error'));
   // Every worker upserts the same schedulers; BullMQ hands each tick to exactly one of them.
-  await rankingQueue.upsertJobScheduler(JOB_NAMES.publishLists, { every: config.rankingRefreshMs }, { name: JOB_NAMES.publishLists, opts: SCHEDULED_JOB_OPTIONS });
-  await rankingQueue.upsertJobScheduler(JOB_NAMES.pruneRanking, { every: PRUNE_EVERY_MS }, { name: JOB_NAMES.pruneRanking, opts: SCHEDULED_JOB_OPTIONS });
+  const upsertSchedulers = async () => {
+    await rankingQueue.upsertJobScheduler(JOB_NAMES.publishLists, { every: config.rankingRefreshMs }, { name: JOB_NAMES.publishLists, opts: SCHEDULED_JOB_OPTIONS });
+    await rankingQueue.upsertJobScheduler(JOB_NAMES.pruneRanking, { every: PRUNE_EVERY_MS }, { name: JOB_NAMES.pruneRanking, opts: SCHEDULED_JOB_OPTIONS });
+  };
+  await upsertSchedulers();
+  const schedulersTimer = setInterval(() => {
+    upsertSchedulers().catch((error: unknown) => logger.warn({ err: error }, 'could not refresh the job schedulers'));
+  }, SCHEDULERS_REFRESH_MS);
+  schedulersTimer.unref();
 
-  const applier = createViewApplier({ db, redis: connection, appliedCounterKey: names.appliedCounter, halfLifeMs, logger, t0Ms });
+  const applier = createViewApplier({ db, redis: connection, appliedCounterKey: names.appliedCounter, metricsKey, halfLifeMs, logger, t0Ms });
   const eventsWorker = new Worker(QUEUE_NAMES.events, eventsProcessor(applier, logger), {
     connection,
     prefix: config.queuePrefix,
@@ -43,7 +57,7 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
     QUEUE_NAMES.ranking,
     async (job: Job) => {
       const jobLogger = logger.child({ jobId: job.id, job: job.name });
-      if (job.name === JOB_NAMES.publishLists) return publishLists({ db, redis: connection, names, halfLifeMs, logger: jobLogger });
+      if (job.name === JOB_NAMES.publishLists) return publishLists({ db, redis: connection, names, metricsKey, halfLifeMs, logger: jobLogger });
       if (job.name === JOB_NAMES.pruneRanking) {
         return pruneRankingData(db, { dedupRetentionMs: config.eventDedupRetentionMs, historyDays: config.rankingHistoryDays }, jobLogger);
       }
@@ -54,6 +68,7 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
 
   for (const [name, worker] of [['events', eventsWorker], ['ranking', rankingWorker]] as const) {
     worker.on('error', (error) => logger.error({ err: error, queue: name }, 'worker error'));
+    worker.on('stalled', (jobId) => logger.warn({ jobId, queue: name }, 'job stalled (its worker died or hung); it runs again'));
     worker.on('failed', (job, error) => logger.warn({ jobId: job?.id, job: job?.name, queue: name, attempt: job?.attemptsMade, err: error }, 'job failed'));
   }
 
@@ -69,6 +84,7 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
   return {
     async close() {
       clearInterval(totalsTimer);
+      clearInterval(schedulersTimer);
       // Stop fetching; jobs in flight finish, which needs their group commit to drain.
       await Promise.all([eventsWorker.close(), rankingWorker.close()]);
       await applier.drain();

@@ -2,6 +2,7 @@ import type { Db } from '@newsrank/db';
 import type { Logger } from '@newsrank/logger';
 import { needsRebase } from '@newsrank/ranking';
 import type { QueuedViewEvent, RedisClient } from '@newsrank/queue';
+import { CLUSTER_FIELDS, addCounts, markViewsWaiting } from '@newsrank/metrics';
 import { applyViews } from './apply-views.ts';
 import { GroupCommit } from './group-commit.ts';
 import { maintainLandmark } from './landmark.ts';
@@ -11,6 +12,8 @@ export interface ViewApplierDeps {
   redis: RedisClient;
   /** Counter bumped after each committed batch, telling the publisher something changed. */
   appliedCounterKey: string;
+  /** The deployment's metrics hash (clusterMetricsKey): views applied, when they began waiting. */
+  metricsKey: string;
   halfLifeMs: number;
   logger: Logger;
   /** T0 as the worker found it at start; refreshed by every batch. */
@@ -47,7 +50,10 @@ export function createViewApplier(deps: ViewApplierDeps): ViewApplier {
       logger.debug({ received: outcome.received, counted: outcome.counted, duplicates: outcome.duplicates }, 'views applied');
       // Bumped even when nothing was new: a batch re-applied after a crash may be the first to
       // reach the publisher's attention for views the crashed worker committed.
-      await redis.incr(deps.appliedCounterKey);
+      const signal = redis.multi().incr(deps.appliedCounterKey);
+      addCounts(signal, deps.metricsKey, CLUSTER_FIELDS.viewsApplied, { counted: outcome.counted, duplicate: outcome.duplicates, unknown_article: outcome.unknownArticles });
+      markViewsWaiting(signal, deps.metricsKey, Date.now());
+      await signal.exec();
     },
     { maxItems: MAX_BATCH_EVENTS, lingerMs: LINGER_MS },
   );

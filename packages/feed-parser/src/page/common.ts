@@ -63,12 +63,18 @@ export interface DatelineMatch {
   rest: string;
 }
 
+/** Upper-case openers that label a story rather than place it. */
+const NOT_PLACES = new Set([
+  'BREAKING', 'BREAKING NEWS', 'UPDATE', 'UPDATED', 'EXCLUSIVE', 'ANALYSIS', 'OPINION', 'EDITORIAL',
+  'LIVE', 'WATCH', 'VIDEO', 'PHOTOS', 'CORRECTION', 'CLARIFICATION', 'EDITOR’S NOTE', "EDITOR'S NOTE", 'NOTE',
+]);
+
 export function findDateline(paragraph: string): DatelineMatch | null {
   const head = paragraph.trimStart().slice(0, 80);
   const m = DATELINE.exec(head);
   if (!m?.[1]) return null;
   const place = m[1].replace(/,$/, '');
-  if (place.replace(/[^\p{Lu}]/gu, '').length < 2) return null;
+  if (place.replace(/[^\p{Lu}]/gu, '').length < 2 || NOT_PLACES.has(place)) return null;
   return { dateline: place, rest: paragraph.trimStart().slice(m[0].length) };
 }
 

@@ -12,9 +12,11 @@ export interface DomElement {
   readonly tagName: string;
   readonly textContent: string | null;
   readonly innerHTML: string;
+  readonly parentElement: DomElement | null;
   getAttribute(name: string): string | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
+  remove(): void;
 }
 
 export interface DomDocument {

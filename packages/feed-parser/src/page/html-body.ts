@@ -6,7 +6,7 @@ import { Readability } from '@mozilla/readability';
 import { decodeHTML } from 'entities';
 import { sanitizeHtml, toPlainText } from '../sanitize.ts';
 import { paragraphsToHtml } from './common.ts';
-import { parseDocument, selectAll, type DomDocument } from './dom.ts';
+import { selectAll, type DomDocument, type DomElement } from './dom.ts';
 
 export interface PageBody {
   /** Sanitised HTML, or null when the page holds no readable text. */
@@ -18,8 +18,18 @@ export interface PageBody {
   paragraphs: string[];
 }
 
-/** Readability gives up (throws) beyond this many elements instead of stalling a worker. */
-const MAX_ELEMENTS = 30_000;
+/**
+ * On linkedom, Readability's cost grows with element count times siblings per parent (child
+ * lists are rebuilt on every access), and it recurses once per level. Beyond these bounds,
+ * which ordinary article pages stay well inside once their chrome is pruned, only the element
+ * fallback runs. Readability's own `maxElemsToParse` cannot serve: it counts with
+ * getElementsByTagName('*'), which linkedom answers with an empty list.
+ */
+const MAX_ELEMENTS = 5_000;
+const MAX_CHILDREN = 500;
+const MAX_DEPTH = 100;
+/** Never story text, and Readability would drop them anyway; removing them first saves its time. */
+const CHROME = 'script, style, noscript, template, svg, math, iframe, object, embed, nav, link, meta, select';
 /** Below this much text a page is not taken to have a body in its markup. */
 const MIN_BODY_CHARS = 25;
 
@@ -30,13 +40,16 @@ const MIN_BODY_CHARS = 25;
  * the full text only as metadata).
  */
 export function extractBody(
-  source: string,
   doc: DomDocument,
   articleBody: string | null,
   baseUrl: string | null,
   titles: ReadonlyArray<string | null>,
 ): PageBody {
-  const markup = readabilityHtml(source) ?? articleElementHtml(doc);
+  // Serialised before Readability runs: Readability rewrites the tree it reads, and parsing the
+  // page a second time just to give it a copy would double the cost of large pages.
+  const element = articleElementHtml(doc);
+  for (const chrome of selectAll(doc, CHROME)) chrome.remove();
+  const markup = (withinBounds(doc) ? readabilityHtml(doc) : null) ?? element;
   const fromMarkup = markup === null ? null : dropLeadingTitle(sanitizeHtml(markup, baseUrl), titles);
   const markupText = fromMarkup === null ? '' : (toPlainText(fromMarkup) ?? '');
   const bodyText = articleBody === null ? '' : (toPlainText(articleBody) ?? '');
@@ -48,21 +61,37 @@ export function extractBody(
   return html === null || html === '' ? { html: null, paragraphs: [] } : { html, paragraphs: leadParagraphs(html) };
 }
 
-function readabilityHtml(source: string): string | null {
+function withinBounds(doc: DomDocument): boolean {
+  const elements = selectAll(doc, '*');
+  if (elements.length > MAX_ELEMENTS) return false;
+  // Document order visits parents before children, so one pass gives every depth.
+  const depth = new Map<DomElement, number>();
+  const children = new Map<DomElement, number>();
+  for (const element of elements) {
+    const parent = element.parentElement;
+    const d = (parent ? (depth.get(parent) ?? 0) : 0) + 1;
+    if (d > MAX_DEPTH) return false;
+    depth.set(element, d);
+    if (parent) {
+      const count = (children.get(parent) ?? 0) + 1;
+      if (count > MAX_CHILDREN) return false;
+      children.set(parent, count);
+    }
+  }
+  return true;
+}
+
+function readabilityHtml(doc: DomDocument): string | null {
   try {
-    // Readability rewrites the tree it reads, so it gets a copy of its own.
-    const copy = parseDocument(source);
-    const result = new Readability(copy, {
+    const result = new Readability(doc, {
       charThreshold: 250,
-      maxElemsToParse: MAX_ELEMENTS,
       disableJSONLD: true,
       keepClasses: false,
     }).parse();
     const content = result?.content;
     return typeof content === 'string' && (result?.textContent ?? '').trim() !== '' ? content : null;
   } catch {
-    // Readability throws on trees it cannot score (too large, unusual structure); the
-    // element-based fallback below still applies.
+    // Readability throws on trees it cannot score; the element fallback still applies.
     return null;
   }
 }
@@ -71,7 +100,7 @@ const ARTICLE_SELECTORS = ['article', '[itemprop="articleBody"]', '[role="main"]
 
 function articleElementHtml(doc: DomDocument): string | null {
   for (const selector of ARTICLE_SELECTORS) {
-    const candidates = selectAll(doc, selector);
+    const candidates = selectAll(doc, selector).slice(0, 50);
     // Listing pages nest teaser <article>s; the one with the most text is the story.
     let best: string | null = null;
     let bestLength = 0;
@@ -89,7 +118,7 @@ function articleElementHtml(doc: DomDocument): string | null {
 
 /** `articleBody` is meant to be text; some CMSs put HTML in it, which is sanitised instead. */
 function articleBodyHtml(articleBody: string, baseUrl: string | null): string | null {
-  if (/<\/?(?:p|br|div|a|em|strong|ul|ol|h[1-6])\b[^>]*>/i.test(articleBody)) {
+  if (/<\/?(?:p|br|div|a|em|strong|ul|ol|h[1-6])\b[^<>]{0,500}>/i.test(articleBody)) {
     return sanitizeHtml(articleBody, baseUrl) || null;
   }
   return paragraphsToHtml(decodeHTML(articleBody).split(/\n\s*\n|\r?\n/));
@@ -100,7 +129,7 @@ function articleBodyHtml(articleBody: string, baseUrl: string | null): string | 
  * only a heading that opens the body and repeats a known title is removed.
  */
 function dropLeadingTitle(html: string, titles: ReadonlyArray<string | null>): string {
-  const heading = /<h[12]\b[^>]*>([\s\S]*?)<\/h[12]>/i.exec(html.slice(0, 4000));
+  const heading = /<h[12]\b[^<>]{0,500}>([\s\S]*?)<\/h[12]>/i.exec(html.slice(0, 4000));
   if (!heading || toPlainText(html.slice(0, heading.index)) !== null) return html;
   const text = toPlainText(heading[1] ?? '')?.toLowerCase();
   const known = titles.map((t) => t?.toLowerCase());
@@ -113,7 +142,7 @@ const LEAD_CHARS = 1000;
 function leadParagraphs(html: string): string[] {
   const out: string[] = [];
   let length = 0;
-  for (const m of html.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/gi)) {
+  for (const m of html.matchAll(/<p\b[^<>]{0,500}>([\s\S]*?)<\/p>/gi)) {
     const text = toPlainText(m[1] ?? '');
     if (text === null) continue;
     out.push(text);

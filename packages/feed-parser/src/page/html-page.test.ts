@@ -208,6 +208,32 @@ describe('other HTML pages', () => {
     expect(article.contentHtml).not.toMatch(/javascript:|data:/);
   });
 
+  it('reads a fragment without <html>, <head> or <body> tags', () => {
+    const article = parse('<meta property="og:title" content="Fragment"><article><p>WASHINGTON, D.C. – A fragment page without the skeleton tags but with a paragraph.</p></article>');
+    expect(article.title).toBe('Fragment');
+    expect(article.dateline).toBe('WASHINGTON, D.C.');
+    expect(article.contentHtml).toContain('A fragment page');
+  });
+
+  it('reads only the <head> of a page with too many tags, and refuses one whose head is too large', () => {
+    const head = '<html><head><meta property="og:title" content="Huge page"></head>';
+    const result = parseHtmlPage(`${head}<body>${'<span>x</span>'.repeat(30_001)}</body></html>`, { now: NOW });
+    expect(result.articles[0]!.title).toBe('Huge page');
+    expect(result.articles[0]!.contentHtml).toBeNull();
+    expect(result.warnings).toEqual([expect.stringContaining('only the metadata in its <head> was read')]);
+
+    const error = (() => {
+      try {
+        parseHtmlPage(`<html><body>${'<div>'.repeat(30_001)}</body></html>`, {});
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(DocumentError);
+    expect((error as DocumentError).code).toBe('too-complex');
+  });
+
   it('rejects a blank document as empty and survives junk', () => {
     expect(() => parseHtmlPage('  \n ', {})).toThrow(DocumentError);
     for (const junk of ['<', '<html', '<html><body><p>unclosed', '<<<>>>', '<script type="application/ld+json">null</script>']) {

@@ -16,13 +16,16 @@ import { normalizeLanguage, readMetaArticle } from './meta-tags.ts';
 
 /** The detector looks at the start of the document only. */
 const SNIFF_CHARS = 8 * 1024;
+/**
+ * Building the tree costs time superlinear in nesting depth; past this many tags a page is not
+ * an article page a reader would load, and a stalled ingest worker would lose its job lock.
+ */
+const MAX_TAGS = 30_000;
 
 export function parseHtmlPage(text: string, options: ParseOptions): ParseResult {
-  const source = normalizeText(text);
-  if (source.trim() === '') throw new DocumentError('empty', 'the document holds no HTML');
   const now = options.now ?? new Date();
   const warnings: string[] = [];
-  const doc = parseDocument(source);
+  const doc = parseDocument(boundedSource(text, warnings));
   const ld = readJsonLd(jsonLdBlocks(doc), warnings);
   const meta = readMetaArticle(doc);
   const main = mainElement(doc);
@@ -62,16 +65,16 @@ export function parseHtmlPage(text: string, options: ParseOptions): ParseResult 
   article.updatedAt = readDate(modified, article.warnings);
 
   const pageHeading = cleanLine(main?.querySelector('h1')?.textContent);
-  const body = extractBody(source, doc, ld?.articleBody ?? null, linkBase, [article.title, pageHeading]);
+  // Last use of `doc`: the body extractor rewrites the tree.
+  const body = extractBody(doc, ld?.articleBody ?? null, linkBase, [article.title, pageHeading]);
   article.contentHtml = body.html;
   const [first, ...others] = body.paragraphs;
   const dateline = first === undefined ? null : findDateline(first);
   article.dateline = cleanLine(ld?.dateline, 100) ?? dateline?.dateline ?? null;
 
   const description = ld?.description ?? meta.description;
-  if (description !== null) {
-    article.summary = toPlainSummary(escapeHtml(description));
-  } else if (first !== undefined) {
+  article.summary = description === null ? null : toPlainSummary(escapeHtml(description));
+  if (article.summary === null && first !== undefined) {
     // As for plain-text pages, the summary starts after the dateline, which has its own field.
     const lead = dateline ? [dateline.rest, ...others] : body.paragraphs;
     article.summary = toPlainSummary(escapeHtml(lead.join(' ')));
@@ -97,7 +100,34 @@ export function looksLikeHtmlPage(text: string): boolean {
     if (!prolog) break;
     head = head.slice(prolog[0].length);
   }
-  return /^<(?:!doctype\s+html\b|html\b|head\b|body\b|meta\b|title\b|link\b|article\b|main\b)/i.test(head);
+  return /^<(?:!doctype\s+html\b|(?:html|head|body|meta|title|link|base|style|script|noscript|article|main|header|nav|section|div|figure|h1|p)\b)/i.test(head);
+}
+
+/**
+ * The page, or when its markup is too large only its `<head>`, where the metadata lives; a
+ * page whose head alone is too large is refused.
+ */
+function boundedSource(text: string, warnings: string[]): string {
+  const source = normalizeText(text);
+  if (source.trim() === '') throw new DocumentError('empty', 'the document holds no HTML');
+  if (!hasMoreTags(source, MAX_TAGS)) return source;
+  const headEnd = /<\/head\s{0,100}>/i.exec(source);
+  const head = headEnd ? source.slice(0, headEnd.index + headEnd[0].length) : null;
+  if (head === null || hasMoreTags(head, MAX_TAGS)) {
+    throw new DocumentError('too-complex', `the page has more than ${MAX_TAGS} tags`);
+  }
+  warnings.push(`the page has more than ${MAX_TAGS} tags; only the metadata in its <head> was read`);
+  return head;
+}
+
+/** Counts start tags (`<` then a letter) in one pass, stopping as soon as `limit` is passed. */
+function hasMoreTags(source: string, limit: number): boolean {
+  let count = 0;
+  for (let i = source.indexOf('<'); i !== -1; i = source.indexOf('<', i + 1)) {
+    const c = source.charCodeAt(i + 1) | 0x20;
+    if (c >= 0x61 && c <= 0x7a && ++count > limit) return true;
+  }
+  return false;
 }
 
 function jsonLdBlocks(doc: DomDocument): string[] {

@@ -133,10 +133,10 @@ describe('plain-text page variants', () => {
     expect(article.summary?.startsWith(LEAD)).toBe(true);
   });
 
-  it('does not take an ordinary opening sentence for a dateline', () => {
-    const article = parse(variant((l) => l.map((x, i) => (i === 4 ? LEAD : x))));
+  it.each([LEAD, `BREAKING — ${LEAD}`, `A — ${LEAD}`])('does not take the opening %j for a dateline', (opening) => {
+    const article = parse(variant((l) => l.map((x, i) => (i === 4 ? opening : x))));
     expect(article.dateline).toBeNull();
-    expect(article.summary?.startsWith(LEAD)).toBe(true);
+    expect(article.summary?.startsWith(opening.slice(0, 20))).toBe(true);
   });
 
   it('keeps every paragraph of a page without boxes', () => {
@@ -168,6 +168,13 @@ describe('plain-text page variants', () => {
       'Analysts said the rally could continue if the currency stays near its current level through the week.',
     ]);
     expect(article.dateline).toBe('TOKYO');
+  });
+
+  it('keeps a caption that mentions a date as the caption', () => {
+    const caption = 'Iwaya and Cho in Seoul on January 13, 2025';
+    const article = parse(variant((l) => l.map((x, i) => (i === 2 ? caption : x))));
+    expect(article.imageCaption).toBe(caption);
+    expect(article.publishedAt).toBe('2025-01-13T09:42:00Z');
   });
 
   it('takes a by-line between title and date as the author, not the caption', () => {

@@ -28,6 +28,8 @@ import { isProseLine, isSeparator, readBoxHeader, readByline, readDateLine, skip
 const HEADER_WINDOW = 5;
 /** Lines at most this long that do not end a sentence are taken as hard-wrapped prose. */
 const WRAP_WIDTH = 100;
+/** A ~500-character summary never needs more of the body than this. */
+const LEAD_PARAGRAPHS = 20;
 /** The detector looks at the start of the document only. */
 const SNIFF_CHARS = 64 * 1024;
 
@@ -55,14 +57,14 @@ export function parsePlainTextPage(text: string, options: ParseOptions): ParseRe
   const body = readBody(lines, header.bodyStart);
   article.category = body.category;
   article.contentHtml = paragraphsToHtml(body.paragraphs);
-  const [first, ...others] = body.paragraphs;
+  const [first, ...others] = body.paragraphs.slice(0, LEAD_PARAGRAPHS);
   if (first !== undefined) {
     const dateline = findDateline(first);
     article.dateline = dateline?.dateline ?? null;
     // The dateline is copied, not cut: contentHtml keeps the paragraph exactly as published
     // ("SEOUL — Foreign Minister …"), while the summary, shown next to the separate dateline
     // field, starts at the first word of the story.
-    const lead = dateline ? [dateline.rest, ...others] : body.paragraphs;
+    const lead = dateline ? [dateline.rest, ...others] : [first, ...others];
     article.summary = toPlainSummary(paragraphsToHtml(lead) ?? '');
   }
   return singleArticleResult('text', article, { title: null, url: null, language: null }, []);
@@ -76,7 +78,9 @@ export function looksLikePlainTextArticle(text: string): boolean {
   const head = normalizeText(text.slice(0, SNIFF_CHARS));
   const start = head.trimStart();
   if (start === '' || /^[<{[]/.test(start)) return false;
-  if (/[\x01-\x08\x0E-\x1A\x1C-\x1F\uFFFD]/.test(start)) return false;
+  // Control characters mean binary data; a few U+FFFD only mean a mis-declared charset.
+  if (/[\x01-\x08\x0E-\x1A\x1C-\x1F]/.test(start)) return false;
+  if ((start.match(/\uFFFD/g)?.length ?? 0) > start.length / 100) return false;
   if (/<(?:!doctype|html|head|body|rss|feed|rdf:RDF|\?xml)[\s>]/i.test(start.slice(0, 4096))) return false;
   const lines = start.split('\n').map(trimLine).filter((l) => l !== '').slice(0, 60);
   const title = lines[0];

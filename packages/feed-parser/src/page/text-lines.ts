@@ -46,9 +46,18 @@ export function readDateLine(line: string): DateLine | null {
   return { published, updated };
 }
 
+/**
+ * A line the date parser reads, or one that is a date plus only date-like leftovers (times,
+ * zone abbreviations, weekdays), such as `18:42 XYZ, January 13, 2025`. A caption that merely
+ * mentions a date (`Seoul on January 13, 2025`) is not a date line.
+ */
 function isDateLike(text: string): boolean {
   if (text === '' || text.length > MAX_DATE_LINE) return false;
-  return parseDate(text) !== null || DATE_SHAPE.test(text);
+  if (parseDate(text) !== null) return true;
+  const match = DATE_SHAPE.exec(text);
+  if (!match) return false;
+  const rest = (text.slice(0, match.index) + ' ' + text.slice(match.index + match[0].length)).split(/[\s,()]+/);
+  return rest.every((t) => t === '' || /\d/.test(t) || /^[A-Z]{1,5}$/.test(t) || /^(?:[ap]\.?m\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i.test(t));
 }
 
 export interface BoxHeader {

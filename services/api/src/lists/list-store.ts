@@ -1,6 +1,6 @@
 import type { Logger } from '@newsrank/logger';
 import type { PublishedList } from '@newsrank/ranking';
-import type { RedisClient, publishedListNames } from '@newsrank/queue';
+import type { PublishedListNames, RedisClient } from '@newsrank/queue';
 
 export interface ListSubscriber {
   onList(list: PublishedList): void;
@@ -20,14 +20,14 @@ const RETRY_SYNC_MS = 1_000;
 export class ListStore {
   readonly #reader: RedisClient;
   readonly #subscriber: RedisClient;
-  readonly #names: ReturnType<typeof publishedListNames>;
+  readonly #names: PublishedListNames;
   readonly #logger: Logger;
   readonly #lists = new Map<string, PublishedList>();
   readonly #subscribers = new Set<ListSubscriber>();
   #timer: NodeJS.Timeout | null = null;
   #closed = false;
 
-  constructor(reader: RedisClient, subscriber: RedisClient, names: ReturnType<typeof publishedListNames>, logger: Logger) {
+  constructor(reader: RedisClient, subscriber: RedisClient, names: PublishedListNames, logger: Logger) {
     this.#reader = reader;
     this.#subscriber = subscriber;
     this.#names = names;
@@ -42,9 +42,11 @@ export class ListStore {
     // ioredis resubscribes by itself after a reconnection; what was published meanwhile is re-read.
     this.#subscriber.on('ready', () => void this.#sync());
     // Not awaited: with Redis away the subscription waits for it, and the API must start anyway.
-    this.#subscriber.subscribe(this.#names.channel).catch((error: unknown) => {
-      this.#logger.warn({ err: error }, 'could not subscribe to published lists');
-    });
+    // Once it holds, read everything again: versions published before it would be missed.
+    this.#subscriber.subscribe(this.#names.channel).then(
+      () => this.#sync(),
+      (error: unknown) => this.#logger.warn({ err: error }, 'could not subscribe to published lists'),
+    );
     await this.#sync();
   }
 

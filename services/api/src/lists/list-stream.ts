@@ -41,10 +41,10 @@ function event(list: PublishedList, limit: number): string {
  * of them changes. Ends when the client leaves or the server shuts down.
  */
 export function streamLists(req: Request, res: Response, store: ListStore, filter: StreamFilter): void {
+  // CORS headers set in front (CORS_ORIGINS) are kept: writeHead merges with them.
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
-    'access-control-allow-origin': '*',
     'x-accel-buffering': 'no',
   });
   res.write('retry: 2000\n\n');

@@ -14,7 +14,8 @@ export const HISTORY_CACHE_CONTROL = 'public, max-age=300';
  */
 export function sendList(req: Request, res: Response, list: ListDocument, limit: number, cacheControl: string): void {
   const etag = `"${list.etag.replace(/"/g, '')}.${limit}"`;
-  res.set({ etag, 'cache-control': cacheControl, 'access-control-allow-origin': '*' });
+  // CORS headers come from the CORS_ORIGINS middleware in front of the list routes.
+  res.set({ etag, 'cache-control': cacheControl });
   if (matchesIfNoneMatch(req.get('if-none-match'), etag)) {
     res.status(304).end();
     return;

@@ -3,60 +3,46 @@ import { isbot } from 'isbot';
 import { HttpError } from '../http/errors.ts';
 import { acceptEvents, type AcceptEventsDeps } from '../events/accept-events.ts';
 import { eventsOf } from '../events/parse-events.ts';
+import type { EventCounts } from '../metrics/api-metrics.ts';
 
 /** A batch of 1000 events with long URLs fits comfortably; anything larger is not a beacon. */
 const EVENTS_BODY_LIMIT = 1024 * 1024;
-
-// Browsers send events from article pages on any origin: no credentials, so `*` is safe.
-const allowAnyOrigin: RequestHandler = (_req, res, next) => {
-  res.set('access-control-allow-origin', '*');
-  next();
-};
-
-const preflight: RequestHandler = (_req, res) => {
-  res
-    .set({
-      'access-control-allow-origin': '*',
-      'access-control-allow-methods': 'GET, POST, OPTIONS',
-      'access-control-allow-headers': 'content-type',
-      'access-control-max-age': '86400',
-    })
-    .status(204)
-    .end();
-};
 
 const noStore: RequestHandler = (_req, res, next) => {
   res.set('cache-control', 'no-store');
   next();
 };
 
-export function eventRoutes(deps: AcceptEventsDeps): Router {
+// CORS (CORS_ORIGINS) for these endpoints is applied in front of them: see http/cors.ts.
+export function eventRoutes(deps: AcceptEventsDeps & { countEvents(counts: EventCounts): void }): Router {
   const router = Router();
   // Any content type: navigator.sendBeacon posts text/plain, which avoids a preflight.
   const jsonBody = express.json({ limit: EVENTS_BODY_LIMIT, strict: true, type: () => true });
 
-  router.options(['/v1/events', '/v1/hit'], preflight);
-
-  router.post('/v1/events', allowAnyOrigin, noStore, jsonBody, async (req, res) => {
+  router.post('/v1/events', noStore, jsonBody, async (req, res) => {
     const events = eventsOf(req.body);
     if (isbot(req.get('user-agent'))) {
+      deps.countEvents({ accepted: 0, filtered: events.length, rejected: 0 });
       res.status(202).json({ accepted: 0, filtered: events.length, rejected: [] });
       return;
     }
     const verdict = await acceptEvents(deps, events, req.log);
+    deps.countEvents({ ...verdict, rejected: verdict.rejected.length });
     res.status(202).json(verdict);
   });
 
-  router.get('/v1/hit', allowAnyOrigin, noStore, async (req, res) => {
+  router.get('/v1/hit', noStore, async (req, res) => {
     const article = typeof req.query.article === 'string' ? req.query.article : undefined;
     const url = typeof req.query.url === 'string' ? req.query.url : undefined;
     if (article === undefined && url === undefined) throw new HttpError(400, 'invalid_parameter', 'article=<id> (or url=<article URL>) is required');
     if (isbot(req.get('user-agent'))) {
+      deps.countEvents({ accepted: 0, filtered: 1, rejected: 0 });
       res.status(204).end();
       return;
     }
     const event = article !== undefined ? { type: 'view', articleId: article } : { type: 'view', url };
     const verdict = await acceptEvents(deps, [event], req.log);
+    deps.countEvents({ ...verdict, rejected: verdict.rejected.length });
     const rejection = verdict.rejected[0];
     if (rejection?.reason === 'unknown article') throw new HttpError(404, 'not_found', `no article ${article ?? url}`);
     if (rejection) throw new HttpError(400, 'invalid_parameter', rejection.reason);

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { slugify } from '@newsrank/core';
 import { findPublishedListAt, type Db } from '@newsrank/db';
 import { formatDuration, parseWindow, popularListKey, rankingListKey, type PublishedList, type RankingWindow } from '@newsrank/ranking';
@@ -51,7 +51,7 @@ export function listRoutes(deps: ListRouteDeps): Router {
  * The live list from memory; with `?at=` the version current at that moment, from history.
  * A list never published (a category without views, an unknown category) is empty, generatedAt null.
  */
-async function answer(req: Request, res: Parameters<typeof sendList>[1], deps: ListRouteDeps, key: string, fallback: ListDocument['body'], limit: number) {
+async function answer(req: Request, res: Response, deps: ListRouteDeps, key: string, fallback: ListDocument['body'], limit: number) {
   const at = atParam(req.query.at);
   if (at === undefined) {
     const live = deps.lists.get(key);

@@ -1,0 +1,126 @@
+import type { Queue } from 'bullmq';
+import { Counter, Gauge, type Registry } from 'prom-client';
+import type { Logger } from '@newsrank/logger';
+import {
+  APPLIED_VIEW_RESULTS, INGEST_OUTCOMES, QUEUE_STATES, cachedFor, readClusterCounters, readQueueStats, withTimeout,
+  type ClusterCounters, type QueueStats,
+} from '@newsrank/metrics';
+import type { RedisClient } from '@newsrank/queue';
+
+export interface SharedStateSource {
+  redis: RedisClient;
+  queues: Queue[];
+  /** The Redis hash the workers count their work in (clusterMetricsKey). */
+  clusterMetricsKey: string;
+  logger: Logger;
+}
+
+interface SharedState {
+  queues: QueueStats[];
+  counters: ClusterCounters;
+}
+
+/** Scrapes from many Prometheus servers or replicas cost Redis one read a second at most. */
+const CACHE_MS = 1_000;
+/** A scrape answers (without these series) rather than wait on a Redis that does not. */
+const READ_TIMEOUT_MS = 1_000;
+
+/**
+ * Series read from Redis at scrape time: queue depth and lag, and the counters the workers keep
+ * there. They describe the whole deployment, so every API replica reports the same values:
+ * aggregate them across replicas with max(), not sum().
+ */
+export function registerSharedStateMetrics(registry: Registry, source: SharedStateSource): void {
+  const read = cachedFor(CACHE_MS, () => withTimeout(readSharedState(source), READ_TIMEOUT_MS, 'shared metrics'));
+  const current = async (): Promise<SharedState | null> => {
+    try {
+      return await read();
+    } catch (error) {
+      source.logger.debug({ err: error }, 'could not read queue and worker metrics from Redis');
+      return null;
+    }
+  };
+  const registers = [registry];
+  // Values change only when Redis could be read: otherwise the last ones stay (a counter that
+  // dropped to zero would look like a reset) and newsrank_shared_metrics_up says they are stale.
+  const fromState = <M extends { reset(): void }>(update: (metric: M, state: SharedState) => void) =>
+    async function collect(this: M) {
+      const state = await current();
+      if (!state) return;
+      this.reset();
+      update(this, state);
+    };
+
+  new Gauge({
+    name: 'newsrank_shared_metrics_up',
+    help: 'Whether queue and worker metrics could be read from Redis at this scrape (1) or not (0)',
+    registers,
+    async collect() {
+      this.set((await current()) ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'newsrank_queue_jobs',
+    help: 'Jobs per queue and state (waiting, active, failed, delayed)',
+    labelNames: ['queue', 'state'] as const,
+    registers,
+    collect: fromState((gauge, state) => {
+      for (const stats of state.queues) for (const jobState of QUEUE_STATES) gauge.set({ queue: stats.queue, state: jobState }, stats.jobs[jobState]);
+    }),
+  });
+  new Gauge({
+    name: 'newsrank_queue_oldest_waiting_seconds',
+    help: 'Age of the job that has waited longest in the queue (0 when none waits)',
+    labelNames: ['queue'] as const,
+    registers,
+    collect: fromState((gauge, state) => {
+      for (const stats of state.queues) gauge.set({ queue: stats.queue }, stats.oldestWaitingSeconds ?? 0);
+    }),
+  });
+  new Counter({
+    name: 'newsrank_ingest_articles_total',
+    help: 'Articles of ingested documents by outcome (inserted, updated, duplicate, rejected), all ingest workers',
+    labelNames: ['outcome'] as const,
+    registers,
+    collect: fromState((counter, state) => {
+      for (const outcome of INGEST_OUTCOMES) counter.inc({ outcome }, state.counters.ingestArticles[outcome]);
+    }),
+  });
+  new Counter({
+    name: 'newsrank_views_applied_total',
+    help: 'Views the ranking workers applied, by result (counted, duplicate, unknown_article)',
+    labelNames: ['result'] as const,
+    registers,
+    collect: fromState((counter, state) => {
+      for (const result of APPLIED_VIEW_RESULTS) counter.inc({ result }, state.counters.viewsApplied[result]);
+    }),
+  });
+  new Counter({
+    name: 'newsrank_list_publishes_total',
+    help: 'Publishes that made newly applied views visible in the lists',
+    registers,
+    collect: fromState((counter: Counter, state) => counter.inc(state.counters.listPublishes)),
+  });
+  new Counter({
+    name: 'newsrank_list_publish_lag_seconds_total',
+    help: 'Sum over publishes of the time from committing views to publishing lists that show them; divide by newsrank_list_publishes_total for the mean',
+    registers,
+    collect: fromState((counter: Counter, state) => counter.inc(state.counters.listPublishLagSecondsSum)),
+  });
+  new Gauge({
+    name: 'newsrank_list_publish_lag_seconds',
+    help: 'Time from committing views to publishing lists that show them, at the latest publish (0 before the first)',
+    registers,
+    collect: fromState((gauge: Gauge, state) => gauge.set(state.counters.listPublishLagSecondsLast ?? 0)),
+  });
+}
+
+async function readSharedState(source: SharedStateSource): Promise<SharedState> {
+  // A producer connection refuses commands at once while Redis is away; say so plainly.
+  if (source.redis.status !== 'ready') throw new Error(`redis is ${source.redis.status}`);
+  const [queues, counters] = await Promise.all([
+    Promise.all(source.queues.map((queue) => readQueueStats(queue))),
+    readClusterCounters(source.redis, source.clusterMetricsKey),
+  ]);
+  return { queues, counters };
+}

@@ -1,0 +1,42 @@
+import { schemas } from './schemas.ts';
+import { json, ref, type Schema } from './types.ts';
+
+const error = (description: string, headers?: Schema) => ({ ...json(ref('schemas', 'Error'), description), ...(headers ? { headers } : {}) });
+const integerHeader = (description: string) => ({ description, schema: { type: 'integer', minimum: 0 } });
+
+const rateLimitHeaders = {
+  'RateLimit-Limit': integerHeader('requests allowed per window'),
+  'RateLimit-Remaining': integerHeader('requests left in the current window'),
+  'RateLimit-Reset': integerHeader('seconds until the window resets'),
+};
+
+const query = (name: string, description: string, schema: Schema, required = false) => ({ name, in: 'query', required, description, schema });
+
+export const components = {
+  schemas,
+  securitySchemes: {
+    ingestToken: { type: 'http', scheme: 'bearer', description: 'one of INGEST_TOKENS' },
+    adminBasic: { type: 'http', scheme: 'basic', description: 'any user name, an ingest token as password (lets a browser sign in)' },
+  },
+  parameters: {
+    category: query('category', 'a category slug or name; all or none for every category', { type: 'string' }),
+    listLimit: query('limit', 'items to return', { type: 'integer', minimum: 1, maximum: 100, default: 10 }),
+    at: query('at', 'the list as it was published at this moment (history of RANKING_HISTORY_DAYS)', { type: 'string', format: 'date-time' }),
+    window: query('window', 'the ranking window', { type: 'string', enum: ['1h', '24h', '7d', '30d'], default: '24h' }),
+    source: query('source', 'source slug; defaults to the feed site host', { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' }),
+    ifNoneMatch: { name: 'If-None-Match', in: 'header', required: false, description: 'an ETag this client holds', schema: { type: 'string' } },
+  },
+  responses: {
+    BadRequest: error('the request is malformed; the message says how'),
+    Unauthorized: error('no or an invalid token', { 'WWW-Authenticate': { description: 'the scheme to use', schema: { type: 'string' } } }),
+    NotFound: error('no such resource'),
+    PayloadTooLarge: error('the body is larger than allowed'),
+    UnsupportedMediaType: error('a body of a type this endpoint cannot read'),
+    TooManyRequests: error('rate limited: too many requests from this address in the current minute', {
+      'Retry-After': integerHeader('seconds until requests are accepted again'),
+      ...rateLimitHeaders,
+    }),
+    QueueUnavailable: error('the queue (Redis) is unreachable; nothing was accepted', { 'Retry-After': integerHeader('seconds to wait before retrying') }),
+    NotModified: { description: 'the list is unchanged since the ETag the client sent' },
+  },
+};

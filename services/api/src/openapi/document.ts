@@ -1,0 +1,49 @@
+import { components } from './components.ts';
+import { articlePaths } from './paths/articles.ts';
+import { eventPaths } from './paths/events.ts';
+import { ingestPaths } from './paths/ingest.ts';
+import { listPaths } from './paths/lists.ts';
+import { operationPaths } from './paths/operations.ts';
+import type { Paths } from './types.ts';
+
+export interface OpenApiDocument {
+  openapi: '3.1.1';
+  info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
+  tags: { name: string; description: string }[];
+  paths: Paths;
+  components: typeof components;
+}
+
+/** The API's OpenAPI 3.1 description; a test holds it to the routes the app really has. */
+export function buildOpenApiDocument(): OpenApiDocument {
+  return {
+    openapi: '3.1.1',
+    info: {
+      title: 'newsrank',
+      version: '1',
+      description: 'News aggregation and ranking: feeds in, Popular and Access ranking lists out. Errors are always {"error": {"code", "message"}}.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    tags: [
+      { name: 'ingest', description: 'posting feeds and articles (token required)' },
+      { name: 'articles', description: 'stored articles' },
+      { name: 'events', description: 'page views from readers\' browsers' },
+      { name: 'lists', description: 'the access ranking and the popular list, served from memory' },
+      { name: 'operations', description: 'health, metrics, this document, the queue dashboard' },
+    ],
+    paths: mergePaths(operationPaths, ingestPaths, articlePaths, eventPaths, listPaths),
+    components,
+  };
+}
+
+/** One path item per path: a second description of a path would silently replace the first. */
+function mergePaths(...groups: Paths[]): Paths {
+  const merged: Paths = {};
+  for (const group of groups) {
+    for (const [path, item] of Object.entries(group)) {
+      if (merged[path]) throw new Error(`${path} is described twice`);
+      merged[path] = item;
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,61 @@
+import { json, ref, type Paths } from '../types.ts';
+
+const listResponses = (schema: 'RankingList' | 'PopularList') => ({
+  '200': {
+    ...json(ref('schemas', schema), 'the list as last published (empty, generatedAt null, if never published)'),
+    headers: {
+      ETag: { description: 'changes only when the published list changes', schema: { type: 'string' } },
+      'Cache-Control': { schema: { type: 'string' } },
+    },
+  },
+  '304': ref('responses', 'NotModified'),
+  '400': ref('responses', 'BadRequest'),
+  '404': ref('responses', 'NotFound'),
+  '429': ref('responses', 'TooManyRequests'),
+});
+
+export const listPaths: Paths = {
+  '/v1/ranking': {
+    get: {
+      operationId: 'getRanking',
+      tags: ['lists'],
+      summary: 'Access ranking',
+      description:
+        'Articles by counted views inside the window, site-wide or per category, served from memory. previousRank is the rank in the list ' +
+        'published before; ties go to the newer article. With at=, the list as it was then (404 if none was published by then within the history).',
+      parameters: [ref('parameters', 'window'), ref('parameters', 'category'), ref('parameters', 'listLimit'), ref('parameters', 'at'), ref('parameters', 'ifNoneMatch')],
+      responses: listResponses('RankingList'),
+    },
+  },
+  '/v1/popular': {
+    get: {
+      operationId: 'getPopular',
+      tags: ['lists'],
+      summary: 'Popular articles',
+      description: 'Articles by time-decayed views: each view weighs 2^-(age / POPULARITY_HALF_LIFE). Served from memory; at= as for the ranking.',
+      parameters: [ref('parameters', 'category'), ref('parameters', 'listLimit'), ref('parameters', 'at'), ref('parameters', 'ifNoneMatch')],
+      responses: listResponses('PopularList'),
+    },
+  },
+  '/v1/ranking/stream': {
+    get: {
+      operationId: 'streamLists',
+      tags: ['lists'],
+      summary: 'List changes as Server-Sent Events',
+      description:
+        'First the matching lists as they are, then a `list` event each time one changes: {key, kind, window, category, etag, generatedAt} ' +
+        'and, when limit is given, the list itself cut to limit items.',
+      parameters: [
+        { name: 'window', in: 'query', required: false, description: 'only the access ranking of this window', schema: { type: 'string', enum: ['1h', '24h', '7d', '30d'] } },
+        { name: 'kind', in: 'query', required: false, schema: { type: 'string', enum: ['ranking', 'popular'] } },
+        ref('parameters', 'category'),
+        { name: 'limit', in: 'query', required: false, description: 'items to include in each event; none: only what changed', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+      ],
+      responses: {
+        '200': { description: 'an endless event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+        '400': ref('responses', 'BadRequest'),
+        '429': ref('responses', 'TooManyRequests'),
+      },
+    },
+  },
+};

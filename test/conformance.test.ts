@@ -1,0 +1,44 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The feedparser-derived conformance corpus, run against `pnpm newsrank parse` exactly as an
+ * outside check would run it. The floor sits just below the rate reached (302 of 303, see
+ * docs/conformance.md), so any regression in field mapping fails this test. The generous timeout
+ * covers ~300 CLI start-ups: 2.5 to 4 minutes on a busy two-core machine.
+ */
+const PASS_RATE_FLOOR = 0.995;
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const conformanceDir = resolve(repoRoot, '../shared/conformance');
+const runner = resolve(conformanceDir, 'run-feedparser.mjs');
+const present = existsSync(conformanceDir);
+
+describe('feedparser conformance', () => {
+  it.skipIf(!present)(
+    present
+      ? 'maps the feedparser corpus the way its conventions say (at least 99.5% of checks)'
+      : `skipped: the conformance corpus is not checked out at ${conformanceDir}`,
+    async () => {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [runner, '--failures', '50', '--', 'pnpm', '--silent', 'newsrank', 'parse', '{file}'],
+        { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 },
+      );
+      const lines = stdout.trim().split('\n');
+      const match = /^conformance: (\d+) passed, (\d+) failed$/.exec(lines[lines.length - 1] ?? '');
+      expect(match, `unexpected runner output:\n${stdout}`).not.toBeNull();
+      const passed = Number(match![1]);
+      const failed = Number(match![2]);
+      const rate = passed / (passed + failed);
+      console.log(`feedparser conformance: ${passed}/${passed + failed} (${(rate * 100).toFixed(1)}%)`);
+      if (failed > 0) console.log(lines.filter((l) => l.startsWith('  files/')).join('\n'));
+      expect(rate).toBeGreaterThanOrEqual(PASS_RATE_FLOOR);
+    },
+    600_000,
+  );
+});
