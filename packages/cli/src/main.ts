@@ -1,8 +1,12 @@
+import { enableCompileCache } from 'node:module';
 import { parseArgs, UsageError } from './args.ts';
-import { ingestCommand } from './commands/ingest.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { parseCommand } from './commands/parse.ts';
-import { startCommand } from './commands/start.ts';
+
+// Caches compiled (and type-stripped) modules on disk: a short command like `parse` then starts
+// in about a tenth of a second instead of half a second. Modules imported below benefit.
+enableCompileCache();
+
+// Commands are imported when chosen: `parse` runs hundreds of times in conformance runs and
+// should not load the database, queue and HTTP client code it never uses.
 
 const USAGE = `usage: newsrank <command>
   parse FILE|- [--type MIME]                 print the normalized document (no services needed)
@@ -17,14 +21,14 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'parse':
       if (!target) throw new UsageError('parse needs a FILE (or - for stdin)');
-      return parseCommand(target, flags.get('type'));
+      return (await import('./commands/parse.ts')).parseCommand(target, flags.get('type'));
     case 'migrate':
-      return migrateCommand();
+      return (await import('./commands/migrate.ts')).migrateCommand();
     case 'start':
-      return startCommand(target ?? 'all');
+      return (await import('./commands/start.ts')).startCommand(target ?? 'all');
     case 'ingest':
       if (!target) throw new UsageError('ingest needs a FILE (or - for stdin)');
-      return ingestCommand(target, { source: flags.get('source'), apiUrl: flags.get('api'), contentType: flags.get('type') });
+      return (await import('./commands/ingest.ts')).ingestCommand(target, { source: flags.get('source'), apiUrl: flags.get('api'), contentType: flags.get('type') });
     case 'ranking': {
       const { rankingCommand } = await import('./commands/ranking.ts');
       return rankingCommand({ window: flags.get('window') ?? '24h', category: flags.get('category'), apiUrl: flags.get('api') });

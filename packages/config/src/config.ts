@@ -1,5 +1,6 @@
 import { envSchema, type Env } from './schema.ts';
 import type { CorsOrigins, TrustProxy } from './http-options.ts';
+import type { SourceTimeZones } from './source-time-zones.ts';
 
 /** A development token, so `pnpm start` works out of the box; production must set its own. */
 export const DEVELOPMENT_INGEST_TOKEN = 'dev-token';
@@ -23,6 +24,7 @@ export interface Config {
   rateLimitPerMinute: number;
   corsOrigins: CorsOrigins;
   trustProxy: TrustProxy;
+  sourceTimeZones: SourceTimeZones;
   shutdownTimeoutMs: number;
   /** Touched every few seconds while the process runs: a liveness probe for processes without HTTP. */
   heartbeatFile: string | null;
@@ -78,6 +80,7 @@ export function shapeConfig(env: Env): Config {
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     corsOrigins: env.CORS_ORIGINS,
     trustProxy: env.TRUST_PROXY,
+    sourceTimeZones: env.SOURCE_TIME_ZONES,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     heartbeatFile: env.HEARTBEAT_FILE ?? null,
   };

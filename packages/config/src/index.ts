@@ -2,3 +2,4 @@ export { loadConfig, shapeConfig, ConfigError, DEVELOPMENT_INGEST_TOKEN, type Co
 export { envSchema, type Env } from './schema.ts';
 export { parseDurationMs } from './duration.ts';
 export type { CorsOrigins, TrustProxy } from './http-options.ts';
+export type { SourceTimeZones } from './source-time-zones.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseDurationMs } from './duration.ts';
 import { corsOrigins, trustProxy } from './http-options.ts';
+import { sourceTimeZones } from './source-time-zones.ts';
 
 const duration = (fallback: string) =>
   z
@@ -58,6 +59,8 @@ export const envSchema = z.object({
   CORS_ORIGINS: corsOrigins,
   // Behind a load balancer, which X-Forwarded-For hops to believe for the client address.
   TRUST_PROXY: trustProxy,
+  // The zone the reader page prints each source's times in (japan-news=Asia/Tokyo,…).
+  SOURCE_TIME_ZONES: sourceTimeZones,
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000, 600_000),
   HEARTBEAT_FILE: z.string().optional(),
 });

@@ -1,6 +1,13 @@
 import { decodeHTML, escapeText } from 'entities';
-import sanitize from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type sanitizeHtmlLibrary from 'sanitize-html';
 import { cleanLine, htmlToText, stripInvalidChars } from './text.ts';
+
+// Loaded on first markup: plain-text items never need it, and it is the slowest module to load.
+const require = createRequire(import.meta.url);
+let sanitizeLibrary: typeof sanitizeHtmlLibrary | undefined;
+const sanitize: typeof sanitizeHtmlLibrary = ((html: string, options?: sanitizeHtmlLibrary.IOptions) =>
+  (sanitizeLibrary ??= require('sanitize-html') as typeof sanitizeHtmlLibrary)(html, options)) as typeof sanitizeHtmlLibrary;
 
 const ALLOWED_TAGS = [
   'a', 'abbr', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code', 'col', 'colgroup',
@@ -45,7 +52,7 @@ const DROPPED_WITH_CONTENT = [
 export function sanitizeHtml(html: string, baseUrl?: string | null): string {
   // Text without a single tag cannot carry markup; escaping it is all sanitize-html would do.
   if (!html.includes('<')) return stripInvalidChars(escapeText(decodeHTML(html))).trim();
-  const resolve = (tag: string, attr: string): sanitize.Transformer => (tagName, attribs) => {
+  const resolve = (tag: string, attr: string): sanitizeHtmlLibrary.Transformer => (tagName, attribs) => {
     const value = attribs[attr];
     const out = { ...attribs };
     if (value !== undefined) {

@@ -40,7 +40,7 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
   };
   const documentChecker = new DocumentChecker(2);
   const operations = operationsFor(config, redis, [ingestQueue, eventsQueue, rankingQueue], logger);
-  const app = createApp({ db, logger, redis, ingestQueue, ingestTokens: config.ingestTokens, feedMaxBytes: config.feedMaxBytes, documentChecker, ranking, operations });
+  const app = createApp({ db, logger, redis, ingestQueue, ingestTokens: config.ingestTokens, feedMaxBytes: config.feedMaxBytes, documentChecker, ranking, operations, sourceTimeZones: config.sourceTimeZones });
   const server = app.listen(config.http.port, config.http.host);
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;

@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { eventRoutes } from './routes/events.ts';
 import { listRoutes } from './routes/lists.ts';
+import { webRoutes } from './web/web-routes.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { openApiRoutes } from './routes/openapi.ts';
@@ -20,6 +21,7 @@ import { publicRateLimit, type OperationsDeps } from './operations.ts';
 import type { ArticleResolver } from './events/article-resolver.ts';
 import type { ListStore } from './lists/list-store.ts';
 import type { DocumentChecker } from './parsing/document-checker.ts';
+import type { SourceTimeZones } from '@newsrank/config';
 
 export interface AppDeps {
   db: Db;
@@ -40,6 +42,8 @@ export interface AppDeps {
   };
   /** Metrics, security headers, CORS, rate limits and the queue dashboard. */
   operations: OperationsDeps;
+  /** The zone the reader pages print each source's times in; unlisted sources are guessed or shown in UTC. */
+  sourceTimeZones?: SourceTimeZones;
 }
 
 /** The HTTP surface, built from its dependencies so tests can run it without a process around it. */
@@ -63,6 +67,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(articleRoutes(deps.db));
   app.use(eventRoutes({ ...deps.ranking, redis: deps.redis, countEvents: deps.operations.metrics.countEvents }));
   app.use(listRoutes({ db: deps.db, ...deps.ranking }));
+  app.use(webRoutes({ db: deps.db, lists: deps.ranking.lists, sourceTimeZones: deps.sourceTimeZones ?? {} }));
   app.use(notFound);
   app.use(errorHandler);
   return app;

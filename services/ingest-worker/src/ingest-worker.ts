@@ -1,5 +1,6 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import { failIngestJob } from '@newsrank/db';
+import { clusterMetricsKey, countIngestOutcomes } from '@newsrank/metrics';
 import { INGEST_JOB_OPTIONS, JOB_NAMES, QUEUE_NAMES, assertNoEviction, createRedis, isIngestDocumentPayload } from '@newsrank/queue';
 import type { RunningService, ServiceContext } from '@newsrank/runtime';
 import { ingestDocument } from './ingest-document.ts';
@@ -9,6 +10,7 @@ export async function startIngestWorker(context: ServiceContext): Promise<Runnin
   const { config, db, logger } = context;
   const connection = createRedis(config.redis, 'worker');
   await assertNoEviction(connection);
+  const metricsKey = clusterMetricsKey(config.queuePrefix);
   const queue = new Queue(QUEUE_NAMES.ingest, { connection, prefix: config.queuePrefix, defaultJobOptions: INGEST_JOB_OPTIONS });
   await queue.upsertJobScheduler(JOB_NAMES.sweepIngestJobs, { every: SWEEP_AFTER_MS }, { name: JOB_NAMES.sweepIngestJobs, opts: { removeOnComplete: true, removeOnFail: 100 } });
 
@@ -17,6 +19,11 @@ export async function startIngestWorker(context: ServiceContext): Promise<Runnin
     if (job.name === JOB_NAMES.sweepIngestJobs) return { requeued: await sweepIngestJobs(db, queue, jobLogger) };
     if (job.name !== JOB_NAMES.ingestDocument || !isIngestDocumentPayload(job.data)) throw new Error(`unknown job ${job.name}`);
     const report = await ingestDocument(db, job.data.ingestJobId, jobLogger);
+    if (report) {
+      // After the commit and only for a run that stored the document (a rerun finds it done and reports null).
+      const counts = { inserted: report.inserted, updated: report.updated, duplicate: report.duplicates, rejected: report.rejected.length };
+      await countIngestOutcomes(connection, metricsKey, counts).catch((error: unknown) => jobLogger.warn({ err: error }, 'could not count ingest outcomes'));
+    }
     return report ? { inserted: report.inserted, updated: report.updated, duplicates: report.duplicates } : null;
   };
 

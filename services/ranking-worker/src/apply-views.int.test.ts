@@ -30,7 +30,9 @@ beforeAll(async () => {
   db = database.db;
   articles = await insertArticles(db, 20);
 });
-afterAll(() => database.drop());
+afterAll(async () => {
+  await database?.drop();
+});
 beforeEach(async () => {
   for (const table of ['counted_events', 'article_views_minute', 'article_views_hour', 'article_popularity'] as const) await db.deleteFrom(table).execute();
   await db.updateTable('popularity_landmark').set({ t0: new Date(Math.floor(Date.now() / HOUR) * HOUR), half_life_ms: null }).execute();

@@ -23,7 +23,9 @@ beforeAll(async () => {
   db = database.db;
   [article] = (await insertArticles(db, 1)) as [TestArticle];
 });
-afterAll(() => database.drop());
+afterAll(async () => {
+  await database?.drop();
+});
 
 describe('pruning ranking data', () => {
   it('removes what no list or dedup check can need any more, and keeps the rest', async () => {

@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPublishedListAt, type Db } from '@newsrank/db';
 import { createLogger } from '@newsrank/logger';
+import { clusterMetricsKey } from '@newsrank/metrics';
 import { publishedListNames } from '@newsrank/queue';
 import type { PopularListBody, PublishedList, RankingListBody } from '@newsrank/ranking';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
@@ -42,15 +43,15 @@ beforeAll(async () => {
   db = database.db;
   prefix = testQueuePrefix();
   redis = new Redis(TEST_REDIS_URL);
-  deps = { db, redis, names: publishedListNames(prefix), halfLifeMs: H, logger };
+  deps = { db, redis, names: publishedListNames(prefix), metricsKey: clusterMetricsKey(prefix), halfLifeMs: H, logger };
   // Five articles, in politics (0, 2, 4) and economy (1, 3).
   articles = await insertArticles(db, 5, { categories: ['Politics', 'Economy'] });
   await maintainLandmark(db, H, Date.now(), logger);
 });
 afterAll(async () => {
-  redis.disconnect();
-  await deleteQueuePrefix(prefix);
-  await database.drop();
+  redis?.disconnect();
+  if (prefix) await deleteQueuePrefix(prefix);
+  await database?.drop();
 });
 
 describe('publishing lists', () => {

@@ -1,5 +1,6 @@
 import { currentLandmark, recordPublishedLists, topArticlesByPopularity, topArticlesByViews, type Db } from '@newsrank/db';
 import type { Logger } from '@newsrank/logger';
+import { recordPublishLag } from '@newsrank/metrics';
 import {
   PUBLISHED_LIST_LENGTH, RANKING_WINDOWS, buildPopularList, buildRankingList, parseListKey, popularListKey, rankingListKey,
   windowBucketRange, type PublishedList,
@@ -7,7 +8,6 @@ import {
 import type { PublishedListNames, RedisClient } from '@newsrank/queue';
 import { entriesByScope, type ListScope } from './list-set.ts';
 import { withPublishLock } from './publish-lock.ts';
-import { recordPublishLag } from '@newsrank/metrics';
 
 export interface PublisherDeps {
   db: Db;

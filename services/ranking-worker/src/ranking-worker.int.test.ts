@@ -44,10 +44,10 @@ afterAll(async () => {
     await service.close();
     await db.destroy();
   }
-  await queue.close();
-  redis.disconnect();
-  await deleteQueuePrefix(prefix);
-  await database.drop();
+  await queue?.close();
+  redis?.disconnect();
+  if (prefix) await deleteQueuePrefix(prefix);
+  await database?.drop();
 });
 
 describe('the ranking worker', () => {

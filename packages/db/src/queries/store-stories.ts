@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { storyKeys, type StoryInput } from '@newsrank/core';
-import type { ArticleOutcome, Database, NewArticleRow } from '../schema/index.ts';
-import { mergeUpdate, newArticleRow, storyDiffers, type StoredFields } from './story-rows.ts';
+import type { ArticleOutcome, ArticleUpdate, Database, NewArticleRow } from '../schema/index.ts';
+import { COMPARED_FIELDS, mergeUpdate, newArticleRow, storyDiffers, type StoredFields } from './story-rows.ts';
 
+/** An article this batch touches: a row to insert, or changes to apply to a stored one. */
 interface Pending {
   id: string;
   fields: StoredFields;
   insert: NewArticleRow | null;
-  changed: boolean;
-  latest: NewArticleRow | null;
+  update: ArticleUpdate | null;
 }
 
 /**
@@ -30,8 +30,8 @@ export async function storeStories(trx: Transaction<Database>, source: string, s
   const known = new Map<string, Pending>();
   const existingIds = [...new Set(owner.values())];
   if (existingIds.length > 0) {
-    const rows = await trx.selectFrom('articles').select(['id', 'title', 'summary', 'content_html', 'category']).where('id', 'in', existingIds).execute();
-    for (const { id, ...fields } of rows) known.set(id, { id, fields, insert: null, changed: false, latest: null });
+    const rows = await trx.selectFrom('articles').select(['id', ...COMPARED_FIELDS]).where('id', 'in', existingIds).execute();
+    for (const { id, ...fields } of rows) known.set(id, { id, fields, insert: null, update: null });
   }
 
   const newKeys: { key: string; article_id: string }[] = [];
@@ -45,18 +45,16 @@ export async function storeStories(trx: Transaction<Database>, source: string, s
     if (!pending) {
       id = randomUUID();
       const row = newArticleRow(id, source, story);
-      known.set(id, { id, fields: row as StoredFields, insert: row, changed: false, latest: null });
+      known.set(id, { id, fields: pickCompared(row) as StoredFields, insert: row, update: null });
       outcome = 'inserted';
     } else {
       id = pending.id;
       const row = newArticleRow(id, source, story);
       if (storyDiffers(pending.fields, row)) {
         pending.fields = { ...pending.fields, ...pickCompared(row) };
-        if (pending.insert) pending.insert = { ...pending.insert, ...mergeUpdate(row), id, source: pending.insert.source } as NewArticleRow;
-        else {
-          pending.changed = true;
-          pending.latest = pending.latest ? { ...pending.latest, ...mergeUpdate(row) } as NewArticleRow : row;
-        }
+        const changes = mergeUpdate(row);
+        if (pending.insert) pending.insert = { ...pending.insert, ...changes } as NewArticleRow;
+        else pending.update = { ...pending.update, ...changes };
         outcome = 'updated';
       } else {
         outcome = 'duplicate';
@@ -74,8 +72,8 @@ export async function storeStories(trx: Transaction<Database>, source: string, s
   const inserts = [...known.values()].flatMap((entry) => (entry.insert ? [entry.insert] : []));
   if (inserts.length > 0) await trx.insertInto('articles').values(inserts).execute();
   for (const entry of known.values()) {
-    if (entry.changed && entry.latest) {
-      await trx.updateTable('articles').set({ ...mergeUpdate(entry.latest), modified_at: sql`date_trunc('milliseconds', now())` }).where('id', '=', entry.id).execute();
+    if (entry.update) {
+      await trx.updateTable('articles').set({ ...entry.update, modified_at: sql`date_trunc('milliseconds', now())` }).where('id', '=', entry.id).execute();
     }
   }
   if (newKeys.length > 0) {
@@ -86,7 +84,7 @@ export async function storeStories(trx: Transaction<Database>, source: string, s
 
 function pickCompared(row: NewArticleRow): Partial<StoredFields> {
   const picked: Partial<StoredFields> = {};
-  for (const field of ['title', 'summary', 'content_html', 'category'] as const) {
+  for (const field of COMPARED_FIELDS) {
     const value = row[field];
     if (value !== null && value !== undefined) picked[field] = value;
   }

@@ -30,16 +30,16 @@ export function newArticleRow(id: string, source: string, story: StoryInput): Ne
 }
 
 /** The fields whose change makes a re-posted story an update rather than a duplicate. */
-const COMPARED = ['title', 'summary', 'content_html', 'category'] as const;
+export const COMPARED_FIELDS = ['title', 'summary', 'content_html', 'category'] as const;
 
 export function storyDiffers(stored: StoredFields, incoming: NewArticleRow): boolean {
-  return COMPARED.some((field) => {
+  return COMPARED_FIELDS.some((field) => {
     const value = incoming[field];
     return value !== null && value !== undefined && value !== stored[field];
   });
 }
 
-export type StoredFields = Pick<ArticleRow, (typeof COMPARED)[number]>;
+export type StoredFields = Pick<ArticleRow, (typeof COMPARED_FIELDS)[number]>;
 
 /** A version's carried fields replace the stored ones; fields it lacks are kept. */
 export function mergeUpdate(incoming: NewArticleRow): ArticleUpdate {

@@ -6,7 +6,13 @@
  * linkedom builds a tree and never runs scripts or fetches anything, which is what an ingest
  * service reading untrusted pages needs.
  */
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+
+// Loaded on first use: only HTML pages need a DOM, and loading linkedom costs more than parsing
+// a whole RSS feed, which every `newsrank parse` of a feed would otherwise pay at start-up.
+const require = createRequire(import.meta.url);
+let linkedom: typeof import('linkedom') | undefined;
+const parseHTML = (html: string) => (linkedom ??= require('linkedom') as typeof import('linkedom')).parseHTML(html);
 
 export interface DomElement {
   readonly tagName: string;

@@ -2,7 +2,13 @@
  * The story text of an HTML page: what a reader view would show, without navigation, share
  * bars, comments or scripts.
  */
-import { Readability } from '@mozilla/readability';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+
+// Loaded on first use, like linkedom (see dom.ts): feeds never need it.
+const require = createRequire(import.meta.url);
+let readability: typeof ReadabilityClass | undefined;
+const loadReadability = () => (readability ??= (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability);
 import { decodeHTML } from 'entities';
 import { sanitizeHtml, toPlainText } from '../sanitize.ts';
 import { paragraphsToHtml } from './common.ts';
@@ -83,7 +89,7 @@ function withinBounds(doc: DomDocument): boolean {
 
 function readabilityHtml(doc: DomDocument): string | null {
   try {
-    const result = new Readability(doc, {
+    const result = new (loadReadability())(doc, {
       charThreshold: 250,
       disableJSONLD: true,
       keepClasses: false,

@@ -22,10 +22,12 @@ export function requestContext(logger: Logger): RequestHandler {
     req.log = logger.child({ reqId: req.id });
     res.set('x-request-id', req.id);
     const started = process.hrtime.bigint();
+    // Read now: a mounted application (the queue dashboard) answers with req.url cut to its own part.
+    const path = req.path;
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const level = res.statusCode >= 500 ? 'error' : 'info';
-      req.log[level]({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      req.log[level]({ method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     });
     next();
   };

@@ -1,0 +1,101 @@
+// The embeddable box: <script src="https://NEWSRANK/widget.js" data-box="ranking" data-window="24h"
+// data-category="politics" data-limit="5" data-report-view="true"></script> renders, right after
+// the tag, a live list in a shadow root styled only through --newsrank-* custom properties.
+
+const WIDGET_WINDOWS = ['1h', '24h', '7d', '30d'];
+
+/** @param {HTMLScriptElement} script */
+function mountWidget(script) {
+  const origin = new URL(script.src, location.href).origin;
+  const data = script.dataset;
+  /** @type {BoxKind} */
+  const kind = data.box === 'popular' ? 'popular' : 'ranking';
+  const rankingWindow = data.window !== undefined && WIDGET_WINDOWS.includes(data.window) ? data.window : '24h';
+  const category = (data.category ?? '').trim();
+  const limit = Math.min(100, Math.max(1, Math.floor(Number(data.limit)) || 5));
+
+  const query = new URLSearchParams();
+  if (kind === 'ranking') query.set('window', rankingWindow);
+  else query.set('kind', 'popular');
+  query.set('category', category || 'all');
+  query.set('limit', String(limit));
+  // The stream is filtered to exactly this box's list, so every event it sends is for this widget.
+  const streamUrl = `${origin}/v1/ranking/stream?${query}`;
+  query.delete('kind');
+  const listUrl = `${origin}/v1/${kind}?${query}`;
+
+  const host = document.createElement('div');
+  host.className = 'newsrank-widget';
+  host.setAttribute('data-box', kind);
+  script.after(host);
+  const root = host.attachShadow({ mode: 'open' });
+  adoptStyles(root);
+
+  const title = document.createElement('h2');
+  title.className = 'nr-box-title';
+  title.setAttribute('part', 'title');
+  title.textContent = data.title ?? `${kind === 'ranking' ? 'Access ranking' : 'Popular'}${category ? ` · ${category}` : ''}`;
+  const panel = document.createElement('div');
+  panel.className = 'nr-panel';
+  panel.dataset.listKey = listUrl;
+  const box = document.createElement('section');
+  box.className = `nr-box nr-box-${kind}`;
+  box.setAttribute('aria-label', title.textContent);
+  box.append(title, panel);
+  root.append(box);
+
+  // The publisher's own page for the story when it has one (http(s) only), else newsrank's reader page.
+  /** @param {ListArticle} article */
+  const linkFor = (article) => (article.url && /^https?:\/\//i.test(article.url) ? article.url : `${origin}/articles/${encodeURIComponent(article.id)}`);
+  /** @param {ListBody} list */
+  const show = (list) => {
+    if (data.title === undefined && category) {
+      const name = list.items[0]?.article.category;
+      if (name) title.textContent = `${kind === 'ranking' ? 'Access ranking' : 'Popular'} · ${name}`;
+    }
+    renderPanel(panel, kind, list.items, limit, linkFor);
+  };
+
+  let streamed = false;
+  void fetchList(listUrl).then((list) => {
+    if (list && !streamed) show(list);
+  });
+  followLists(streamUrl, (event) => {
+    if (!event.list) return;
+    streamed = true;
+    show(event.list);
+  });
+
+  if (data.reportView === 'true') sendView(`${origin}/v1/events`, viewTarget(data));
+}
+
+/**
+ * Which article the host page is: an explicit id or URL, else the page's canonical URL (news
+ * pages carry one, and it is how stories are stored), else its address.
+ * @param {DOMStringMap} data
+ * @returns {{ articleId: string } | { url: string }}
+ */
+function viewTarget(data) {
+  if (data.articleId) return { articleId: data.articleId };
+  const canonical = /** @type {HTMLLinkElement | null} */ (document.querySelector('link[rel="canonical"]'));
+  return { url: data.articleUrl || canonical?.href || location.href };
+}
+
+/**
+ * Constructed style sheets are not inline styles, so a host page's strict CSP does not block them.
+ * @param {ShadowRoot} root
+ */
+function adoptStyles(root) {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(WIDGET_CSS);
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    const style = document.createElement('style');
+    style.textContent = WIDGET_CSS;
+    root.append(style);
+  }
+}
+
+const currentWidgetScript = document.currentScript;
+if (currentWidgetScript instanceof HTMLScriptElement) mountWidget(currentWidgetScript);

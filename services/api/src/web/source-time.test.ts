@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { formatSourceTime, sourceTimeZone } from './source-time.ts';
+
+const seedInstant = new Date('2025-01-13T09:42:00Z');
+
+describe('formatSourceTime', () => {
+  it.each([
+    ['Asia/Tokyo', '18:42 JST, January 13, 2025'],
+    ['UTC', '09:42 UTC, January 13, 2025'],
+    ['America/New_York', '04:42 EST, January 13, 2025'],
+    ['Europe/Berlin', '10:42 CET, January 13, 2025'],
+    ['Asia/Kolkata', '15:12 IST, January 13, 2025'],
+  ])('prints the seed article time in %s as %s', (zone, expected) => {
+    expect(formatSourceTime(seedInstant, zone)).toBe(expected);
+  });
+
+  it('uses the summer name when daylight saving time applies', () => {
+    expect(formatSourceTime(new Date('2025-07-01T12:00:00Z'), 'Europe/London')).toBe('13:00 BST, July 1, 2025');
+  });
+});
+
+describe('sourceTimeZone', () => {
+  const article = { source: 'wire', language: null, url: null };
+  it.each([
+    [{ ...article }, {}, 'UTC'],
+    [{ ...article, source: 'japan-news' }, { 'japan-news': 'Asia/Tokyo' }, 'Asia/Tokyo'],
+    [{ ...article, language: 'ja-JP' }, {}, 'Asia/Tokyo'],
+    [{ ...article, language: 'en' }, {}, 'UTC'],
+    [{ ...article, url: 'https://www.example.co.kr/news/1' }, {}, 'Asia/Seoul'],
+    [{ ...article, url: 'not a url' }, {}, 'UTC'],
+    [{ ...article, language: 'ko', source: 'x' }, { x: 'Europe/Paris' }, 'Europe/Paris'],
+  ])('%j with %j is in %s', (input, configured, expected) => {
+    expect(sourceTimeZone(input, configured)).toBe(expected);
+  });
+});
