@@ -47,6 +47,8 @@ export function operationsFor(config: Config, redis: RedisClient, queues: Queue[
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
     rateLimitPerMinute: config.rateLimitPerMinute,
-    rateLimitKeyPrefix: `${config.queuePrefix}:rate-limit`,
+    // Without the prefix's hash tag: each address's key stands alone, so on a Redis Cluster the
+    // limiter's traffic spreads over every shard instead of the queues' one.
+    rateLimitKeyPrefix: `${config.queuePrefix.replace(/[{}]/g, '')}:rate-limit`,
   };
 }
