@@ -28,7 +28,7 @@ const STORIES: { title: string; category: string; views: [number, number] }[] = 
   { title: 'Lawson to Offer Car Camping Service at Select Stores; 6 Chiba Stores to Offer Service from Monday', category: 'Society', views: [18, 2] },
   { title: 'Govt Mandates Collecting, Recycling of Some Devices with Lithium-Ion Batteries Amid Fire Concerns', category: 'Society', views: [8, 7] },
   { title: 'Typhoon Nari Approaching Japan’s Kanto Region; Heavy Rain, Strong Wind Expected on Monday', category: 'Society', views: [7, 9] },
-  { title: 'Tokyo Metro Extends Late-Night Service on Weekends Through Summer', category: 'Society', views: [0, 4] },
+  { title: 'Tokyo Metro Extends Late-Night Service on Weekends Through Summer', category: 'Society', views: [0, 15] },
 ];
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -37,7 +37,7 @@ function storiesFeed(now: number): string {
   const items = STORIES.map((story, i) => {
     const published = new Date(now - (i + 1) * 47 * 60_000).toUTCString();
     return `<item><title>${xml(story.title)}</title><link>https://news.example/articles/${i + 1}</link><guid>https://news.example/articles/${i + 1}</guid>
-<pubDate>${published}</pubDate><category>${story.category}</category><description>${xml(story.title)}.</description></item>`;
+<pubDate>${published}</pubDate><category>${story.category}</category></item>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>News Example</title><link>https://news.example/</link>
 <description>d</description><language>en</language>${items.join('\n')}</channel></rss>`;
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = {
     DATABASE_URL: databaseUrl(database), REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, PORT: String(port), HOST: '127.0.0.1',
-    INGEST_TOKENS: TEST_TOKEN, RATE_LIMIT_PER_MINUTE: '0', RANKING_REFRESH_MS: '200', SOURCE_TIME_ZONES: 'japan-news=Asia/Tokyo', LOG_LEVEL: 'warn',
+    INGEST_TOKENS: TEST_TOKEN, RATE_LIMIT_PER_MINUTE: '0', RANKING_REFRESH_MS: '200', SOURCE_TIME_ZONES: 'japan-news=Asia/Tokyo',
   };
   const processes: ServiceProcess[] = [];
   try {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createDb, type Db } from '@newsrank/db';
 import pg from 'pg';
-import { ADMIN_URL, TEMPLATE_DATABASE, databaseUrl } from './database-names.ts';
+import { inject } from 'vitest';
+import { ADMIN_URL, databaseUrl, runDatabasePrefix, templateDatabase } from './database-names.ts';
 
 export interface TestDatabase {
   name: string;
@@ -22,8 +23,9 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 
 /** A migrated database of the test file's own, cloned from the template global setup built. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `newsrank_t_${randomBytes(6).toString('hex')}`;
-  await admin((client) => client.query(`create database ${name} template ${TEMPLATE_DATABASE}`));
+  const runId = inject('testRunId');
+  const name = `${runDatabasePrefix(runId)}${randomBytes(6).toString('hex')}`;
+  await admin((client) => client.query(`create database ${name} template ${templateDatabase(runId)}`));
   const url = databaseUrl(name);
   const { db } = createDb({ url, poolSize: 10 });
   return {

@@ -44,6 +44,12 @@ describe('loadConfig', () => {
     ]);
     expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'nohost' })).toThrow(/REDIS_CLUSTER_NODES/);
   });
+
+  it('a cluster refuses a queue prefix without a hash tag, whose keys would spread over slots', () => {
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000', QUEUE_PREFIX: 'newsrank' })).toThrow(/QUEUE_PREFIX/);
+    expect(loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000', QUEUE_PREFIX: '{news}:prod' }).queuePrefix).toBe('{news}:prod');
+    expect(loadConfig({ QUEUE_PREFIX: 'newsrank' }).queuePrefix).toBe('newsrank');
+  });
 });
 
 describe('parseDurationMs', () => {

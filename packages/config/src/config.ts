@@ -60,6 +60,10 @@ export function shapeConfig(env: Env): Config {
     if (env.NODE_ENV === 'production') problems.push('INGEST_TOKENS: required in production (comma-separated bearer tokens)');
     else ingestTokens = [DEVELOPMENT_INGEST_TOKEN];
   }
+  // On a cluster BullMQ's scripts touch several keys of a queue at once: they must share a slot.
+  if (clusterNodes.length > 0 && !/\{[^{}]+\}/.test(env.QUEUE_PREFIX)) {
+    problems.push(`QUEUE_PREFIX: a Redis Cluster needs a hash tag in the prefix, such as "{newsrank}"; got "${env.QUEUE_PREFIX}"`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: env.NODE_ENV,

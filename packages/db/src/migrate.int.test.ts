@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ADMIN_URL, databaseUrl } from '../../../test/support/database-names.ts';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { ADMIN_URL, databaseUrl, runDatabasePrefix } from '../../../test/support/database-names.ts';
 import { createDb } from './database.ts';
 import { ensureDatabaseExists } from './ensure-database.ts';
 import { migrateToLatest, migrationsAreCurrent } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
 
-const name = `newsrank_t_${randomBytes(6).toString('hex')}`;
+const name = `${runDatabasePrefix(inject('testRunId'))}${randomBytes(6).toString('hex')}`;
 const url = databaseUrl(name);
 
 afterAll(async () => {

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 
 export type RedisClient = Redis | Cluster;
@@ -39,6 +40,9 @@ export function createRedis(settings: RedisSettings, role: RedisRole): RedisClie
 
 /** Lock keys carry TTLs: any eviction policy but noeviction can silently wedge the queues. */
 export async function assertNoEviction(redis: RedisClient): Promise<void> {
+  // A cluster client knows its nodes only once it has read the slot map: before that the list
+  // is empty and the check would pass without looking at anything.
+  if (redis instanceof Cluster && redis.status !== 'ready') await once(redis, 'ready');
   const nodes = redis instanceof Cluster ? redis.nodes('master') : [redis];
   for (const node of nodes) {
     let policy: string | undefined;

@@ -24,8 +24,9 @@ export function configOrExit(): Config {
 
 /**
  * Runs one process to completion: migrate, start, and on SIGTERM/SIGINT shut down in order
- * (the service's own close, then the database), exiting 0. A second signal or a shutdown that
- * outlives SHUTDOWN_TIMEOUT_MS forces exit 1.
+ * (the service's own close — stop taking work, finish or hand back what it holds, close its
+ * queues and Redis — then the database), exiting 0. A second signal or a shutdown that outlives
+ * SHUTDOWN_TIMEOUT_MS (a dependency that hangs) forces exit 1.
  */
 export async function runService(definition: ServiceDefinition, options: { migrate: boolean }): Promise<void> {
   const config = configOrExit();
@@ -41,11 +42,12 @@ export async function runService(definition: ServiceDefinition, options: { migra
     }
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => {
+    setTimeout(() => {
       logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out: exiting');
       process.exit(1);
     }, config.shutdownTimeoutMs);
-    force.unref();
+    // Deliberately not unref'd: a close() waiting on a promise that never settles must still end
+    // in this forced exit rather than in a quiet exit 0 once nothing else holds the event loop.
     try {
       await running?.close();
       await context.db.destroy();
@@ -66,6 +68,8 @@ export async function runService(definition: ServiceDefinition, options: { migra
     if (config.heartbeatFile) startHeartbeat(config.heartbeatFile);
     logger.info({ service: definition.name }, 'started');
   } catch (error) {
+    // A signal during start closed the database under the starting service: shutdown decides.
+    if (stopping) return;
     logger.fatal({ err: error }, 'failed to start');
     await context.db.destroy().catch(() => {});
     process.exit(1);

@@ -3,19 +3,32 @@ import type { StoryInput } from '@newsrank/core';
 import {
   committedChunks, completeIngestJob, failIngestJob, startIngestJob, storeStories, type ArticleOutcome, type Db, type IngestReport,
 } from '@newsrank/db';
-import { DocumentError, parseDocument } from '@newsrank/feed-parser';
+import { DocumentError } from '@newsrank/feed-parser';
 import type { Logger } from '@newsrank/logger';
+import { abortable } from './abortable.ts';
+import { parseInline, type ParseFunction } from './parsing/parse-pool.ts';
 import { toStory } from './to-story.ts';
 
 /** Stories per transaction: bounds lock count and lets a retried job skip what it already stored. */
 export const CHUNK_SIZE = 250;
+
+export interface IngestOptions {
+  /** Where parsing happens; the worker passes its thread pool. */
+  parse?: ParseFunction;
+  /**
+   * Aborted when the process stops: the run ends before its next chunk (the chunks committed so
+   * far are recorded, so whoever runs the job next continues from there).
+   */
+  signal?: AbortSignal;
+}
 
 /**
  * Parses one accepted document and stores its stories. Safe to run again for the same job
  * (redelivery after a crash): each chunk commits together with a record of its outcomes, and a
  * rerun reuses those records instead of storing the chunk twice.
  */
-export async function ingestDocument(db: Db, ingestJobId: string, logger: Logger): Promise<IngestReport | null> {
+export async function ingestDocument(db: Db, ingestJobId: string, logger: Logger, options: IngestOptions = {}): Promise<IngestReport | null> {
+  const { parse = parseInline, signal } = options;
   const job = await startIngestJob(db, ingestJobId);
   if (!job) {
     logger.info('ingest job already finished; nothing to do');
@@ -23,7 +36,7 @@ export async function ingestDocument(db: Db, ingestJobId: string, logger: Logger
   }
   let parsed;
   try {
-    parsed = parseDocument(job.body ?? new Uint8Array(), { contentType: job.content_type ?? undefined });
+    parsed = await abortable(parse(job.body ?? new Uint8Array(), job.content_type ?? undefined), signal);
   } catch (error) {
     if (error instanceof DocumentError) {
       await failIngestJob(db, ingestJobId, error.message, null);
@@ -49,6 +62,7 @@ export async function ingestDocument(db: Db, ingestJobId: string, logger: Logger
       outcomes.push(...previous);
       continue;
     }
+    signal?.throwIfAborted();
     const chunk = stories.slice(start, start + CHUNK_SIZE).map((entry) => entry.story);
     const chunkOutcomes = await db.transaction().execute(async (trx) => {
       const result = await storeStories(trx, job.source, chunk);

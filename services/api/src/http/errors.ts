@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { isDatabaseUnavailable } from './database-unavailable.ts';
 
 /** An error the client can act on; becomes `{"error": {"code", "message"}}` with its status. */
 export class HttpError extends Error {
@@ -37,8 +38,16 @@ function fromBodyParser(error: { type?: string; status?: number; message: string
   }
 }
 
+/** PostgreSQL unreachable is an outage the client should wait out (503), not a bug (500). */
+function fromDatabase(error: unknown): HttpError | null {
+  if (!isDatabaseUnavailable(error)) return null;
+  return new HttpError(503, 'database_unavailable', 'the database is not reachable; nothing was changed, retry later', { 'retry-after': '5' });
+}
+
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
-  const known = error instanceof HttpError ? error : fromBodyParser(error);
+  const fromDb = error instanceof HttpError ? null : fromDatabase(error);
+  if (fromDb) req.log?.warn({ err: error }, 'database unavailable');
+  const known = error instanceof HttpError ? error : (fromBodyParser(error) ?? fromDb);
   const httpError = known ?? new HttpError(500, 'internal', 'internal error');
   if (!known) req.log?.error({ err: error }, 'request failed');
   if (res.headersSent) return res.end();

@@ -43,7 +43,7 @@ function showReaderTimes() {
   for (const label of document.querySelectorAll('[data-reader-time]')) {
     const instant = new Date(label.getAttribute('data-reader-time') ?? '');
     if (Number.isNaN(instant.getTime())) continue;
-    label.textContent = `${format.format(instant)} your time`;
+    label.textContent = `Your time: ${format.format(instant)}`;
     label.removeAttribute('hidden');
   }
 }

@@ -1,0 +1,79 @@
+import { Worker } from 'node:worker_threads';
+import { DocumentError, parseDocument, type ParseResult } from '@newsrank/feed-parser';
+
+/** Parses a document; the ingest worker's only CPU-heavy step. */
+export type ParseFunction = (body: Uint8Array, contentType: string | undefined) => Promise<ParseResult>;
+
+/** Below this size parsing inline costs less than a round trip to a thread. */
+const INLINE_LIMIT_BYTES = 256 * 1024;
+
+export const parseInline: ParseFunction = async (body, contentType) => parseDocument(body, { contentType });
+
+interface Pending {
+  thread: Worker;
+  resolve(result: ParseResult): void;
+  reject(error: Error): void;
+}
+
+interface ParseReply {
+  id: number;
+  result?: ParseResult;
+  documentError?: { code: DocumentError['code']; message: string };
+  failure?: string;
+}
+
+/**
+ * Parses large documents on worker threads. A 10 MiB feed holds a thread for several seconds;
+ * on the main thread that would stop BullMQ renewing its job locks, and other workers would
+ * take the jobs as stalled while this one still runs them.
+ */
+export class ParsePool {
+  readonly #threads: Worker[] = [];
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 0;
+  #turn = 0;
+
+  constructor(threads: number) {
+    for (let i = 0; i < threads; i++) this.#threads.push(this.#spawn());
+  }
+
+  readonly parse: ParseFunction = async (body, contentType) => {
+    if (body.length <= INLINE_LIMIT_BYTES) return parseInline(body, contentType);
+    const id = this.#nextId++;
+    const thread = this.#threads[this.#turn++ % this.#threads.length] as Worker;
+    return new Promise<ParseResult>((resolve, reject) => {
+      this.#pending.set(id, { thread, resolve, reject });
+      thread.postMessage({ id, body, contentType });
+    });
+  };
+
+  async close(): Promise<void> {
+    await Promise.all(this.#threads.map((thread) => thread.terminate()));
+    for (const pending of this.#pending.values()) pending.reject(new Error('parse pool closed'));
+    this.#pending.clear();
+  }
+
+  #spawn(): Worker {
+    const thread = new Worker(new URL('./parse-thread.ts', import.meta.url));
+    thread.unref();
+    thread.on('message', (reply: ParseReply) => {
+      const pending = this.#pending.get(reply.id);
+      if (!pending) return;
+      this.#pending.delete(reply.id);
+      if (reply.result) pending.resolve(reply.result);
+      else if (reply.documentError) pending.reject(new DocumentError(reply.documentError.code, reply.documentError.message));
+      else pending.reject(new Error(reply.failure ?? 'parsing failed'));
+    });
+    // A thread that dies (out of memory on a hostile document) is replaced; its jobs fail and retry.
+    thread.on('error', (error) => {
+      const index = this.#threads.indexOf(thread);
+      if (index >= 0) this.#threads[index] = this.#spawn();
+      for (const [id, pending] of this.#pending) {
+        if (pending.thread !== thread) continue;
+        pending.reject(error);
+        this.#pending.delete(id);
+      }
+    });
+    return thread;
+  }
+}

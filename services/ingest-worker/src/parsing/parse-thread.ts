@@ -1,0 +1,18 @@
+import { parentPort } from 'node:worker_threads';
+import { DocumentError, parseDocument } from '@newsrank/feed-parser';
+
+interface ParseRequest {
+  id: number;
+  body: Uint8Array;
+  contentType: string | undefined;
+}
+
+// A DocumentError crosses the thread boundary as its code and message and is rebuilt there.
+parentPort?.on('message', (request: ParseRequest) => {
+  try {
+    parentPort?.postMessage({ id: request.id, result: parseDocument(request.body, { contentType: request.contentType }) });
+  } catch (error) {
+    const documentError = error instanceof DocumentError ? { code: error.code, message: error.message } : undefined;
+    parentPort?.postMessage({ id: request.id, documentError, failure: error instanceof Error ? error.message : String(error) });
+  }
+});
