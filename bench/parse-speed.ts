@@ -6,27 +6,35 @@
 import { parseArgs } from 'node:util';
 import { parseDocument } from '@newsrank/feed-parser';
 
-const { values } = parseArgs({ options: { mib: { type: 'string', default: '10' }, runs: { type: 'string', default: '5' } } });
-const targetBytes = Number(values.mib) * 1024 * 1024;
-const runs = Number(values.runs);
+/** One RSS item as the generated feeds carry it; `base` keeps the stories of different feeds apart. */
+function rssItem(i: number, withContent: boolean, base: string): string {
+  const content = withContent
+    ? `<content:encoded><![CDATA[<p>Paragraph with <a href="/a/${i}">a link</a> and <img src="/i/${i}.jpg" alt="x"> image.</p><script>alert(1)</script><p>${'More text. '.repeat(30)}</p>]]></content:encoded>`
+    : '';
+  return `<item><title>Story ${i} about things &amp; more</title><link>${base}/a/${i}</link><guid>${base}/a/${i}</guid><pubDate>Mon, 13 Jan 2025 09:42:00 GMT</pubDate><category>Politics</category><description>Summary of story ${i}. ${'Lorem ipsum dolor sit amet. '.repeat(withContent ? 4 : 20)}</description>${content}</item>\n`;
+}
 
-function feed(withContent: boolean): { bytes: Buffer; items: number } {
+const rssDocument = (items: string[], base: string) =>
+  `<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Bench</title><link>${base}/</link>${items.join('')}</channel></rss>`;
+
+/** An RSS 2.0 feed of exactly `items` stories (the ingest benchmark posts several, each with its own base URL). */
+export function rssFeedOf(items: number, withContent = false, base = 'https://news.example'): Buffer {
+  return Buffer.from(rssDocument(Array.from({ length: items }, (_, i) => rssItem(i, withContent, base)), base));
+}
+
+function feed(withContent: boolean, targetBytes: number): { bytes: Buffer; items: number } {
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < targetBytes; i++) {
-    const content = withContent
-      ? `<content:encoded><![CDATA[<p>Paragraph with <a href="/a/${i}">a link</a> and <img src="/i/${i}.jpg" alt="x"> image.</p><script>alert(1)</script><p>${'More text. '.repeat(30)}</p>]]></content:encoded>`
-      : '';
-    const item = `<item><title>Story ${i} about things &amp; more</title><link>https://news.example/a/${i}</link><guid>https://news.example/a/${i}</guid><pubDate>Mon, 13 Jan 2025 09:42:00 GMT</pubDate><category>Politics</category><description>Summary of story ${i}. ${'Lorem ipsum dolor sit amet. '.repeat(withContent ? 4 : 20)}</description>${content}</item>\n`;
+    const item = rssItem(i, withContent, 'https://news.example');
     parts.push(item);
     size += item.length;
   }
-  const xml = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Bench</title><link>https://news.example/</link>${parts.join('')}</channel></rss>`;
-  return { bytes: Buffer.from(xml), items: parts.length };
+  return { bytes: Buffer.from(rssDocument(parts, 'https://news.example')), items: parts.length };
 }
 
-export function measureParse(withContent: boolean) {
-  const { bytes, items } = feed(withContent);
+export function measureParse(withContent: boolean, mib = 10, runs = 5) {
+  const { bytes, items } = feed(withContent, mib * 1024 * 1024);
   parseDocument(bytes); // warm-up
   const times: number[] = [];
   for (let r = 0; r < runs; r++) {
@@ -40,8 +48,9 @@ export function measureParse(withContent: boolean) {
 }
 
 if (import.meta.main) {
+  const { values } = parseArgs({ options: { mib: { type: 'string', default: '10' }, runs: { type: 'string', default: '5' } } });
   for (const withContent of [false, true]) {
-    const r = measureParse(withContent);
+    const r = measureParse(withContent, Number(values.mib), Number(values.runs));
     console.log(`${r.scenario.padEnd(26)} ${r.mib.toFixed(1)} MiB, ${r.items} items: ${r.ms.toFixed(0)} ms median → ${Math.round(r.articlesPerSecond)} articles/s, ${r.mbPerSecond.toFixed(1)} MiB/s`);
   }
 }

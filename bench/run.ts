@@ -1,5 +1,100 @@
-/** `pnpm bench`: every benchmark scenario, printed as a table. */
-import { measureParse } from './parse-speed.ts';
+/**
+ * `pnpm bench [--only NAME[,NAME]] [--runs 1] [--duration 10] [--warmup 3] [--batched-duration 30]
+ *   [--connections 64] [--samples 20] [--feed-items 5000] [--feeds 4]
+ *   [--scale-articles 100000] [--scale-views 10000000] [--refresh-ms 1000] [--profile]`
+ *
+ * Starts the real processes against a database and a Redis of its own, runs every scenario after
+ * a warm-up, prints the table (median of the runs) and writes it as JSON to bench/results/.
+ * See docs/benchmarks.md.
+ */
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import type { BenchContext, BenchOptions, Scenario } from './scenarios/context.ts';
+import { eventsBatched } from './scenarios/events-batched.ts';
+import { eventsSingle } from './scenarios/events-single.ts';
+import { freshness } from './scenarios/freshness.ts';
+import { ingest } from './scenarios/ingest.ts';
+import { readList } from './scenarios/read-list.ts';
+import { scale } from './scenarios/scale.ts';
+import { startConstantApp } from './support/constant-server.ts';
+import { startBenchRedis } from './support/redis-server.ts';
+import { medianRows, printTable, writeResults, type Row } from './support/report.ts';
+import { startStack } from './support/stack.ts';
 
-const rows = [measureParse(false), measureParse(true)];
-console.table(rows.map((r) => ({ scenario: `parse ${r.scenario}`, items: r.items, 'ms (median)': Math.round(r.ms), 'articles/s': Math.round(r.articlesPerSecond), 'MiB/s': Number(r.mbPerSecond.toFixed(1)) })));
+const SCENARIOS: Record<string, Scenario> = { read: readList, batched: eventsBatched, single: eventsSingle, freshness, ingest, scale };
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    runs: { type: 'string', default: '1' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    'batched-duration': { type: 'string', default: '30' },
+    connections: { type: 'string', default: '64' },
+    samples: { type: 'string', default: '20' },
+    'feed-items': { type: 'string', default: '5000' },
+    feeds: { type: 'string', default: '4' },
+    'scale-articles': { type: 'string', default: '100000' },
+    'scale-views': { type: 'string' },
+    'refresh-ms': { type: 'string', default: '1000' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+
+const scaleArticles = Number(values['scale-articles']);
+const options: BenchOptions = {
+  durationSeconds: Number(values.duration),
+  warmupSeconds: Number(values.warmup),
+  batchedSeconds: Number(values['batched-duration']),
+  connections: Number(values.connections),
+  freshnessSamples: Number(values.samples),
+  feedItems: Number(values['feed-items']),
+  feeds: Number(values.feeds),
+  scaleArticles,
+  // 100 counted views per article, as in 1M articles and 100M views.
+  scaleViews: values['scale-views'] === undefined ? scaleArticles * 100 : Number(values['scale-views']),
+  refreshMs: Number(values['refresh-ms']),
+};
+const selected = values.only ? values.only.split(',').map((name) => name.trim()) : Object.keys(SCENARIOS);
+for (const name of selected) if (!SCENARIOS[name]) throw new Error(`unknown scenario ${name}; one of ${Object.keys(SCENARIOS).join(', ')}`);
+
+const resultsDir = fileURLToPath(new URL('./results', import.meta.url));
+const profileDir = values.profile ? `${resultsDir}/profiles` : undefined;
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+async function runOnce(run: number): Promise<Row[]> {
+  const redis = await startBenchRedis();
+  const constant = await startConstantApp();
+  const stack = await startStack({
+    label: 'main',
+    redisUrl: redis.url,
+    services: ['api', 'ranking-worker', 'ingest-worker'],
+    env: { RANKING_REFRESH_MS: String(options.refreshMs) },
+    profileDir,
+  });
+  const context: BenchContext = { options, redisUrl: redis.url, stack, constantUrl: constant.url, profileDir, measured: {} };
+  const rows: Row[] = [];
+  try {
+    for (const name of selected) {
+      const scenario = SCENARIOS[name] as Scenario;
+      const started = performance.now();
+      log(`run ${run}: ${scenario.name}…`);
+      rows.push(...(await scenario.run(context)));
+      log(`run ${run}: ${scenario.name} done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    }
+  } finally {
+    await stack.stop();
+    await constant.stop();
+    await redis.stop();
+  }
+  return rows;
+}
+
+const started = performance.now();
+const runs: Row[][] = [];
+for (let run = 1; run <= Number(values.runs); run++) runs.push(await runOnce(run));
+const rows = medianRows(runs);
+const file = writeResults(resultsDir, { options: { ...options, scenarios: selected, runs: runs.length }, rows, runs });
+process.stdout.write(`\n${printTable(rows)}\n\n`);
+log(`${runs.length} run(s) in ${((performance.now() - started) / 1000).toFixed(0)} s; results in ${file}`);
+process.exitCode = rows.every((row) => row.pass) ? 0 : 1;

@@ -67,7 +67,7 @@ describe('the whole stack on a three-master Redis Cluster', () => {
     }, 15_000, 'the 1h ranking to show every count');
   });
 
-  it('every key of the deployment sits in the one slot its hash tag names', async () => {
+  it('every key under the queue prefix sits in the one slot its hash tag names', async () => {
     const holders: number[] = [];
     for (const port of cluster.ports) {
       const node = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 1 });

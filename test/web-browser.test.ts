@@ -7,7 +7,7 @@ import { postEvents } from './support/events.ts';
 import { rssFeed, testStories } from './support/feeds.ts';
 import { getJson, ingest } from './support/http.ts';
 import { eventually, startStack, type Stack } from './support/stack.ts';
-import { launchChromium, readerContext } from './support/web-browser.ts';
+import { colorOf, launchChromium, readerContext } from './support/web-browser.ts';
 
 const GOOGLEBOT_UA = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 
@@ -71,13 +71,13 @@ describe('the reader page in Chromium', () => {
     await page.locator('#access-ranking-panel[data-list-key="ranking:7d:all"] .nr-item').first().waitFor();
     await page.keyboard.press('ArrowRight');
     expect(await page.locator('#access-ranking [aria-selected="true"]').textContent()).toBe('1h');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('1h');
+    expect(await page.locator(':focus').textContent()).toBe('1h');
     await page.context().close();
   });
 
   it('a view counted elsewhere changes the open page within 2 s, without a reload', async () => {
     const page = await readerPage('/');
-    await page.evaluate(() => Object.assign(window, { loadedOnce: true }));
+    await page.evaluate('window.loadedOnce = true');
     expect(await rankingTitles(page)).not.toContain('Story number 6');
     const sentAt = Date.now();
     await postEvents(stack.baseUrl, views(ids[5] ?? '', 5));
@@ -86,7 +86,7 @@ describe('the reader page in Chromium', () => {
     expect(Date.now() - sentAt).toBeLessThan(2_500);
     expect(await leader.locator('.nr-move').textContent()).toBe('new');
     expect(await page.locator('#access-ranking .nr-item', { hasText: 'Story number 1' }).locator('.nr-move .nr-sr').textContent()).toBe('down from 1');
-    expect(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
+    expect(await page.evaluate('window.loadedOnce')).toBe(true);
     await page.context().close();
   });
 
@@ -163,17 +163,17 @@ describe('the widget on a publisher page of another origin', () => {
     expect(await (await beacon).json()).toEqual({ accepted: 1, filtered: 0, rejected: [] });
 
     const widget = page.locator('#sidebar .newsrank-widget');
-    const first = widget.locator('.nr-item').first();
-    await first.waitFor();
+    const story = widget.locator('.nr-item', { hasText: 'Story number 1' });
+    await story.waitFor();
     expect(await widget.locator('.nr-box-title').textContent()).toBe('Access ranking · Politics');
-    expect(await first.locator('.nr-title').textContent()).toBe('Story number 1');
-    expect(await first.locator('.nr-title').getAttribute('href')).toBe('https://news.example/articles/1');
-    expect(await first.locator('.nr-rank').evaluate((node) => getComputedStyle(node).color)).toBe('rgb(200, 0, 0)');
-    expect(await first.locator('.nr-title').evaluate((node) => getComputedStyle(node).color)).not.toBe('rgb(0, 128, 0)');
-    expect(await page.evaluate(() => document.querySelector('#sidebar .newsrank-widget')?.shadowRoot !== null)).toBe(true);
+    expect(await widget.locator('.nr-item .nr-rank').allTextContents()).toEqual(['1', '2']);
+    expect(await story.locator('.nr-title').getAttribute('href')).toBe('https://news.example/articles/1');
+    expect(await colorOf(story.locator('.nr-rank'))).toBe('rgb(200, 0, 0)');
+    expect(await colorOf(story.locator('.nr-title'))).not.toBe('rgb(0, 128, 0)');
+    expect(await page.locator('#sidebar .newsrank-widget').evaluate((host) => host.shadowRoot !== null)).toBe(true);
 
     // The reported view reaches the widget's own list live.
-    await first.locator('.nr-count', { hasText: `${before + 1} views` }).waitFor({ timeout: 5_000 });
+    await story.locator('.nr-count', { hasText: `${before + 1} views` }).waitFor({ timeout: 5_000 });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator } from 'playwright-core';
 import { BROWSER_UA } from './stack.ts';
 
 /** Debian's Chromium (`apt-get install chromium`; .ci/run installs it when missing). */
@@ -25,4 +25,9 @@ export async function readerContext(browser: Browser, options: { userAgent?: str
     locale: 'en-US',
     viewport: { width: 1280, height: 900 },
   });
+}
+
+/** The colour an element is drawn in (through its window: the tests are compiled without DOM globals). */
+export async function colorOf(locator: Locator): Promise<string> {
+  return locator.evaluate((node) => node.ownerDocument.defaultView.getComputedStyle(node).color as string);
 }

@@ -26,5 +26,8 @@ export function createDb(options: DatabaseOptions): { db: Db; pool: pg.Pool } {
   });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => {});
+  // Nor may a checked-out one: pg emits 'error' on the client itself, which with no listener
+  // throws. The query in flight fails with the same error, and the pool drops the broken client.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool };
 }

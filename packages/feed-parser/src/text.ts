@@ -47,10 +47,15 @@ export function stripInvalidChars(s: string): string {
   return ANY_INVALID.test(out) ? out.replace(INVALID_CHARS, '') : out;
 }
 
+/** Two whitespace characters in a row, or one that is not a plain space. */
+const RUN_OR_OTHER_SPACE = /\s\s|[^\S ]/;
+
 /** Trimmed, whitespace runs collapsed to one space, invalid characters removed; '' → null. */
 export function cleanLine(s: string | null | undefined): string | null {
   if (s == null) return null;
-  const out = stripInvalidChars(s).replace(/\s+/g, ' ').trim();
+  const stripped = stripInvalidChars(s);
+  // Most lines have no run of whitespace and no tab or newline: testing is cheaper than rebuilding them.
+  const out = (RUN_OR_OTHER_SPACE.test(stripped) ? stripped.replace(/\s+/g, ' ') : stripped).trim();
   return out === '' ? null : out;
 }
 

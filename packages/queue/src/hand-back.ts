@@ -27,20 +27,21 @@ export class StopTimeoutError extends Error {
  * rather than after its lock expires. Handlers must be idempotent anyway (at-least-once delivery),
  * so a handler cut off mid-way is safe to run again.
  */
-export function handBackOnStop(handle: StoppableHandler, options: { graceMs: number }): HandBackProcessor {
+export function handBackOnStop(handle: StoppableHandler, options: { graceMs: number; onHandBack?: (job: Job, reason: unknown) => void }): HandBackProcessor {
   const controller = new AbortController();
   const { signal } = controller;
 
   const processor: Processor = async (job, token) => {
-    let timer: NodeJS.Timeout | undefined;
-    const startTimer = () => {
-      timer = setTimeout(() => expire(new StopTimeoutError(options.graceMs)), options.graceMs);
-    };
+    // Rejects `graceMs` after the stop, unless the handler settled first.
     let expire: (error: Error) => void = () => {};
     const deadline = new Promise<never>((_, reject) => {
       expire = reject;
     });
     deadline.catch(() => {});
+    let timer: NodeJS.Timeout | undefined;
+    const startTimer = () => {
+      timer = setTimeout(() => expire(new StopTimeoutError(options.graceMs)), options.graceMs);
+    };
     if (signal.aborted) startTimer();
     else signal.addEventListener('abort', startTimer, { once: true });
     const running = handle(job, signal);
@@ -55,6 +56,7 @@ export function handBackOnStop(handle: StoppableHandler, options: { graceMs: num
       // Without Redis the move fails; the job then stays active until its lock expires and the
       // stalled-job check of a live worker returns it to the queue.
       if (token) await job.moveToWait(token).catch(() => {});
+      options.onHandBack?.(job, error);
       // BullMQ's signal that the job already left the active list: nothing more to record.
       throw new WaitingError();
     } finally {

@@ -24,6 +24,7 @@ export { listEtag, rankEntries, withPreviousRanks } from './list-order.ts';
 export type { RankInput, Ranked } from './list-order.ts';
 
 export { aggregateViews } from './aggregate.ts';
+export { windowIncrements, type WindowViews } from './window-increments.ts';
 export type { ArticleViewAggregate, BucketCount, ViewEvent } from './aggregate.ts';
 
 export { ALL_CATEGORIES, listKey, parseListKey, popularListKey, rankingListKey } from './list-key.ts';

@@ -34,7 +34,10 @@ export async function startIngestWorker(context: ServiceContext): Promise<Runnin
 
   // On shutdown a job ends after the chunk it is storing and goes back to the queue; one stuck
   // longer than half the shutdown budget is handed back regardless, so close() cannot hang.
-  const work = handBackOnStop(handle, { graceMs: Math.floor(config.shutdownTimeoutMs / 2) });
+  const work = handBackOnStop(handle, {
+    graceMs: Math.floor(config.shutdownTimeoutMs / 2),
+    onHandBack: (job, reason) => logger.info({ jobId: job.id, reason: reason instanceof Error ? reason.message : String(reason) }, 'job handed back to the queue'),
+  });
   const worker = new Worker(QUEUE_NAMES.ingest, work.processor, {
     connection,
     prefix: config.queuePrefix,

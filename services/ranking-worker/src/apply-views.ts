@@ -1,5 +1,5 @@
-import { addPopularity, addViewBuckets, lockLandmarkShared, recordNewEvents, type Db, type EventToCount } from '@newsrank/db';
-import { aggregateViews, eventKey } from '@newsrank/ranking';
+import { addPopularity, addViewBuckets, addWindowViews, lockLandmarkShared, readWindowHorizons, recordNewEvents, type Db, type EventToCount } from '@newsrank/db';
+import { aggregateViews, eventKey, windowIncrements } from '@newsrank/ranking';
 import type { QueuedViewEvent } from '@newsrank/queue';
 
 export interface ApplyOutcome {
@@ -23,7 +23,8 @@ export class LandmarkMismatchError extends Error {
 
 /**
  * Applies a batch of views in one transaction: record the eventIds, and for the ones not seen
- * before add minute buckets, hour buckets and the forward-decay accumulators. Dedup record and
+ * before add minute buckets, hour buckets, the windows' running totals and the forward-decay
+ * accumulators. Dedup record and
  * effect commit together, so applying the same events again (at-least-once delivery) adds nothing.
  */
 export async function applyViews(db: Db, events: readonly QueuedViewEvent[], halfLifeMs: number): Promise<ApplyOutcome> {
@@ -47,6 +48,9 @@ export async function applyViews(db: Db, events: readonly QueuedViewEvent[], hal
       aggregates.flatMap((a) => a[resolution].map((b) => ({ articleId: a.articleId, bucketStart: b.bucketStart, views: b.views })));
     await addViewBuckets(trx, 'article_views_minute', buckets('minuteBuckets'));
     await addViewBuckets(trx, 'article_views_hour', buckets('hourBuckets'));
+    // Under the shared landmark lock: a window's horizon cannot move while this batch applies.
+    const horizons = await readWindowHorizons(trx);
+    await addWindowViews(trx, windowIncrements(aggregates, horizons).map((row) => ({ windowName: row.window, articleId: row.articleId, views: row.views })));
     await addPopularity(
       trx,
       aggregates.map((a) => ({ articleId: a.articleId, increment: a.decayIncrement, views: a.views, lastViewedAt: new Date(lastViewed.get(a.articleId) ?? 0) })),

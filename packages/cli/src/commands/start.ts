@@ -28,7 +28,10 @@ export async function startCommand(which: string): Promise<number> {
     for (const child of children.values()) if (child.exitCode === null) child.kill(signal);
   };
   for (const name of names) {
-    const child = spawn(process.execPath, [entry(name)], { stdio: 'inherit', env: process.env });
+    // Its own process group: Ctrl-C in a terminal signals the whole foreground group, and a
+    // child that got SIGINT from the terminal and again from here would take it as a second,
+    // forcing signal. Here every signal reaches each child exactly once, through stopAll.
+    const child = spawn(process.execPath, [entry(name)], { stdio: 'inherit', env: process.env, detached: true });
     children.set(name, child);
   }
   process.on('SIGTERM', () => stopAll('SIGTERM'));

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../database.ts';
 
-/** An article in the running for a list, with the two ranks the list query computes for it. */
+/** An article in the running for a list, with its rank in the site-wide and in its category's list. */
 export interface ListCandidate {
   articleId: string;
   title: string;
@@ -17,60 +17,99 @@ export interface ListCandidate {
 
 type CandidateRow = {
   article_id: string; title: string; url: string | null; category: string | null; category_slug: string | null;
-  published_at: Date | null; value: number; site_rank: number; category_rank: number;
+  published_at: Date | null; value: number;
 };
 
-const toCandidate = (row: CandidateRow): ListCandidate => ({
-  articleId: row.article_id,
-  title: row.title,
-  url: row.url,
-  category: row.category,
-  categorySlug: row.category_slug,
-  publishedAt: row.published_at,
-  value: Number(row.value),
-  siteRank: Number(row.site_rank),
-  categoryRank: Number(row.category_rank),
-});
+const ARTICLE_COLUMNS = sql`a.id::text as article_id, a.title, a.url, a.category, a.category_slug, a.published_at`;
 
 /**
- * The top `perList` articles site-wide and in every category, by views in buckets
- * [from, to) of one resolution. Ties go to the newer publication, then the smaller id — the
- * order rankEntries applies, so the cut at `perList` agrees with the published order.
+ * Rows of the site-wide cut rank in it (1…perList) and not in a category; rows of a category's
+ * cut the other way round. An article in both cuts comes twice, once for each list.
  */
-export async function topArticlesByViews(db: Db, resolution: 'minute' | 'hour', from: Date, to: Date, perList: number): Promise<ListCandidate[]> {
-  const table = resolution === 'minute' ? 'article_views_minute' : 'article_views_hour';
-  const result = await sql<CandidateRow>`
-    with counts as (
-      select article_id, sum(views)::bigint as value
-      from ${sql.table(table)}
-      where bucket_start >= ${from} and bucket_start < ${to}
-      group by article_id
-    ),
-    ranked as (
-      select a.id::text as article_id, a.title, a.url, a.category, a.category_slug, a.published_at, c.value,
-        row_number() over (order by c.value desc, a.published_sort desc, a.id) as site_rank,
-        row_number() over (partition by a.category_slug order by c.value desc, a.published_sort desc, a.id) as category_rank
-      from counts c join articles a on a.id = c.article_id
-    )
-    select * from ranked where site_rank <= ${perList} or (category_slug is not null and category_rank <= ${perList})
-  `.execute(db);
-  return result.rows.map(toCandidate);
+function candidates(rows: CandidateRow[], perList: number, scope: 'site' | 'category'): ListCandidate[] {
+  return rows.map((row, index) => ({
+    articleId: row.article_id,
+    title: row.title,
+    url: row.url,
+    category: row.category,
+    categorySlug: row.category_slug,
+    publishedAt: row.published_at,
+    value: Number(row.value),
+    siteRank: scope === 'site' ? index + 1 : perList + 1,
+    categoryRank: scope === 'category' ? 1 : perList + 1,
+  }));
 }
 
 /**
- * The same cut by forward-decay accumulator. Accumulators below `minAccumulator` (views so old
- * their score is negligible) are skipped, which keeps the scan to recently viewed articles.
+ * Every distinct category of a table, by skipping through an index that leads with the category
+ * (`filter` narrows it to one window): a few index probes per category, never a scan.
+ */
+function categoriesOf(table: 'article_window_views' | 'article_popularity', filter: RawBuilder<unknown>) {
+  return sql`
+    with recursive categories(slug) as (
+      (select category_slug from ${sql.table(table)} where ${filter} and category_slug is not null order by category_slug limit 1)
+      union all
+      select (select t.category_slug from ${sql.table(table)} t where ${filter} and t.category_slug > c.slug order by t.category_slug limit 1)
+      from categories c where c.slug is not null
+    )
+    select slug from categories where slug is not null
+  `;
+}
+
+/**
+ * The top `perList` articles site-wide and in every category by views in one window, read from
+ * the running totals (window-totals.ts) in index order: the cost is the lists' length times the
+ * number of categories, whatever the number of articles or views behind them. Ties go to the
+ * newer publication, then the smaller id — the order rankEntries applies.
+ */
+export async function topArticlesInWindow(db: Db, windowName: string, perList: number): Promise<ListCandidate[]> {
+  const [site, categories] = await Promise.all([
+    sql<CandidateRow>`
+      select ${ARTICLE_COLUMNS}, t.views as value
+      from article_window_views t join articles a on a.id = t.article_id
+      where t.window_name = ${windowName}
+      order by t.views desc, t.published_sort desc, t.article_id
+      limit ${perList}
+    `.execute(db),
+    sql<CandidateRow>`
+      select ${ARTICLE_COLUMNS}, top.views as value
+      from (${categoriesOf('article_window_views', sql`window_name = ${windowName}`)}) c
+      cross join lateral (
+        select t.article_id, t.views from article_window_views t
+        where t.window_name = ${windowName} and t.category_slug = c.slug
+        order by t.views desc, t.published_sort desc, t.article_id
+        limit ${perList}
+      ) top
+      join articles a on a.id = top.article_id
+    `.execute(db),
+  ]);
+  return [...candidates(site.rows, perList, 'site'), ...candidates(categories.rows, perList, 'category')];
+}
+
+/**
+ * The same cuts by forward-decay accumulator, in index order. Accumulators below
+ * `minAccumulator` (views so old their score is negligible) are left out.
  */
 export async function topArticlesByPopularity(db: Db, minAccumulator: number, perList: number): Promise<ListCandidate[]> {
-  const result = await sql<CandidateRow>`
-    with ranked as (
-      select a.id::text as article_id, a.title, a.url, a.category, a.category_slug, a.published_at, p.accumulator as value,
-        row_number() over (order by p.accumulator desc, a.published_sort desc, a.id) as site_rank,
-        row_number() over (partition by a.category_slug order by p.accumulator desc, a.published_sort desc, a.id) as category_rank
+  const [site, categories] = await Promise.all([
+    sql<CandidateRow>`
+      select ${ARTICLE_COLUMNS}, p.accumulator as value
       from article_popularity p join articles a on a.id = p.article_id
       where p.accumulator >= ${minAccumulator}::float8
-    )
-    select * from ranked where site_rank <= ${perList} or (category_slug is not null and category_rank <= ${perList})
-  `.execute(db);
-  return result.rows.map(toCandidate);
+      order by p.accumulator desc, a.published_sort desc, a.id
+      limit ${perList}
+    `.execute(db),
+    sql<CandidateRow>`
+      select ${ARTICLE_COLUMNS}, top.accumulator as value
+      from (${categoriesOf('article_popularity', sql`true`)}) c
+      cross join lateral (
+        select p.article_id, p.accumulator from article_popularity p
+        where p.category_slug = c.slug and p.accumulator >= ${minAccumulator}::float8
+        order by p.accumulator desc, p.published_sort desc, p.article_id
+        limit ${perList}
+      ) top
+      join articles a on a.id = top.article_id
+    `.execute(db),
+  ]);
+  return [...candidates(site.rows, perList, 'site'), ...candidates(categories.rows, perList, 'category')];
 }

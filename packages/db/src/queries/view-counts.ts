@@ -82,18 +82,22 @@ export interface PopularityIncrement {
   lastViewedAt: Date;
 }
 
-/** Adds to each article's forward-decay accumulator and total; rows sorted by article id. */
+/**
+ * Adds to each article's forward-decay accumulator and total; rows sorted by article id. A new
+ * row copies the article's category and publication order (the per-category lists' index).
+ */
 export async function addPopularity(trx: Trx, rows: readonly PopularityIncrement[]): Promise<void> {
   if (rows.length === 0) return;
   await sql`
-    insert into article_popularity as p (article_id, accumulator, views, last_viewed_at)
-    select article_id, accumulator, views, last_viewed_at from unnest(
+    insert into article_popularity as p (article_id, accumulator, views, last_viewed_at, category_slug, published_sort)
+    select v.article_id, v.accumulator, v.views, v.last_viewed_at, a.category_slug, a.published_sort from unnest(
       ${rows.map((r) => r.articleId)}::uuid[],
       ${rows.map((r) => r.increment)}::float8[],
       ${rows.map((r) => r.views)}::bigint[],
       ${rows.map((r) => r.lastViewedAt.toISOString())}::timestamptz[]
     ) with ordinality as v(article_id, accumulator, views, last_viewed_at, position)
-    order by position
+    join articles a on a.id = v.article_id
+    order by v.position
     on conflict (article_id) do update set
       accumulator = p.accumulator + excluded.accumulator,
       views = p.views + excluded.views,

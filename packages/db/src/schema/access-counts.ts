@@ -24,6 +24,24 @@ export interface ArticlePopularityTable {
   accumulator: number;
   views: number;
   last_viewed_at: Timestamp;
+  /** Copied from the article (kept in step by a trigger), so per-category lists read in index order. */
+  category_slug: ColumnType<string | null, string | null | undefined, string | null>;
+  published_sort: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** Views of one article inside one ranking window, kept current incrementally (window-totals.ts). */
+export interface ArticleWindowViewsTable {
+  window_name: string;
+  article_id: string;
+  category_slug: string | null;
+  published_sort: Timestamp;
+  views: number;
+}
+
+/** The oldest bucket each window's totals include. */
+export interface WindowHorizonsTable {
+  window_name: string;
+  from_inclusive: Timestamp;
 }
 
 /** The single landmark T0 every accumulator is relative to, and the half-life they were built with. */

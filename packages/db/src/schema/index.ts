@@ -1,7 +1,8 @@
 import type { ArticleKeysTable, ArticlesTable } from './articles.ts';
 import type { IngestJobChunksTable, IngestJobsTable } from './ingest-jobs.ts';
 import type {
-  ArticlePopularityTable, ArticleViewBucketsTable, CountedEventsTable, PopularityLandmarkTable, PublishedListsTable,
+  ArticlePopularityTable, ArticleViewBucketsTable, ArticleWindowViewsTable, CountedEventsTable, PopularityLandmarkTable, PublishedListsTable,
+  WindowHorizonsTable,
 } from './access-counts.ts';
 
 export interface Database {
@@ -15,6 +16,8 @@ export interface Database {
   article_popularity: ArticlePopularityTable;
   popularity_landmark: PopularityLandmarkTable;
   published_lists: PublishedListsTable;
+  article_window_views: ArticleWindowViewsTable;
+  window_horizons: WindowHorizonsTable;
 }
 
 export type * from './articles.ts';

@@ -1,9 +1,10 @@
 import type { Queue } from 'bullmq';
 import type { Logger } from '@newsrank/logger';
 import { longestWindowMs } from '@newsrank/ranking';
-import { EVENT_JOB_OPTIONS, JOB_NAMES, type ApplyEventsPayload, type RedisClient } from '@newsrank/queue';
+import type { ApplyEventsPayload, RedisClient } from '@newsrank/queue';
 import { HttpError } from '../http/errors.ts';
 import { articleRefKey, type ArticleResolver } from './article-resolver.ts';
+import { EventBatcher } from './event-batcher.ts';
 import { parseEvent, type ParsedEvent, type Rejection } from './parse-events.ts';
 
 export interface AcceptEventsDeps {
@@ -20,13 +21,24 @@ export interface EventsVerdict {
   rejected: Rejection[];
 }
 
+/** A job of this many events is still small in Redis (~100 bytes each) and one worker batch. */
+const MAX_EVENTS_PER_JOB = 5_000;
+// One batcher per queue, so every request this process serves shares the group commit.
+const batchers = new WeakMap<Queue, EventBatcher>();
+function batcherFor(queue: Queue): EventBatcher {
+  let batcher = batchers.get(queue);
+  if (!batcher) batchers.set(queue, (batcher = new EventBatcher(queue, { maxEventsPerJob: MAX_EVENTS_PER_JOB })));
+  return batcher;
+}
+
 export const queueUnavailable = () =>
   new HttpError(503, 'queue_unavailable', 'the queue is not reachable; nothing was accepted, retry later', { 'retry-after': '1' });
 
 /**
- * Validates and resolves a request's events and queues the countable ones as one job. Resolves
- * only once the job is in Redis (the point from which the views are durable), so a 202 built
- * from the verdict never promises what a Redis outage could lose; throws 503 otherwise.
+ * Validates and resolves a request's events and queues the countable ones, together with those
+ * of concurrent requests (EventBatcher). Resolves only once they are in Redis (the point from
+ * which the views are durable), so a 202 built from the verdict never promises what a Redis
+ * outage could lose; throws 503 otherwise.
  */
 export async function acceptEvents(deps: AcceptEventsDeps, rawEvents: readonly unknown[], logger: Logger, nowMs = Date.now()): Promise<EventsVerdict> {
   const oldestMs = nowMs - Math.min(longestWindowMs, deps.dedupRetentionMs);
@@ -49,7 +61,7 @@ export async function acceptEvents(deps: AcceptEventsDeps, rawEvents: readonly u
 
   if (payload.events.length > 0) {
     try {
-      await deps.eventsQueue.add(JOB_NAMES.applyEvents, payload, EVENT_JOB_OPTIONS);
+      await batcherFor(deps.eventsQueue).add(payload.events);
     } catch (error) {
       logger.warn({ err: error }, 'queue refused access events');
       throw queueUnavailable();

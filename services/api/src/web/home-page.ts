@@ -27,7 +27,7 @@ export function homePage(page: HomePage): SafeHtml {
   const latest =
     page.articles.length === 0
       ? html`<p class="nr-empty">No articles yet. Post a feed to <code>/v1/feeds</code> to fill this page.</p>`
-      : html`<ol class="nr-latest" reversed>${page.articles.map((article) => latestItem(article, page.timeZoneOf(article)))}</ol>`;
+      : html`<ul class="nr-latest">${page.articles.map((article) => latestItem(article, page.timeZoneOf(article)))}</ul>`;
   return layout({
     title: 'newsrank — latest news and most read',
     description: 'The latest articles, the most popular per category and the access ranking, updated live.',

@@ -22,6 +22,7 @@ export function layout(page: PageShell): SafeHtml {
 <title>${page.title}</title>
 <meta name="description" content="${page.description}">
 ${page.canonicalUrl ? html`<link rel="canonical" href="${page.canonicalUrl}">` : null}
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${assetUrl('newsrank.css')}">
 <script src="${assetUrl('newsrank.js')}" defer></script>
 </head>

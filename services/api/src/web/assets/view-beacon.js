@@ -18,18 +18,23 @@ function sendView(eventsUrl, target) {
   const event = { ...target, type: 'view', eventId: newEventId(), occurredAt: new Date().toISOString() };
   // text/plain keeps a cross-origin post free of a preflight; the endpoint reads JSON whatever the type.
   const body = JSON.stringify({ events: [event] });
-  /** @param {number} attempt */
-  const attempt = (attempt) => {
-    fetch(eventsUrl, { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=UTF-8' }, keepalive: true, credentials: 'omit' })
-      .then((response) => {
-        if (response.status !== 202 && response.status >= 429) retry(attempt);
-      })
-      .catch(() => retry(attempt));
+  /** @param {number} number */
+  const attempt = async (number) => {
+    try {
+      // keepalive lets the view arrive even when the reader leaves at once.
+      const response = await fetch(eventsUrl, { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=UTF-8' }, credentials: 'omit', keepalive: true });
+      // Read to the end, so the connection is free for the next request.
+      await response.arrayBuffer();
+      // 429 and 5xx are worth another try under the same eventId; 4xx would fail again.
+      if (response.status >= 429 || response.status === 408) retry(number);
+    } catch {
+      retry(number);
+    }
   };
   /** @param {number} failed */
   const retry = (failed) => {
     const delay = VIEW_RETRY_DELAYS_MS[failed];
-    if (delay !== undefined) setTimeout(() => attempt(failed + 1), delay);
+    if (delay !== undefined) setTimeout(() => void attempt(failed + 1), delay);
   };
-  attempt(0);
+  void attempt(0);
 }

@@ -97,5 +97,10 @@ function adoptStyles(root) {
   }
 }
 
-const currentWidgetScript = document.currentScript;
-if (currentWidgetScript instanceof HTMLScriptElement) mountWidget(currentWidgetScript);
+// currentScript is this very tag while it runs; a tag manager that injects the script some other
+// way leaves it null, and then the first tag not yet mounted is the one.
+const widgetScript = document.currentScript ?? document.querySelector('script[src*="/widget.js"]:not([data-newsrank-mounted])');
+if (widgetScript instanceof HTMLScriptElement && !widgetScript.hasAttribute('data-newsrank-mounted')) {
+  widgetScript.setAttribute('data-newsrank-mounted', '');
+  mountWidget(widgetScript);
+}

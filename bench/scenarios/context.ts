@@ -1,0 +1,37 @@
+import type { BenchStack } from '../support/stack.ts';
+import type { Row } from '../support/report.ts';
+
+export interface BenchOptions {
+  /** Seconds each load measurement runs (after its warm-up). */
+  durationSeconds: number;
+  warmupSeconds: number;
+  /** Seconds of the sustained batched-events run. */
+  batchedSeconds: number;
+  connections: number;
+  /** Lag samples of the freshness scenario. */
+  freshnessSamples: number;
+  /** Items per generated feed, and feeds posted, in the ingest scenario. */
+  feedItems: number;
+  feeds: number;
+  /** Articles and counted views of the large scale data set (the small one is fixed at 10k). */
+  scaleArticles: number;
+  scaleViews: number;
+  refreshMs: number;
+}
+
+export interface BenchContext {
+  options: BenchOptions;
+  redisUrl: string;
+  /** api, ranking-worker and ingest-worker against the run's own database and queue prefix. */
+  stack: BenchStack;
+  /** The constant Express app: GET / and POST /. */
+  constantUrl: string;
+  profileDir: string | undefined;
+  /** Figures one scenario hands to a later one (freshness runs at half the batched rate). */
+  measured: { batchedEventsPerSecond?: number };
+}
+
+export interface Scenario {
+  name: string;
+  run(context: BenchContext): Promise<Row[]>;
+}

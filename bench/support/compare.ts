@@ -1,0 +1,46 @@
+import { median } from './stats.ts';
+import { runLoad, type LoadOptions, type LoadResult } from './load.ts';
+
+export interface Comparison {
+  baseline: LoadResult;
+  subject: LoadResult;
+}
+
+/** Several slices' results as one: answers over the whole time; latency percentiles as the slices' median. */
+function combine(slices: readonly LoadResult[]): LoadResult {
+  const seconds = slices.reduce((sum, s) => sum + s.seconds, 0);
+  const ok = slices.reduce((sum, s) => sum + s.ok, 0);
+  const pick = (key: keyof LoadResult['latencyMs']) => median(slices.map((s) => s.latencyMs[key]));
+  return {
+    requestsPerSecond: ok / seconds,
+    ok,
+    other: slices.reduce((sum, s) => sum + s.other, 0),
+    errors: slices.reduce((sum, s) => sum + s.errors, 0),
+    timeouts: slices.reduce((sum, s) => sum + s.timeouts, 0),
+    latencyMs: { p50: pick('p50'), p90: pick('p90'), p99: pick('p99'), max: Math.max(...slices.map((s) => s.latencyMs.max)) },
+    seconds,
+  };
+}
+
+/**
+ * Loads the baseline and the subject in alternating slices (each warmed up first), so that a
+ * neighbour's burst on this shared machine lands on both rather than on whichever ran then.
+ */
+export async function compareInterleaved(
+  baseline: Omit<LoadOptions, 'durationSeconds'>,
+  subject: Omit<LoadOptions, 'durationSeconds'>,
+  options: { durationSeconds: number; warmupSeconds: number; slices?: number; okStatus?: number },
+): Promise<Comparison> {
+  const slices = options.slices ?? 4;
+  const okStatus = options.okStatus ?? 200;
+  await runLoad({ ...baseline, durationSeconds: options.warmupSeconds }, okStatus);
+  await runLoad({ ...subject, durationSeconds: options.warmupSeconds }, okStatus);
+  const sliceSeconds = Math.max(1, Math.round(options.durationSeconds / slices));
+  const results: { baseline: LoadResult[]; subject: LoadResult[] } = { baseline: [], subject: [] };
+  for (let i = 0; i < slices; i++) {
+    // Alternate which goes first, so neither always follows the other's after-effects.
+    const order = i % 2 === 0 ? (['baseline', 'subject'] as const) : (['subject', 'baseline'] as const);
+    for (const which of order) results[which].push(await runLoad({ ...(which === 'baseline' ? baseline : subject), durationSeconds: sliceSeconds }, okStatus));
+  }
+  return { baseline: combine(results.baseline), subject: combine(results.subject) };
+}

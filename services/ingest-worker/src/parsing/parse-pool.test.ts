@@ -1,0 +1,29 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { DocumentError } from '@newsrank/feed-parser';
+import { rssFeed, testStories } from '../../../../test/support/feeds.ts';
+import { ParsePool, parseInline } from './parse-pool.ts';
+
+const pool = new ParsePool(1);
+afterAll(() => pool.close());
+
+describe('ParsePool', () => {
+  it('a large feed parsed on a thread reads exactly as parsed inline', async () => {
+    const body = Buffer.from(rssFeed(testStories(2_000, 'https://pool.example')));
+    expect(body.length).toBeGreaterThan(256 * 1024);
+    const threaded = await pool.parse(body, 'application/rss+xml');
+    expect(threaded.articles).toHaveLength(2_000);
+    expect(threaded).toEqual(await parseInline(body, 'application/rss+xml'));
+  });
+
+  it('an unreadable large document fails with the same DocumentError as inline', async () => {
+    const body = Buffer.alloc(300 * 1024, 0x01);
+    const inline = await parseInline(body, undefined).catch((error: unknown) => error);
+    const threaded = await pool.parse(body, undefined).catch((error: unknown) => error);
+    expect(inline).toBeInstanceOf(DocumentError);
+    expect(threaded).toBeInstanceOf(DocumentError);
+    expect({ code: (threaded as DocumentError).code, message: (threaded as DocumentError).message }).toEqual({
+      code: (inline as DocumentError).code,
+      message: (inline as DocumentError).message,
+    });
+  });
+});
