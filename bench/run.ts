@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--only NAME[,NAME]] [--runs 1] [--duration 10] [--warmup 3] [--batched-duration 30]
+ * `pnpm bench [--only NAME[,NAME]] [--runs 1] [--duration 10] [--warmup 3] [--batched-duration 30] [--batched-rate 60000]
  *   [--connections 64] [--samples 20] [--feed-items 5000] [--feeds 4]
  *   [--scale-articles 100000] [--scale-views 10000000] [--refresh-ms 1000] [--profile]`
  *
@@ -30,6 +30,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
     'batched-duration': { type: 'string', default: '30' },
+    'batched-rate': { type: 'string', default: '60000' },
     connections: { type: 'string', default: '64' },
     samples: { type: 'string', default: '20' },
     'feed-items': { type: 'string', default: '5000' },
@@ -46,6 +47,7 @@ const options: BenchOptions = {
   durationSeconds: Number(values.duration),
   warmupSeconds: Number(values.warmup),
   batchedSeconds: Number(values['batched-duration']),
+  batchedRate: Number(values['batched-rate']),
   connections: Number(values.connections),
   freshnessSamples: Number(values.samples),
   feedItems: Number(values['feed-items']),

@@ -7,6 +7,8 @@ export interface BenchOptions {
   warmupSeconds: number;
   /** Seconds of the sustained batched-events run. */
   batchedSeconds: number;
+  /** Events/s offered in the batched run; 0: as fast as the API answers. */
+  batchedRate: number;
   connections: number;
   /** Lag samples of the freshness scenario. */
   freshnessSamples: number;

@@ -21,6 +21,8 @@ export interface Config {
   popularityHalfLifeMs: number;
   rankingHistoryDays: number;
   eventDedupRetentionMs: number;
+  /** Finished ingest jobs (and their reports) are deleted after this long. */
+  ingestJobRetentionMs: number;
   rateLimitPerMinute: number;
   corsOrigins: CorsOrigins;
   trustProxy: TrustProxy;
@@ -81,6 +83,7 @@ export function shapeConfig(env: Env): Config {
     popularityHalfLifeMs: env.POPULARITY_HALF_LIFE,
     rankingHistoryDays: env.RANKING_HISTORY_DAYS,
     eventDedupRetentionMs: env.EVENT_DEDUP_RETENTION,
+    ingestJobRetentionMs: env.INGEST_JOB_RETENTION,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     corsOrigins: env.CORS_ORIGINS,
     trustProxy: env.TRUST_PROXY,

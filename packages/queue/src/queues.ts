@@ -15,6 +15,7 @@ export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 export const JOB_NAMES = {
   ingestDocument: 'ingest-document',
   sweepIngestJobs: 'sweep-ingest-jobs',
+  pruneIngestJobs: 'prune-ingest-jobs',
   applyEvents: 'apply-events',
   publishLists: 'publish-lists',
   pruneRanking: 'prune-ranking',

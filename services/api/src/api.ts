@@ -6,7 +6,7 @@ import type { RunningService, ServiceContext } from '@newsrank/runtime';
 import { createApp } from './app.ts';
 import { ArticleResolver } from './events/article-resolver.ts';
 import { ListStore } from './lists/list-store.ts';
-import { DocumentChecker } from './parsing/document-checker.ts';
+import { ParsePool } from '@newsrank/feed-parser/threads';
 import { operationsFor } from './operations.ts';
 
 export interface RunningApi extends RunningService {
@@ -38,9 +38,9 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
     halfLifeMs: config.popularityHalfLifeMs,
     historyDays: config.rankingHistoryDays,
   };
-  const documentChecker = new DocumentChecker(2);
+  const parsePool = new ParsePool(2);
   const operations = operationsFor(config, redis, [ingestQueue, eventsQueue, rankingQueue], logger);
-  const app = createApp({ db, logger, redis, ingestQueue, ingestTokens: config.ingestTokens, feedMaxBytes: config.feedMaxBytes, documentChecker, ranking, operations, sourceTimeZones: config.sourceTimeZones });
+  const app = createApp({ db, logger, redis, ingestQueue, ingestTokens: config.ingestTokens, feedMaxBytes: config.feedMaxBytes, parsePool, ranking, operations, sourceTimeZones: config.sourceTimeZones });
   const server = app.listen(config.http.port, config.http.host);
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
@@ -55,7 +55,7 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
       // Open event streams would hold the server open: end them.
       await lists.close();
       await closed;
-      await documentChecker.close();
+      await parsePool.close();
       await ingestQueue.close();
       await eventsQueue.close();
       await rankingQueue.close();

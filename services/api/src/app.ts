@@ -20,7 +20,7 @@ import { recordHttpMetrics } from './metrics/http-metrics.ts';
 import { publicRateLimit, type OperationsDeps } from './operations.ts';
 import type { ArticleResolver } from './events/article-resolver.ts';
 import type { ListStore } from './lists/list-store.ts';
-import type { DocumentChecker } from './parsing/document-checker.ts';
+import type { ParsePool } from '@newsrank/feed-parser/threads';
 import type { SourceTimeZones } from '@newsrank/config';
 
 export interface AppDeps {
@@ -30,7 +30,8 @@ export interface AppDeps {
   ingestQueue: Queue;
   ingestTokens: string[];
   feedMaxBytes: number;
-  documentChecker: DocumentChecker;
+  /** Parses posted documents off the event loop, so a large feed never stalls other requests. */
+  parsePool: Pick<ParsePool, 'parse'>;
   /** Access events in, lists out. */
   ranking: {
     eventsQueue: Queue;

@@ -6,7 +6,7 @@ import {
 import { DocumentError } from '@newsrank/feed-parser';
 import type { Logger } from '@newsrank/logger';
 import { abortable } from './abortable.ts';
-import { parseInline, type ParseFunction } from './parsing/parse-pool.ts';
+import { parseInline, type ParseFunction } from '@newsrank/feed-parser/threads';
 import { toStory } from './to-story.ts';
 
 /** Stories per transaction: bounds lock count and lets a retried job skip what it already stored. */

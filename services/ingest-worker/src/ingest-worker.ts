@@ -5,8 +5,9 @@ import { clusterMetricsKey, countIngestOutcomes } from '@newsrank/metrics';
 import { INGEST_JOB_OPTIONS, JOB_NAMES, QUEUE_NAMES, assertNoEviction, createRedis, handBackOnStop, isIngestDocumentPayload } from '@newsrank/queue';
 import type { RunningService, ServiceContext } from '@newsrank/runtime';
 import { ingestDocument } from './ingest-document.ts';
-import { ParsePool } from './parsing/parse-pool.ts';
+import { ParsePool } from '@newsrank/feed-parser/threads';
 import { SWEEP_AFTER_MS, sweepIngestJobs } from './sweep.ts';
+import { PRUNE_EVERY_MS, pruneIngestJobs } from './prune.ts';
 
 export async function startIngestWorker(context: ServiceContext): Promise<RunningService> {
   const { config, db, logger } = context;
@@ -16,12 +17,14 @@ export async function startIngestWorker(context: ServiceContext): Promise<Runnin
   const metricsKey = clusterMetricsKey(config.queuePrefix);
   const queue = new Queue(QUEUE_NAMES.ingest, { connection, prefix: config.queuePrefix, defaultJobOptions: INGEST_JOB_OPTIONS });
   await queue.upsertJobScheduler(JOB_NAMES.sweepIngestJobs, { every: SWEEP_AFTER_MS }, { name: JOB_NAMES.sweepIngestJobs, opts: { removeOnComplete: true, removeOnFail: 100 } });
+  await queue.upsertJobScheduler(JOB_NAMES.pruneIngestJobs, { every: PRUNE_EVERY_MS }, { name: JOB_NAMES.pruneIngestJobs, opts: { removeOnComplete: true, removeOnFail: 100 } });
 
   const parsePool = new ParsePool(Math.min(config.ingestConcurrency, availableParallelism()));
 
   const handle = async (job: Job, signal: AbortSignal) => {
     const jobLogger = logger.child({ jobId: job.id, job: job.name, attempt: job.attemptsMade + 1 });
     if (job.name === JOB_NAMES.sweepIngestJobs) return { requeued: await sweepIngestJobs(db, queue, jobLogger) };
+    if (job.name === JOB_NAMES.pruneIngestJobs) return { deleted: await pruneIngestJobs(db, config.ingestJobRetentionMs, jobLogger) };
     if (job.name !== JOB_NAMES.ingestDocument || !isIngestDocumentPayload(job.data)) throw new Error(`unknown job ${job.name}`);
     const report = await ingestDocument(db, job.data.ingestJobId, jobLogger, { parse: parsePool.parse, signal });
     if (report) {

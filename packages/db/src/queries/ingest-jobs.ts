@@ -81,3 +81,22 @@ export async function pendingIngestJobIds(db: Db, olderThanMs: number, limit = 5
     .execute();
   return rows.map((row) => row.id);
 }
+
+/**
+ * Deletes finished ingest jobs (reports included) older than `olderThanMs`, at most `batch` per
+ * call: their articles stay, only the record of how they arrived goes. Returns how many went.
+ */
+export async function pruneFinishedIngestJobs(db: Db, olderThanMs: number, batch = 5_000): Promise<number> {
+  const result = await db
+    .deleteFrom('ingest_jobs')
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('ingest_jobs')
+        .select('id')
+        .where('status', 'in', ['completed', 'failed'])
+        .where(sql<boolean>`finished_at < now() - make_interval(secs => ${olderThanMs / 1000})`)
+        .limit(batch),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

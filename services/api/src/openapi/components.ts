@@ -36,7 +36,10 @@ export const components = {
       'Retry-After': integerHeader('seconds until requests are accepted again'),
       ...rateLimitHeaders,
     }),
-    QueueUnavailable: error('the queue (Redis) is unreachable; nothing was accepted', { 'Retry-After': integerHeader('seconds to wait before retrying') }),
+    QueueUnavailable: error(
+      'a dependency is unreachable — the queue (`queue_unavailable`) or PostgreSQL (`database_unavailable`); nothing was accepted',
+      { 'Retry-After': integerHeader('seconds to wait before retrying') },
+    ),
     NotModified: { description: 'the list is unchanged since the ETag the client sent' },
   },
 };

@@ -10,7 +10,7 @@ import { createApp } from '../app.ts';
 import { ArticleResolver } from '../events/article-resolver.ts';
 import { ListStore } from '../lists/list-store.ts';
 import { operationsFor } from '../operations.ts';
-import { DocumentChecker } from '../parsing/document-checker.ts';
+import { parseInline } from '@newsrank/feed-parser/threads';
 import { listAppRoutes } from './app-routes.ts';
 import { buildOpenApiDocument } from './document.ts';
 
@@ -34,7 +34,7 @@ beforeAll(() => {
     ingestQueue,
     ingestTokens: config.ingestTokens,
     feedMaxBytes: config.feedMaxBytes,
-    documentChecker: new DocumentChecker(0),
+    parsePool: { parse: parseInline },
     ranking: {
       eventsQueue,
       resolver: new ArticleResolver(db),

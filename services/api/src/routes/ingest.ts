@@ -7,10 +7,8 @@ import { requireBearerToken } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
 import { isJsonType, isReadableFeedType } from '../http/content-type.ts';
 import { presentIngestJob } from '../present.ts';
-import type { DocumentChecker } from '../parsing/document-checker.ts';
-import type { DocumentCheck } from '../parsing/document-check.ts';
-
-type AcceptedDocument = Extract<DocumentCheck, { ok: true }>;
+import { DocumentError, type ParseResult } from '@newsrank/feed-parser';
+import type { ParseFunction } from '@newsrank/feed-parser/threads';
 
 export interface IngestRouteDeps {
   db: Db;
@@ -18,7 +16,7 @@ export interface IngestRouteDeps {
   redis: RedisClient;
   ingestTokens: string[];
   feedMaxBytes: number;
-  documentChecker: DocumentChecker;
+  parsePool: { parse: ParseFunction };
 }
 
 const SOURCE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
@@ -33,14 +31,14 @@ export function ingestRoutes(deps: IngestRouteDeps): Router {
 
   router.post('/v1/feeds', auth, rejectUnreadableType(isReadableFeedType), rawBody, async (req, res) => {
     const body = bodyBytes(req);
-    const parsed = await validateDocument(deps.documentChecker, body, req.get('content-type'));
+    const parsed = await validateDocument(deps.parsePool.parse, body, req.get('content-type'));
     const jobId = await enqueue(deps, req, body, parsed, 'feed');
     res.status(202).json({ jobId, statusUrl: `/v1/ingest-jobs/${jobId}` });
   });
 
   router.post('/v1/articles', auth, rejectUnreadableType(isJsonType), rawBody, async (req, res) => {
     const body = bodyBytes(req);
-    const parsed = await validateDocument(deps.documentChecker, body, req.get('content-type'));
+    const parsed = await validateDocument(deps.parsePool.parse, body, req.get('content-type'));
     if (parsed.format !== 'native-json') {
       throw new HttpError(400, 'invalid_body', 'expected {"articles": [Article, ...]} with 1 to 1000 articles');
     }
@@ -73,25 +71,30 @@ function bodyBytes(req: Request): Buffer {
 }
 
 /** Parsed here too so a client learns at once that a document is unreadable, not from a failed job. */
-async function validateDocument(checker: DocumentChecker, body: Buffer, contentType: string | undefined): Promise<AcceptedDocument> {
-  const check = await checker.check(body, contentType);
-  if (!check.ok) throw new HttpError(DOCUMENT_ERROR_STATUS[check.code], check.code.replace('-', '_'), check.message);
-  // A broken document from which nothing could be recovered is refused rather than "accepted" empty.
-  const brokenWarning = check.warnings.find((warning) => warning.startsWith('not well-formed'));
-  if (brokenWarning && check.items === 0 && check.rejected === 0) {
-    throw new HttpError(400, 'unparseable', `the ${check.format} document is ${brokenWarning} and no item could be recovered`);
+async function validateDocument(parse: ParseFunction, body: Buffer, contentType: string | undefined): Promise<ParseResult> {
+  let parsed: ParseResult;
+  try {
+    parsed = await parse(body, contentType);
+  } catch (error) {
+    if (error instanceof DocumentError) throw new HttpError(DOCUMENT_ERROR_STATUS[error.code], error.code.replace('-', '_'), error.message);
+    throw error;
   }
-  return check;
+  // A broken document from which nothing could be recovered is refused rather than "accepted" empty.
+  const brokenWarning = parsed.warnings.find((warning) => warning.startsWith('not well-formed'));
+  if (brokenWarning && parsed.articles.length === 0 && parsed.rejected.length === 0) {
+    throw new HttpError(400, 'unparseable', `the ${parsed.format} document is ${brokenWarning} and no item could be recovered`);
+  }
+  return parsed;
 }
 
-function sourceOf(req: Request, parsed: AcceptedDocument): string {
+function sourceOf(req: Request, parsed: ParseResult): string {
   const requested = typeof req.query.source === 'string' ? req.query.source.toLowerCase() : undefined;
   if (requested !== undefined) {
     if (!SOURCE.test(requested)) throw new HttpError(400, 'invalid_source', 'source must be 1-64 characters of a-z, 0-9, ".", "_" or "-"');
     return requested;
   }
   try {
-    return new URL(parsed.feedUrl ?? '').hostname || 'unknown';
+    return new URL(parsed.feed.url ?? '').hostname || 'unknown';
   } catch {
     return 'unknown';
   }
@@ -101,7 +104,7 @@ function sourceOf(req: Request, parsed: AcceptedDocument): string {
  * The document is recorded in PostgreSQL first and the queue then points at it; 202 is sent
  * only after both. If Redis refuses, the record is withdrawn and the client gets 503 to retry.
  */
-async function enqueue(deps: IngestRouteDeps, req: Request, body: Buffer, parsed: AcceptedDocument, kind: 'feed' | 'articles'): Promise<string> {
+async function enqueue(deps: IngestRouteDeps, req: Request, body: Buffer, parsed: ParseResult, kind: 'feed' | 'articles'): Promise<string> {
   if (deps.redis.status !== 'ready') throw queueUnavailable();
   const id = randomUUID();
   await recordIngestJob(deps.db, { id, source: sourceOf(req, parsed), kind, contentType: req.get('content-type') ?? null, format: parsed.format, body });
@@ -113,7 +116,7 @@ async function enqueue(deps: IngestRouteDeps, req: Request, body: Buffer, parsed
     await forgetIngestJob(deps.db, id).catch(() => {});
     throw queueUnavailable();
   }
-  req.log.info({ ingestJobId: id, format: parsed.format, bytes: body.length, items: parsed.items }, 'document accepted');
+  req.log.info({ ingestJobId: id, format: parsed.format, bytes: body.length, items: parsed.articles.length }, 'document accepted');
   return id;
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { DocumentError } from '@newsrank/feed-parser';
+import { DocumentError } from '../types.ts';
 import { rssFeed, testStories } from '../../../../test/support/feeds.ts';
 import { ParsePool, parseInline } from './parse-pool.ts';
 

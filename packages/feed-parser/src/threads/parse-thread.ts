@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { DocumentError, parseDocument } from '@newsrank/feed-parser';
+import { DocumentError, parseDocument } from '../index.ts';
 
 interface ParseRequest {
   id: number;

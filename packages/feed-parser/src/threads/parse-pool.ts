@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { DocumentError, parseDocument, type ParseResult } from '@newsrank/feed-parser';
+import { DocumentError, parseDocument, type ParseResult } from '../index.ts';
 
 /** Parses a document; the ingest worker's only CPU-heavy step. */
 export type ParseFunction = (body: Uint8Array, contentType: string | undefined) => Promise<ParseResult>;
@@ -23,9 +23,9 @@ interface ParseReply {
 }
 
 /**
- * Parses large documents on worker threads. A 10 MiB feed holds a thread for several seconds;
- * on the main thread that would stop BullMQ renewing its job locks, and other workers would
- * take the jobs as stalled while this one still runs them.
+ * Parses large documents on worker threads. A 10 MiB feed holds a thread for up to several
+ * seconds: on an ingest worker's main thread that would stop BullMQ renewing its job locks (other
+ * workers would take the jobs as stalled), on the API's it would stall every other request.
  */
 export class ParsePool {
   readonly #threads: Worker[] = [];
