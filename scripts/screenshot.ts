@@ -1,9 +1,13 @@
-// Renders docs/screenshot.png (the front page) and docs/screenshot-article.png (the seed article)
+// Renders docs/screenshot.png (the front page), docs/screenshot-article.png (the seed article) and
+// docs/screenshot-widget.png (the widget on a publisher's page of another origin)
 // from a real stack fed with articles and views: `node scripts/screenshot.ts`. Needs PostgreSQL,
 // Redis and /usr/bin/chromium, as the tests do; leaves nothing behind.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import pg from 'pg';
 import { ADMIN_URL, databaseUrl } from '../test/support/database-names.ts';
 import { postEvents, type ViewToSend } from '../test/support/events.ts';
@@ -55,6 +59,33 @@ async function adminQuery(sql: string): Promise<void> {
 
 const views = (articleId: string, count: number): ViewToSend[] => Array.from({ length: count }, () => ({ type: 'view', articleId, eventId: randomUUID() }));
 
+/** A publisher's own page, on another origin, with two boxes themed by its custom properties. */
+const publisherPage = (api: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The Daily Example</title>
+<style>
+  :root { --newsrank-font: Georgia, serif; --newsrank-accent: #a4161a; --newsrank-bg: #fffaf2; --newsrank-padding: 12px; --newsrank-border-width: 1px; }
+  body { margin: 0; font: 17px/1.6 Georgia, serif; color: #222; background: #fffaf2; }
+  header { background: #a4161a; color: #fff; padding: 14px 32px; font: bold 26px Georgia, serif; }
+  main { display: grid; grid-template-columns: 1fr 320px; gap: 32px; padding: 24px 32px; max-width: 1100px; }
+  h1 { margin-top: 0; } aside { display: grid; gap: 20px; align-content: start; }
+</style></head><body><header>The Daily Example</header><main><article><h1>A publisher's own story</h1>
+<p>This page belongs to a publisher on another origin. Beside the story, two script tags render newsrank's boxes, live, in the page's own font and colours.</p>
+<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p></article>
+<aside><script src="${api}/widget.js" data-box="ranking" data-window="24h" data-limit="5"></script>
+<script src="${api}/widget.js" data-box="popular" data-category="politics" data-limit="3"></script></aside></main></body></html>`;
+
+async function screenshotWidget(page: Page, api: string): Promise<void> {
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(publisherPage(api)));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await page.goto(`http://localhost:${(server.address() as AddressInfo).port}/`);
+    await page.locator('.newsrank-widget .nr-item').first().waitFor();
+    await page.locator('.newsrank-widget[data-box="popular"] .nr-item').first().waitFor();
+    await page.screenshot({ path: docs('screenshot-widget.png'), fullPage: true });
+  } finally {
+    server.close();
+  }
+}
+
 async function main(): Promise<void> {
   const suffix = randomBytes(4).toString('hex');
   const database = `newsrank_screenshot_${suffix}`;
@@ -95,13 +126,15 @@ async function main(): Promise<void> {
       const page = await context.newPage();
       await page.goto(`${baseUrl}/?category=politics`);
       await page.screenshot({ path: docs('screenshot.png'), fullPage: true });
+      await screenshotWidget(page, baseUrl);
+      // Last: opening the article counts a view, and the lists move on.
       await page.goto(`${baseUrl}/articles/${seedId}`);
       await page.locator('.nr-reader-time:not([hidden])').waitFor();
       await page.screenshot({ path: docs('screenshot-article.png'), fullPage: true });
     } finally {
       await browser.close();
     }
-    console.log(`wrote ${docs('screenshot.png')} and ${docs('screenshot-article.png')}`);
+    console.log(`wrote ${['screenshot.png', 'screenshot-article.png', 'screenshot-widget.png'].map(docs).join(', ')}`);
   } finally {
     await Promise.all(processes.map((process) => process.stop()));
     await adminQuery(`drop database if exists ${database} with (force)`);

@@ -135,8 +135,10 @@ describe('the widget on a publisher page of another origin', () => {
     // A strict CSP like a careful publisher's: scripts from itself and newsrank, no inline styles.
     const hostPage = (api: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Publisher</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' ${api}; connect-src ${api}; style-src 'self'">
-<link rel="canonical" href="https://news.example/articles/1"><link rel="stylesheet" href="/host.css"></head>
-<body><h1>A publisher's story</h1><aside id="sidebar"><script src="${api}/widget.js" data-box="ranking" data-window="24h" data-category="politics" data-limit="5" data-report-view="true"></script></aside></body></html>`;
+<link rel="canonical" href="https://news.example/articles/1"><link rel="stylesheet" href="/host.css">
+<script src="${api}/widget.js" data-box="popular" data-category="Politics" data-limit="3" data-target="#popular-slot"></script></head>
+<body><h1>A publisher's story</h1><div id="popular-slot"></div>
+<aside id="sidebar"><script src="${api}/widget.js" data-box="ranking" data-window="24h" data-category="politics" data-limit="5" data-report-view="true"></script></aside></body></html>`;
     publisher = createServer((req, res) => {
       if (req.url === '/host.css') res.writeHead(200, { 'content-type': 'text/css' }).end(':root { --newsrank-accent: rgb(200, 0, 0); } li, a { color: rgb(0, 128, 0) !important; }');
       else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(stack.baseUrl));
@@ -171,6 +173,12 @@ describe('the widget on a publisher page of another origin', () => {
     expect(await colorOf(story.locator('.nr-rank'))).toBe('rgb(200, 0, 0)');
     expect(await colorOf(story.locator('.nr-title'))).not.toBe('rgb(0, 128, 0)');
     expect(await page.locator('#sidebar .newsrank-widget').evaluate((host) => host.shadowRoot !== null)).toBe(true);
+
+    // A second box, from a tag in <head>, lands where data-target says; only one view is reported.
+    const popular = page.locator('#popular-slot .newsrank-widget');
+    await popular.locator('.nr-item').first().waitFor();
+    expect(await popular.locator('.nr-box-title').textContent()).toBe('Popular · Politics');
+    expect(await popular.locator('.nr-item').count()).toBeLessThanOrEqual(3);
 
     // The reported view reaches the widget's own list live.
     await story.locator('.nr-count', { hasText: `${before + 1} views` }).waitFor({ timeout: 5_000 });

@@ -1,6 +1,7 @@
 // The embeddable box: <script src="https://NEWSRANK/widget.js" data-box="ranking" data-window="24h"
 // data-category="politics" data-limit="5" data-report-view="true"></script> renders, right after
-// the tag, a live list in a shadow root styled only through --newsrank-* custom properties.
+// the tag (or in data-target), a live list in a shadow root styled only through --newsrank-*
+// custom properties.
 
 const WIDGET_WINDOWS = ['1h', '24h', '7d', '30d'];
 
@@ -27,7 +28,7 @@ function mountWidget(script) {
   const host = document.createElement('div');
   host.className = 'newsrank-widget';
   host.setAttribute('data-box', kind);
-  script.after(host);
+  place(host, script, data.target);
   const root = host.attachShadow({ mode: 'open' });
   adoptStyles(root);
 
@@ -67,6 +68,31 @@ function mountWidget(script) {
   });
 
   if (data.reportView === 'true') sendView(`${origin}/v1/events`, viewTarget(data));
+}
+
+/**
+ * Where the box goes: into the element `data-target` names, else right after the tag, unless the
+ * tag sits in <head> (never displayed), where the box goes at the end of the body.
+ * @param {HTMLElement} host
+ * @param {HTMLScriptElement} script
+ * @param {string | undefined} target
+ */
+function place(host, script, target) {
+  const put = () => {
+    /** @type {Element | null} */
+    let container = null;
+    try {
+      container = target ? document.querySelector(target) : null;
+    } catch {
+      // Not a valid selector: fall back to the tag's own place.
+    }
+    if (container) container.append(host);
+    else if (script.closest('head')) document.body.append(host);
+    else script.after(host);
+  };
+  // The target, or the body, may not be parsed yet when a tag in <head> runs.
+  if ((target || script.closest('head')) && document.readyState === 'loading') document.addEventListener('DOMContentLoaded', put, { once: true });
+  else put();
 }
 
 /**
