@@ -14,16 +14,16 @@ import { describe, expect, it } from 'vitest';
 const PASS_RATE_FLOOR = 0.995;
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const conformanceDir = resolve(repoRoot, '../shared/conformance');
+// A copy of the corpus and its runner lives in the repository (feedparser's BSD licence included),
+// so the suite runs wherever the repository is cloned; CONFORMANCE_DIR points at another copy.
+const conformanceDir = resolve(repoRoot, process.env.CONFORMANCE_DIR ?? 'test/fixtures/conformance');
 const runner = resolve(conformanceDir, 'run-feedparser.mjs');
-const present = existsSync(conformanceDir);
 
 describe('feedparser conformance', () => {
-  it.skipIf(!present)(
-    present
-      ? 'maps the feedparser corpus the way its conventions say (at least 99.5% of checks)'
-      : `skipped: the conformance corpus is not checked out at ${conformanceDir}`,
+  it(
+    'maps the feedparser corpus the way its conventions say (at least 99.5% of checks)',
     async () => {
+      expect(existsSync(runner), `no conformance runner at ${runner}`).toBe(true);
       const { stdout } = await promisify(execFile)(
         process.execPath,
         [runner, '--failures', '50', '--jobs', '4', '--', process.execPath, 'packages/cli/src/main.ts', 'parse', '{file}'],

@@ -71,4 +71,26 @@ describe('GroupCommit', () => {
     await group.drain();
     expect(written).toEqual([1, 2]);
   });
+
+  it('with two writes allowed, a second batch starts while the first is still writing, and no third', async () => {
+    const writes = [deferred(), deferred(), deferred()];
+    const started: number[][] = [];
+    const group = new GroupCommit<number>((items) => (started.push(items), writes[started.length - 1]?.promise ?? Promise.resolve()), {
+      maxItems: 100, lingerMs: 1, maxInFlight: 2,
+    });
+    const first = group.submit([1]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const second = group.submit([2]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const third = group.submit([3]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(started).toEqual([[1], [2]]);
+    writes[0]?.resolve();
+    await first;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(started).toEqual([[1], [2], [3]]);
+    writes[1]?.resolve();
+    writes[2]?.resolve();
+    await Promise.all([second, third]);
+  });
 });

@@ -3,6 +3,12 @@ export interface GroupCommitOptions {
   maxItems: number;
   /** Otherwise wait this long for more before flushing, so concurrent jobs share a transaction. */
   lingerMs: number;
+  /**
+   * Writes at once (default 1). One database connection applies about 40k events/s here; a
+   * second transaction overlaps its dedup inserts with the first's (they queue only for the
+   * bucket rows both touch, locked in one order, so they cannot deadlock).
+   */
+  maxInFlight?: number;
 }
 
 interface Waiting<T> {
@@ -22,7 +28,7 @@ export class GroupCommit<T> {
   readonly #options: GroupCommitOptions;
   #waiting: Waiting<T>[] = [];
   #waitingItems = 0;
-  #inFlight: Promise<void> | null = null;
+  readonly #running = new Set<Promise<void>>();
   #timer: NodeJS.Timeout | null = null;
 
   constructor(apply: (items: T[]) => Promise<void>, options: GroupCommitOptions) {
@@ -41,14 +47,15 @@ export class GroupCommit<T> {
 
   /** Settles once everything submitted so far has been written. */
   async drain(): Promise<void> {
-    while (this.#inFlight !== null || this.#waiting.length > 0) {
-      if (this.#inFlight === null) this.#flush();
-      await this.#inFlight?.catch(() => {});
+    while (this.#running.size > 0 || this.#waiting.length > 0) {
+      if (this.#running.size === 0) this.#flush();
+      await Promise.all([...this.#running].map((write) => write.catch(() => {})));
     }
   }
 
   #schedule(): void {
-    if (this.#inFlight !== null) return; // the write in flight starts the next one when it ends
+    // With every write slot taken, the first write to end starts the next one.
+    if (this.#running.size >= (this.#options.maxInFlight ?? 1)) return;
     if (this.#waitingItems >= this.#options.maxItems) this.#flush();
     else this.#timer ??= setTimeout(() => this.#flush(), this.#options.lingerMs);
   }
@@ -60,7 +67,7 @@ export class GroupCommit<T> {
     this.#waiting = [];
     this.#waitingItems = 0;
     if (batch.length === 0) return;
-    this.#inFlight = this.#apply(batch.flatMap((waiting) => waiting.items)).then(
+    const write = this.#apply(batch.flatMap((waiting) => waiting.items)).then(
       () => {
         for (const waiting of batch) waiting.resolve();
       },
@@ -68,8 +75,9 @@ export class GroupCommit<T> {
         for (const waiting of batch) waiting.reject(error);
       },
     );
-    void this.#inFlight.finally(() => {
-      this.#inFlight = null;
+    this.#running.add(write);
+    void write.finally(() => {
+      this.#running.delete(write);
       // Whatever queued up meanwhile has waited a whole write already: go at once.
       if (this.#waiting.length > 0) this.#flush();
     });
