@@ -9,7 +9,8 @@ export interface BenchArticle {
   category: string;
 }
 
-async function waitForIngestJob(baseUrl: string, statusUrl: string, timeoutMs = 120_000): Promise<{ articles: { id: string }[] }> {
+/** Polls an ingest job until it completed; fails on a failed job or after `timeoutMs`. */
+export async function waitForIngestJob(baseUrl: string, statusUrl: string, timeoutMs = 120_000): Promise<{ articles: { id: string }[] }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = (await (await fetch(`${baseUrl}${statusUrl}`)).json()) as { status: string; error: string | null; result: { articles: { id: string }[] } | null };
@@ -30,8 +31,6 @@ export async function postDocument(baseUrl: string, path: '/v1/feeds' | '/v1/art
   if (response.status !== 202) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
   return ((await response.json()) as { statusUrl: string }).statusUrl;
 }
-
-export { waitForIngestJob };
 
 /** Stores `count` articles of one category of the run's own (at most 1000) and returns their ids. */
 export async function storeArticles(baseUrl: string, count: number, category = `bench-${randomUUID().slice(0, 8)}`): Promise<BenchArticle[]> {
