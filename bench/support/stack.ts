@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { QUEUE_NAMES } from '@newsrank/queue';
 import { BENCH_TOKEN } from './api-client.ts';
 import { createBenchDatabase, type BenchDatabase } from './database.ts';
-import { freePort } from './ports.ts';
+import { freePort } from '../../test/support/processes.ts';
 import { spawnService, waitForApi, waitForWorker, type RunningProcess, type ServiceName } from './processes.ts';
 
 export interface StackOptions {
