@@ -1,0 +1,91 @@
+import { resolveUrl } from '../sanitize.ts';
+import { namespaceKey } from './namespaces.ts';
+
+/** Text and elements in document order. */
+export type XmlNode = string | XmlElement;
+
+export interface XmlElement {
+  /** `title`, `dc:creator`, `atom:link`: the local name (lower case) behind a canonical prefix. */
+  readonly key: string;
+  readonly local: string;
+  /** The name as written, for re-serialising embedded XHTML. */
+  readonly qname: string;
+  /** Attributes by the same kind of key (`href`, `rdf:about`, `xml:base`); never a plain object. */
+  readonly attrs: Map<string, string>;
+  readonly children: XmlElement[];
+  readonly nodes: XmlNode[];
+  /** Base URL set by xml:base on this element or an ancestor (resolved); null when none. */
+  readonly base: string | null;
+  /** xml:lang in effect for this element. */
+  readonly lang: string | null;
+}
+
+export interface XmlDocument {
+  root: XmlElement;
+  warnings: string[];
+}
+
+export const MAX_DEPTH = 256;
+
+/** An open element and the namespace bindings in effect inside it. */
+export interface Frame {
+  element: XmlElement;
+  scope: Map<string, string>;
+}
+
+/** Builds an element from its name and attributes as written, in its parent's namespace scope. */
+export function openElement(
+  qname: string,
+  rawAttrs: [string, string][],
+  parent: Frame | undefined,
+  baseUrl: string | null,
+): Frame {
+  let scope = parent?.scope ?? ROOT_SCOPE;
+  for (const [name, value] of rawAttrs) {
+    if (name === 'xmlns' || name.startsWith('xmlns:')) {
+      if (scope === (parent?.scope ?? ROOT_SCOPE)) scope = new Map(scope);
+      scope.set(name === 'xmlns' ? '' : name.slice(6), value.trim());
+    }
+  }
+  const attrs = new Map<string, string>();
+  for (const [name, value] of rawAttrs) {
+    if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+    const colon = name.indexOf(':');
+    // Unprefixed attributes belong to no namespace, whatever the default namespace is.
+    const key = colon === -1 ? name.toLowerCase() : qualify(name, scope, false);
+    if (!attrs.has(key)) attrs.set(key, value);
+  }
+  const parentEl = parent?.element;
+  const xmlBase = attrs.get('xml:base');
+  // `base` stays null unless some xml:base applies, so readers can fall back to the feed's link.
+  const inherited = parentEl?.base ?? null;
+  const base = xmlBase !== undefined ? (resolveUrl(xmlBase, inherited ?? baseUrl) ?? inherited) : inherited;
+  const element: XmlElement = {
+    key: qualify(qname, scope, true),
+    local: localName(qname),
+    qname,
+    attrs,
+    children: [],
+    nodes: [],
+    base,
+    lang: attrs.get('xml:lang') ?? parentEl?.lang ?? null,
+  };
+  return { element, scope };
+}
+
+const ROOT_SCOPE: Map<string, string> = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
+
+function localName(qname: string): string {
+  const colon = qname.indexOf(':');
+  return (colon === -1 ? qname : qname.slice(colon + 1)).toLowerCase();
+}
+
+function qualify(qname: string, scope: Map<string, string>, isElement: boolean): string {
+  const colon = qname.indexOf(':');
+  const prefix = colon === -1 ? '' : qname.slice(0, colon);
+  const local = localName(qname);
+  const uri = scope.get(prefix);
+  const key = uri !== undefined ? namespaceKey(uri, prefix) : prefix.toLowerCase();
+  if (!isElement && prefix === '') return local;
+  return key === '' ? local : `${key}:${local}`;
+}
