@@ -60,9 +60,10 @@ export function openElement(
   // `base` stays null unless some xml:base applies, so readers can fall back to the feed's link.
   const inherited = parentEl?.base ?? null;
   const base = xmlBase !== undefined ? (resolveUrl(xmlBase, inherited ?? baseUrl) ?? inherited) : inherited;
+  const names = elementNames(qname, scope);
   const element: XmlElement = {
-    key: qualify(qname, scope, true),
-    local: localName(qname),
+    key: names.key,
+    local: names.local,
     qname,
     attrs,
     children: [],
@@ -74,6 +75,25 @@ export function openElement(
 }
 
 const ROOT_SCOPE: Map<string, string> = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
+
+/** Names already qualified in a scope: a feed repeats a handful of element names thousands of times. */
+const NAME_CACHE = new WeakMap<Map<string, string>, Map<string, { key: string; local: string }>>();
+/** Bounds each scope's cache, since ROOT_SCOPE's lives as long as the process. */
+const MAX_CACHED_NAMES = 512;
+
+function elementNames(qname: string, scope: Map<string, string>): { key: string; local: string } {
+  let cache = NAME_CACHE.get(scope);
+  if (cache === undefined) {
+    cache = new Map();
+    NAME_CACHE.set(scope, cache);
+  }
+  let names = cache.get(qname);
+  if (names === undefined) {
+    names = { key: qualify(qname, scope, true), local: localName(qname) };
+    if (cache.size < MAX_CACHED_NAMES) cache.set(qname, names);
+  }
+  return names;
+}
 
 function localName(qname: string): string {
   const colon = qname.indexOf(':');
