@@ -55,6 +55,16 @@ describe('scanWellFormed', () => {
     expect(() => scanWellFormed(xml, BASE)).toThrow(/nesting deeper than 256/);
   });
 
+  it('keeps the first of repeated attributes, however many a tag has', () => {
+    const many = Array.from({ length: 40_000 }, (_, i) => ` a${i % 20_000}="${i}"`).join('');
+    const xml = `<rss><a${many}/></rss>`;
+    const started = performance.now();
+    const attrs = scanWellFormed(xml, BASE)!.root.children[0]!.attrs;
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(attrs.size).toBe(20_000);
+    expect(attrs.get('a5')).toBe('5');
+  });
+
   it('stays linear on long documents without references', () => {
     const xml = `<rss>${'<item><title>Story</title><description>text text text</description></item>\n'.repeat(50_000)}</rss>`;
     const started = performance.now();

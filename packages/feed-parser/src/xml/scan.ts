@@ -160,6 +160,7 @@ function openTag(text: string, lt: number, entities: EntityTable): OpenTag | nul
   if (!NAME.test(text)) return null;
   const qname = text.slice(lt + 1, NAME.lastIndex);
   const attrs: [string, string][] = [];
+  let seen: Set<string> | undefined;
   let i = NAME.lastIndex;
   for (;;) {
     SPACE.lastIndex = i;
@@ -185,8 +186,13 @@ function openTag(text: string, lt: number, entities: EntityTable): OpenTag | nul
     if (close === -1) return null;
     const value = decodeReferences(text, SPACE.lastIndex + 1, close, entities);
     if (value === null) return null;
-    // sax keeps the first of repeated attributes and drops the rest.
-    if (!attrs.some(([seen]) => seen === name)) attrs.push([name, value]);
+    // sax keeps the first of repeated attributes and drops the rest; a set keeps a tag with
+    // thousands of attributes linear.
+    if (attrs.length >= 16) seen ??= new Set(attrs.map(([n]) => n));
+    if (seen ? !seen.has(name) : !attrs.some(([n]) => n === name)) {
+      attrs.push([name, value]);
+      seen?.add(name);
+    }
     i = close + 1;
   }
 }
