@@ -14,12 +14,13 @@ const MAX_LOOSE_ERRORS = 10_000;
 class NotWellFormed extends Error {}
 
 /**
- * Parses XML with sax, which never expands DTD-declared entities: billion-laughs and external
- * entities stay inert text. A strict pass runs first; on a well-formedness error a loose pass
- * recovers what it can, as feed readers have always done.
+ * Parses XML: plain well-formed documents with the scanner in scan.ts, everything else with sax,
+ * which never expands DTD-declared entities: billion-laughs and external entities stay inert
+ * text. A strict sax pass runs first; on a well-formedness error a loose pass recovers what it
+ * can, as feed readers have always done.
  */
 export function parseXml(text: string, baseUrl: string | null): XmlDocument {
-  // Most feeds are plain well-formed XML, read several times faster without sax's per-character state machine.
+  // Most feeds are plain well-formed XML, read much faster without sax's per-character state machine.
   const scanned = scanWellFormed(text, baseUrl);
   if (scanned !== null) return scanned;
   try {
