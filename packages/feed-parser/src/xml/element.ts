@@ -11,7 +11,7 @@ export interface XmlElement {
   /** The name as written, for re-serialising embedded XHTML. */
   readonly qname: string;
   /** Attributes by the same kind of key (`href`, `rdf:about`, `xml:base`); never a plain object. */
-  readonly attrs: Map<string, string>;
+  readonly attrs: ReadonlyMap<string, string>;
   readonly children: XmlElement[];
   readonly nodes: XmlNode[];
   /** Base URL set by xml:base on this element or an ancestor (resolved); null when none. */
@@ -36,10 +36,11 @@ export interface Frame {
 /** Builds an element from its name and attributes as written, in its parent's namespace scope. */
 export function openElement(
   qname: string,
-  rawAttrs: [string, string][],
+  rawAttrs: readonly [string, string][],
   parent: Frame | undefined,
   baseUrl: string | null,
 ): Frame {
+  if (rawAttrs.length === 0) return bareElement(qname, parent);
   let scope = parent?.scope ?? ROOT_SCOPE;
   for (const [name, value] of rawAttrs) {
     if (name === 'xmlns' || name.startsWith('xmlns:')) {
@@ -70,6 +71,25 @@ export function openElement(
     nodes: [],
     base,
     lang: attrs.get('xml:lang') ?? parentEl?.lang ?? null,
+  };
+  return { element, scope };
+}
+
+/** Most elements carry no attributes: they share one empty map and inherit base, language and scope. */
+const NO_ATTRS: ReadonlyMap<string, string> = new Map();
+
+function bareElement(qname: string, parent: Frame | undefined): Frame {
+  const scope = parent?.scope ?? ROOT_SCOPE;
+  const names = elementNames(qname, scope);
+  const element: XmlElement = {
+    key: names.key,
+    local: names.local,
+    qname,
+    attrs: NO_ATTRS,
+    children: [],
+    nodes: [],
+    base: parent?.element.base ?? null,
+    lang: parent?.element.lang ?? null,
   };
   return { element, scope };
 }

@@ -148,6 +148,9 @@ function commentEnd(text: string, lt: number): number {
   return close !== -1 && text.charCodeAt(close + 2) === 0x3e && close > lt + 4 && text.charCodeAt(close - 1) !== 0x2d ? close + 3 : -1;
 }
 
+/** Shared by every tag without attributes; replaced, never appended to. */
+const NO_ATTRS: [string, string][] = [];
+
 interface OpenTag {
   qname: string;
   attrs: [string, string][];
@@ -159,7 +162,7 @@ function openTag(text: string, lt: number, entities: EntityTable): OpenTag | nul
   NAME.lastIndex = lt + 1;
   if (!NAME.test(text)) return null;
   const qname = text.slice(lt + 1, NAME.lastIndex);
-  const attrs: [string, string][] = [];
+  let attrs: [string, string][] = NO_ATTRS;
   let seen: Set<string> | undefined;
   let i = NAME.lastIndex;
   for (;;) {
@@ -190,6 +193,7 @@ function openTag(text: string, lt: number, entities: EntityTable): OpenTag | nul
     // thousands of attributes linear.
     if (attrs.length >= 16) seen ??= new Set(attrs.map(([n]) => n));
     if (seen ? !seen.has(name) : !attrs.some(([n]) => n === name)) {
+      if (attrs === NO_ATTRS) attrs = [];
       attrs.push([name, value]);
       seen?.add(name);
     }
