@@ -112,5 +112,11 @@ export function truncatePlain(text: string | null, max = 500): string | null {
   // Text without spaces (Japanese, Chinese) is cut at the limit instead of at a word.
   if (space > max * 0.6) cut = cut.slice(0, space);
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut.replace(/[\s,.;:!?、。-]+$/, '')}…`;
+  // Walked back a character at a time: an anchored `[…]+$` regex retries at every space of the cut.
+  let end = cut.length;
+  while (end > 0 && TRAILING_PUNCTUATION.test(cut[end - 1]!)) end--;
+  return `${cut.slice(0, end)}…`;
 }
+
+/** Characters dropped before the ellipsis. */
+const TRAILING_PUNCTUATION = /[\s,.;:!?、。-]/;

@@ -9,6 +9,9 @@ const INVALID_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF
 /** A cheap first look: most strings hold nothing to remove. */
 const ANY_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
+/** Either what ANY_INVALID finds or a Latin-1 range character that may be mojibake or a C1 control. */
+const NEEDS_CLEANING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u00FF\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** windows-1252 characters for 0x80–0x9F; '' where that code page leaves the byte undefined. */
 const CP1252_C1 = [
   '€', '', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '', 'Ž', '',
@@ -40,6 +43,8 @@ function repairMojibake(s: string): string {
  * after undoing double-encoded UTF-8.
  */
 export function stripInvalidChars(s: string): string {
+  // One scan settles the common case: nothing to repair and nothing to remove.
+  if (!NEEDS_CLEANING.test(s)) return s;
   let out = s;
   if (/[\u0080-\u00FF]/.test(out)) {
     out = repairMojibake(out).replace(/[\u0080-\u009F]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? '');

@@ -1,34 +1,12 @@
 import sax from 'sax';
 import { DocumentError } from '../types.ts';
-import { resolveUrl } from '../sanitize.ts';
 import { EntityTable, escapeBareAmpersands } from './entities.ts';
-import { namespaceKey } from './namespaces.ts';
+import { scanWellFormed } from './scan.ts';
+import { MAX_DEPTH, openElement, type Frame, type XmlDocument, type XmlElement } from './element.ts';
 
-/** Text and elements in document order. */
-export type XmlNode = string | XmlElement;
+export type { XmlDocument, XmlElement, XmlNode } from './element.ts';
+export { MAX_DEPTH } from './element.ts';
 
-export interface XmlElement {
-  /** `title`, `dc:creator`, `atom:link`: the local name (lower case) behind a canonical prefix. */
-  readonly key: string;
-  readonly local: string;
-  /** The name as written, for re-serialising embedded XHTML. */
-  readonly qname: string;
-  /** Attributes by the same kind of key (`href`, `rdf:about`, `xml:base`); never a plain object. */
-  readonly attrs: Map<string, string>;
-  readonly children: XmlElement[];
-  readonly nodes: XmlNode[];
-  /** Base URL set by xml:base on this element or an ancestor (resolved); null when none. */
-  readonly base: string | null;
-  /** xml:lang in effect for this element. */
-  readonly lang: string | null;
-}
-
-export interface XmlDocument {
-  root: XmlElement;
-  warnings: string[];
-}
-
-export const MAX_DEPTH = 256;
 /** References to entities that are never expanded (DTD-declared or unknown) before giving up. */
 export const MAX_UNEXPANDED_ENTITIES = 10_000;
 const MAX_LOOSE_ERRORS = 10_000;
@@ -36,11 +14,15 @@ const MAX_LOOSE_ERRORS = 10_000;
 class NotWellFormed extends Error {}
 
 /**
- * Parses XML with sax, which never expands DTD-declared entities: billion-laughs and external
- * entities stay inert text. A strict pass runs first; on a well-formedness error a loose pass
- * recovers what it can, as feed readers have always done.
+ * Parses XML: plain well-formed documents with the scanner in scan.ts, everything else with sax,
+ * which never expands DTD-declared entities: billion-laughs and external entities stay inert
+ * text. A strict sax pass runs first; on a well-formedness error a loose pass recovers what it
+ * can, as feed readers have always done.
  */
 export function parseXml(text: string, baseUrl: string | null): XmlDocument {
+  // Most feeds are plain well-formed XML, read much faster without sax's per-character state machine.
+  const scanned = scanWellFormed(text, baseUrl);
+  if (scanned !== null) return scanned;
   try {
     return build(text, baseUrl, true);
   } catch (error) {
@@ -49,11 +31,6 @@ export function parseXml(text: string, baseUrl: string | null): XmlDocument {
     recovered.warnings.unshift(`not well-formed: ${error.message}`);
     return recovered;
   }
-}
-
-interface Frame {
-  element: XmlElement;
-  scope: Map<string, string>;
 }
 
 function build(text: string, baseUrl: string | null, strict: boolean): XmlDocument {
@@ -128,60 +105,4 @@ function build(text: string, baseUrl: string | null, strict: boolean): XmlDocume
   }
   if (unexpanded > 0) warnings.push(`${unexpanded} reference(s) to undeclared entities left unexpanded`);
   return { root, warnings };
-}
-
-function openElement(
-  qname: string,
-  rawAttrs: [string, string][],
-  parent: Frame | undefined,
-  baseUrl: string | null,
-): Frame {
-  let scope = parent?.scope ?? ROOT_SCOPE;
-  for (const [name, value] of rawAttrs) {
-    if (name === 'xmlns' || name.startsWith('xmlns:')) {
-      if (scope === (parent?.scope ?? ROOT_SCOPE)) scope = new Map(scope);
-      scope.set(name === 'xmlns' ? '' : name.slice(6), value.trim());
-    }
-  }
-  const attrs = new Map<string, string>();
-  for (const [name, value] of rawAttrs) {
-    if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
-    const colon = name.indexOf(':');
-    // Unprefixed attributes belong to no namespace, whatever the default namespace is.
-    const key = colon === -1 ? name.toLowerCase() : qualify(name, scope, false);
-    if (!attrs.has(key)) attrs.set(key, value);
-  }
-  const parentEl = parent?.element;
-  const xmlBase = attrs.get('xml:base');
-  // `base` stays null unless some xml:base applies, so readers can fall back to the feed's link.
-  const inherited = parentEl?.base ?? null;
-  const base = xmlBase !== undefined ? (resolveUrl(xmlBase, inherited ?? baseUrl) ?? inherited) : inherited;
-  const element: XmlElement = {
-    key: qualify(qname, scope, true),
-    local: localName(qname),
-    qname,
-    attrs,
-    children: [],
-    nodes: [],
-    base,
-    lang: attrs.get('xml:lang') ?? parentEl?.lang ?? null,
-  };
-  return { element, scope };
-}
-
-const ROOT_SCOPE: Map<string, string> = new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]);
-
-function localName(qname: string): string {
-  const colon = qname.indexOf(':');
-  return (colon === -1 ? qname : qname.slice(colon + 1)).toLowerCase();
-}
-
-function qualify(qname: string, scope: Map<string, string>, isElement: boolean): string {
-  const colon = qname.indexOf(':');
-  const prefix = colon === -1 ? '' : qname.slice(0, colon);
-  const local = localName(qname);
-  const uri = scope.get(prefix);
-  const key = uri !== undefined ? namespaceKey(uri, prefix) : prefix.toLowerCase();
-  if (!isElement && prefix === '') return local;
-  return key === '' ? local : `${key}:${local}`;
 }
