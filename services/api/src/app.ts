@@ -60,7 +60,8 @@ export function createApp(deps: AppDeps): Express {
   // CORS first, so that a 429 reaches the page's script too. Both touch only /v1 paths, so
   // they can come before the operations routes.
   app.use(EMBEDDABLE_PATHS, embeddableCors(deps.operations.corsOrigins));
-  app.use('/v1', publicRateLimit(deps));
+  // Limiting off (RATE_LIMIT_PER_MINUTE=0): no layer at all, rather than one every /v1 request passes.
+  if (deps.operations.rateLimitPerMinute > 0) app.use('/v1', publicRateLimit(deps));
   // The hottest routes first: every router a request passes on its way costs it a match.
   app.use(listRoutes({ db: deps.db, ...deps.ranking }));
   app.use(eventRoutes({ ...deps.ranking, redis: deps.redis, countEvents: deps.operations.metrics.countEvents }));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import type { Logger } from '@newsrank/logger';
 
 declare global {
@@ -13,20 +13,37 @@ declare global {
 }
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const BASE_LOGGER = Symbol('base logger');
+const REQUEST_LOGGER = Symbol('request logger');
+type WithLoggers = Request & { [BASE_LOGGER]?: Logger; [REQUEST_LOGGER]?: Logger };
+
+// req.log is made on first use: a pino child costs more than the rest of an event request's
+// bookkeeping, and a request that succeeds below the access log's level never logs at all.
+Object.defineProperty(express.request, 'log', {
+  configurable: true,
+  get(this: WithLoggers): Logger | undefined {
+    if (this[REQUEST_LOGGER] === undefined && this[BASE_LOGGER] !== undefined) this[REQUEST_LOGGER] = this[BASE_LOGGER].child({ reqId: this.id });
+    return this[REQUEST_LOGGER];
+  },
+  set(this: WithLoggers, logger: Logger) {
+    this[REQUEST_LOGGER] = logger;
+  },
+});
 
 /** One id per request, taken from `x-request-id` when the caller sent a sane one, in logs and in the answer. */
 export function requestContext(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const incoming = req.get('x-request-id');
     req.id = incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
-    req.log = logger.child({ reqId: req.id });
-    res.set('x-request-id', req.id);
+    (req as WithLoggers)[BASE_LOGGER] = logger;
+    res.setHeader('x-request-id', req.id);
     const started = process.hrtime.bigint();
     // Read now: a mounted application (the queue dashboard) answers with req.url cut to its own part.
     const path = req.path;
     res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const level = res.statusCode >= 500 ? 'error' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
       req.log[level]({ method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     });
     next();

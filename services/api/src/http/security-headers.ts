@@ -9,16 +9,42 @@ import type { RequestHandler } from 'express';
  * are unaffected by any of it.
  */
 export function securityHeaders(): RequestHandler {
-  return helmet({
-    contentSecurityPolicy: {
-      directives: {
-        'img-src': ["'self'", 'data:', 'https:'],
-        'upgrade-insecure-requests': null,
+  const headers = fixedHeaders(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:', 'https:'],
+          'upgrade-insecure-requests': null,
+        },
       },
-    },
-    // Same-origin by default; answers meant for other sites opt out (allowCrossOriginEmbedding).
-    crossOriginResourcePolicy: { policy: 'same-origin' },
+      // Same-origin by default; answers meant for other sites opt out (allowCrossOriginEmbedding).
+      crossOriginResourcePolicy: { policy: 'same-origin' },
+    }),
+  );
+  return (_req, res, next) => {
+    res.setHeaders(headers);
+    next();
+  };
+}
+
+/**
+ * The headers a helmet middleware sets, taken once: with no per-request directive (no nonce),
+ * they are the same for every answer, and helmet would otherwise rebuild the CSP string and
+ * run a dozen middlewares on each request.
+ */
+function fixedHeaders(middleware: ReturnType<typeof helmet>): Map<string, string> {
+  const headers = new Map<string, string>();
+  const response = {
+    setHeader: (name: string, value: string) => void headers.set(name.toLowerCase(), String(value)),
+    removeHeader: (name: string) => void headers.delete(name.toLowerCase()),
+  };
+  let done = false;
+  middleware({} as never, response as never, (error?: unknown) => {
+    if (error) throw error;
+    done = true;
   });
+  if (!done) throw new Error('helmet did not finish synchronously; its headers cannot be fixed in advance');
+  return headers;
 }
 
 /**

@@ -1,5 +1,5 @@
 import express, { Router, type RequestHandler } from 'express';
-import { isbot } from 'isbot';
+import { createBotFilter } from '../http/bot-filter.ts';
 import { HttpError } from '../http/errors.ts';
 import { acceptEvents, type AcceptEventsDeps } from '../events/accept-events.ts';
 import { eventsOf } from '../events/parse-events.ts';
@@ -16,12 +16,13 @@ const noStore: RequestHandler = (_req, res, next) => {
 // CORS (CORS_ORIGINS) for these endpoints is applied in front of them: see http/cors.ts.
 export function eventRoutes(deps: AcceptEventsDeps & { countEvents(counts: EventCounts): void }): Router {
   const router = Router();
+  const isBot = createBotFilter();
   // Any content type: navigator.sendBeacon posts text/plain, which avoids a preflight.
   const jsonBody = express.json({ limit: EVENTS_BODY_LIMIT, strict: true, type: () => true });
 
   router.post('/v1/events', noStore, jsonBody, async (req, res) => {
     const events = eventsOf(req.body);
-    if (isbot(req.get('user-agent'))) {
+    if (isBot(req.get('user-agent'))) {
       deps.countEvents({ accepted: 0, filtered: events.length, rejected: 0 });
       res.status(202).json({ accepted: 0, filtered: events.length, rejected: [] });
       return;
@@ -35,7 +36,7 @@ export function eventRoutes(deps: AcceptEventsDeps & { countEvents(counts: Event
     const article = typeof req.query.article === 'string' ? req.query.article : undefined;
     const url = typeof req.query.url === 'string' ? req.query.url : undefined;
     if (article === undefined && url === undefined) throw new HttpError(400, 'invalid_parameter', 'article=<id> (or url=<article URL>) is required');
-    if (isbot(req.get('user-agent'))) {
+    if (isBot(req.get('user-agent'))) {
       deps.countEvents({ accepted: 0, filtered: 1, rejected: 0 });
       res.status(204).end();
       return;
