@@ -23,11 +23,13 @@ export interface EventsVerdict {
 
 /** A job of this many events is still small in Redis (~100 bytes each) and one worker batch. */
 const MAX_EVENTS_PER_JOB = 5_000;
+/** Two adds overlap: one being synced to disk by Redis while the next group is sent. */
+const ADDS_IN_FLIGHT = 2;
 // One batcher per queue, so every request this process serves shares the group commit.
 const batchers = new WeakMap<Queue, EventBatcher>();
 function batcherFor(queue: Queue): EventBatcher {
   let batcher = batchers.get(queue);
-  if (!batcher) batchers.set(queue, (batcher = new EventBatcher(queue, { maxEventsPerJob: MAX_EVENTS_PER_JOB })));
+  if (!batcher) batchers.set(queue, (batcher = new EventBatcher(queue, { maxEventsPerJob: MAX_EVENTS_PER_JOB, maxAddsInFlight: ADDS_IN_FLIGHT })));
   return batcher;
 }
 

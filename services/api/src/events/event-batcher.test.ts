@@ -37,6 +37,22 @@ describe('EventBatcher', () => {
     expect(calls).toEqual([[{ events: [view(1)] }], [{ events: [view(2), view(3)] }]]);
   });
 
+  it('with two adds allowed in flight, the next group goes without waiting for the first', async () => {
+    const { queue, calls } = fakeQueue();
+    const batcher = new EventBatcher(queue, { maxEventsPerJob: 100, maxAddsInFlight: 2 });
+    const first = batcher.add([view(1)]);
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = batcher.add([view(2)]);
+    await new Promise((resolve) => setImmediate(resolve));
+    const third = batcher.add([view(3)]);
+    await second;
+    // The second add was sent while the first was still in flight and ended in the same wait;
+    // the third waited for a free slot.
+    expect(calls).toEqual([[{ events: [view(1)] }], [{ events: [view(2)] }]]);
+    await Promise.all([first, third]);
+    expect(calls).toEqual([[{ events: [view(1)] }], [{ events: [view(2)] }], [{ events: [view(3)] }]]);
+  });
+
   it('a batch larger than a job is cut into several jobs of one add', async () => {
     const { queue, calls } = fakeQueue();
     const batcher = new EventBatcher(queue, { maxEventsPerJob: 2 });

@@ -4,6 +4,11 @@ import { EVENT_JOB_OPTIONS, JOB_NAMES, type ApplyEventsPayload, type QueuedViewE
 export interface EventBatcherOptions {
   /** Events per job at most: bounds a job's size in Redis and a worker's share of one batch. */
   maxEventsPerJob: number;
+  /**
+   * Adds in flight at once (default 1). A second one lets Redis take the next group while it
+   * still syncs the previous one to disk, instead of that group waiting a whole round trip first.
+   */
+  maxAddsInFlight?: number;
 }
 
 interface Waiting {
@@ -25,7 +30,7 @@ export class EventBatcher {
   readonly #queue: Queue;
   readonly #options: EventBatcherOptions;
   #waiting: Waiting[] = [];
-  #inFlight = false;
+  #inFlight = 0;
   #scheduled = false;
 
   constructor(queue: Queue, options: EventBatcherOptions) {
@@ -42,8 +47,8 @@ export class EventBatcher {
   }
 
   #schedule(): void {
-    // While an add is in flight, arrivals wait for it and go together right after it.
-    if (this.#inFlight || this.#scheduled) return;
+    // With every add slot taken, arrivals wait for one to end and go together right after it.
+    if (this.#inFlight >= (this.#options.maxAddsInFlight ?? 1) || this.#scheduled) return;
     this.#scheduled = true;
     // setImmediate: every request whose body was parsed in this turn of the loop joins the batch.
     setImmediate(() => {
@@ -56,14 +61,14 @@ export class EventBatcher {
     const batch = this.#waiting;
     this.#waiting = [];
     if (batch.length === 0) return;
-    this.#inFlight = true;
+    this.#inFlight += 1;
     try {
       await this.#queue.addBulk(this.#jobs(batch));
       for (const waiting of batch) waiting.resolve();
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);
     } finally {
-      this.#inFlight = false;
+      this.#inFlight -= 1;
       if (this.#waiting.length > 0) this.#schedule();
     }
   }
