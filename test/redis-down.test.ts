@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postEvents } from './support/events.ts';
 import { rssFeed, testStories } from './support/feeds.ts';
 import { getJson, postFeed } from './support/http.ts';
 import { freePort } from './support/processes.ts';
@@ -32,5 +34,27 @@ describe('an api whose Redis is down', () => {
     expect(ready.status).toBe(503);
     expect(ready.body.checks.redis.ok).toBe(false);
     expect(ready.body.checks.postgres.ok).toBe(true);
+  });
+});
+
+describe('access events while Redis is down', () => {
+  it('are refused at once with 503, so the client keeps them and retries', async () => {
+    const started = Date.now();
+    const answer = await postEvents(stack.baseUrl, [{ type: 'view', articleId: randomUUID() }]);
+    expect(answer.status).toBe(503);
+    expect((answer.body as unknown as { error: { code: string } }).error.code).toBe('queue_unavailable');
+    // "Fast" means not hanging on an offline queue; the bound is generous on purpose.
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('from a crawler are still answered as filtered: nothing needs queueing', async () => {
+    const answer = await postEvents(stack.baseUrl, [{ type: 'view', articleId: randomUUID() }], 'Googlebot/2.1 (+http://www.google.com/bot.html)');
+    expect(answer).toEqual({ status: 202, body: { accepted: 0, filtered: 1, rejected: [] } });
+  });
+
+  it('leave the lists answering from memory, empty until anything was published', async () => {
+    const list = await getJson<{ generatedAt: string | null; items: unknown[] }>(stack.baseUrl, '/v1/ranking?window=1h');
+    expect(list.status).toBe(200);
+    expect(list.body).toMatchObject({ generatedAt: null, items: [] });
   });
 });
