@@ -2,3 +2,5 @@ export { canonicalUrl } from './canonical-url.ts';
 export { slugify } from './slug.ts';
 export { storyKeys } from './story-keys.ts';
 export type { StoryInput } from './story.ts';
+export { isUuid } from './uuid.ts';
+export { formatIsoSecond, isoSecond } from './iso-second.ts';

@@ -3,6 +3,8 @@
  * reads year 0000 as 2000 and knows none of the regional zone abbreviations feeds use.
  */
 
+export { formatIsoSecond } from '@newsrank/core';
+
 /** Longer inputs are not dates; the cap also bounds every regex below. */
 const MAX_DATE_LENGTH = 64;
 
@@ -55,11 +57,6 @@ export function parseDate(raw: string | number): Date | null {
   if (/^\d{12,13}$/.test(text)) return fromEpoch(Number(text));
   const parts = parseRfc822(text) ?? parseIso(text) ?? parseWords(text);
   return parts ? build(parts) : null;
-}
-
-/** `2025-01-13T09:42:00Z`: the one date shape the service emits. */
-export function formatIsoSecond(d: Date): string {
-  return `${d.toISOString().slice(0, 19)}Z`;
 }
 
 function fromEpoch(n: number): Date | null {

@@ -37,7 +37,6 @@ export {
   buildPopularList,
   buildRankingList,
   formatDuration,
-  isoSecond,
 } from './published-list.ts';
 export type {
   BuildContext,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decayWeight } from './forward-decay.ts';
-import { buildPopularList, buildRankingList, formatDuration, isoSecond, type ListEntryInput, type PopularListBody } from './published-list.ts';
+import { buildPopularList, buildRankingList, formatDuration, type ListEntryInput, type PopularListBody } from './published-list.ts';
 
 const HOUR = 3_600_000;
 const H = 6 * HOUR;
@@ -76,8 +76,4 @@ describe('formatting', () => {
     [86_400_000, '1d'],
     [1500, '1500ms'],
   ])('%d ms reads %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
-
-  it('dates are ISO-8601 UTC at second precision', () => {
-    expect(isoSecond(Date.parse('2025-01-13T09:42:37.987Z'))).toBe('2025-01-13T09:42:37Z');
-  });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { scoreAt } from './forward-decay.ts';
 import { listEtag, rankEntries, withPreviousRanks } from './list-order.ts';
 import type { RankingWindow } from './windows.ts';
+import { formatIsoSecond } from '@newsrank/core';
 
 /** Longest list published; `limit` on the API cuts it shorter. */
 export const PUBLISHED_LIST_LENGTH = 100;
@@ -51,10 +52,6 @@ export interface ListEntryInput {
   value: number;
 }
 
-/** ISO-8601 UTC at second precision, as every date in the API. */
-export function isoSecond(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/\.000Z$/, 'Z');
-}
 
 function digest(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
@@ -91,7 +88,7 @@ export function buildRankingList(
   const body: RankingListBody = {
     window: list.window,
     category: list.categorySlug,
-    generatedAt: isoSecond(context.generatedAtMs),
+    generatedAt: formatIsoSecond(context.generatedAtMs),
     items: withPreviousRanks(ranked, previousRanks(context.previous)).map((r) => ({
       rank: r.rank,
       previousRank: r.previousRank,
@@ -117,7 +114,7 @@ export function buildPopularList(
   const body: PopularListBody = {
     category: list.categorySlug,
     halfLife: formatDuration(list.halfLifeMs),
-    generatedAt: isoSecond(context.generatedAtMs),
+    generatedAt: formatIsoSecond(context.generatedAtMs),
     items: withPreviousRanks(ranked, previousRanks(context.previous)).map((r) => ({
       rank: r.rank,
       previousRank: r.previousRank,

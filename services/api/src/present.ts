@@ -1,12 +1,6 @@
+import { isoSecond } from '@newsrank/core';
 import type { ArticleRecord, IngestJobView } from '@newsrank/db';
 
-/** ISO-8601 UTC at second precision, as SPEC prints every date. */
-export function isoSecond(value: Date | string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  const date = value instanceof Date ? value : new Date(value);
-  if (!Number.isFinite(date.getTime())) return null;
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 export function presentArticle(row: ArticleRecord) {
   return {

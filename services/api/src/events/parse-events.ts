@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { canonicalUrl } from '@newsrank/core';
+import { canonicalUrl, isUuid } from '@newsrank/core';
 import { isAcceptableEventTime } from '@newsrank/ranking';
 import { HttpError } from '../http/errors.ts';
 
 export const MAX_EVENTS_PER_REQUEST = 1000;
 const MAX_ID_LENGTH = 128;
 const MAX_VISITOR_ID_LENGTH = 256;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
@@ -52,7 +51,7 @@ function parseIsoTime(raw: string): number | null {
 
 function articleRef(event: Record<string, unknown>): ArticleRef | string {
   if (event.articleId !== undefined) {
-    return typeof event.articleId === 'string' && UUID.test(event.articleId) ? { kind: 'id', ref: event.articleId.toLowerCase() } : 'articleId must be a uuid';
+    return isUuid(event.articleId) ? { kind: 'id', ref: event.articleId.toLowerCase() } : 'articleId must be a uuid';
   }
   if (event.url !== undefined) {
     const canonical = typeof event.url === 'string' && event.url.length <= 4096 ? canonicalUrl(event.url) : null;

@@ -3,8 +3,7 @@ import { findArticle, listArticles, listCategories, type ArticleCursor, type Db 
 import { HttpError } from '../http/errors.ts';
 import { presentArticle } from '../present.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@newsrank/core';
 
 export function articleRoutes(db: Db): Router {
   const router = Router();
@@ -31,7 +30,7 @@ export function articleRoutes(db: Db): Router {
 
   router.get('/v1/articles/:id', async (req, res) => {
     const id = req.params.id;
-    const row = UUID.test(id) ? await findArticle(db, id) : undefined;
+    const row = isUuid(id) ? await findArticle(db, id) : undefined;
     if (!row) throw new HttpError(404, 'not_found', `no article ${id}`);
     res.json(presentArticle(row));
   });

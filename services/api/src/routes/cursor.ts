@@ -1,4 +1,5 @@
 import type { ArticleCursor } from '@newsrank/db';
+import { isUuid } from '@newsrank/core';
 
 /** Opaque to clients: base64url JSON of the last article's sort keys. */
 export function encodeCursor(cursor: ArticleCursor): string {
@@ -6,15 +7,13 @@ export function encodeCursor(cursor: ArticleCursor): string {
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function decodeCursor(raw: string): ArticleCursor | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (!Array.isArray(value) || value.length !== 3) return null;
     const [publishedSort, ingestedAt, id] = value as unknown[];
     if (typeof publishedSort !== 'string' || (publishedSort !== '-infinity' && !ISO.test(publishedSort))) return null;
-    if (typeof ingestedAt !== 'string' || !ISO.test(ingestedAt) || typeof id !== 'string' || !UUID.test(id)) return null;
+    if (typeof ingestedAt !== 'string' || !ISO.test(ingestedAt) || !isUuid(id)) return null;
     return { publishedSort, ingestedAt, id };
   } catch {
     return null;

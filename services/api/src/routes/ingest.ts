@@ -9,6 +9,7 @@ import { isJsonType, isReadableFeedType } from '../http/content-type.ts';
 import { presentIngestJob } from '../present.ts';
 import { DocumentError, type ParseResult } from '@newsrank/feed-parser';
 import type { ParseFunction } from '@newsrank/feed-parser/threads';
+import { isUuid } from '@newsrank/core';
 
 export interface IngestRouteDeps {
   db: Db;
@@ -20,7 +21,6 @@ export interface IngestRouteDeps {
 }
 
 const SOURCE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOCUMENT_ERROR_STATUS = { empty: 400, unparseable: 400, 'too-complex': 400, 'unsupported-type': 415 } as const;
 
 export function ingestRoutes(deps: IngestRouteDeps): Router {
@@ -48,7 +48,7 @@ export function ingestRoutes(deps: IngestRouteDeps): Router {
 
   router.get('/v1/ingest-jobs/:jobId', async (req, res) => {
     const id = req.params.jobId;
-    const job = UUID.test(id) ? await findIngestJob(deps.db, id) : undefined;
+    const job = isUuid(id) ? await findIngestJob(deps.db, id) : undefined;
     if (!job) throw new HttpError(404, 'not_found', `no ingest job ${id}`);
     res.json(presentIngestJob(job));
   });

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { SourceTimeZones } from '@newsrank/config';
-import { slugify } from '@newsrank/core';
+import { isUuid, slugify } from '@newsrank/core';
 import { findArticle, listArticles, type Db } from '@newsrank/db';
 import { parseWindow, type RankingWindow } from '@newsrank/ranking';
 import { matchesIfNoneMatch } from '../lists/send-list.ts';
@@ -22,8 +22,6 @@ const LATEST_ARTICLES = 20;
 const FRONT_PAGE_LIST_LENGTH = 10;
 /** An article page carries short boxes, as news sites do beside an article. */
 const ARTICLE_PAGE_LIST_LENGTH = 5;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The reader pages (`/`, `/articles/:id`), their assets, and the publishers' widget. */
 export function webRoutes(deps: WebDeps): Router {
   const router = Router();
@@ -45,7 +43,7 @@ export function webRoutes(deps: WebDeps): Router {
   });
 
   router.get('/articles/:id', async (req, res) => {
-    const row = UUID.test(req.params.id) ? await findArticle(deps.db, req.params.id) : undefined;
+    const row = isUuid(req.params.id) ? await findArticle(deps.db, req.params.id) : undefined;
     if (!row) {
       sendPage(res, 404, articleNotFoundPage());
       return;
