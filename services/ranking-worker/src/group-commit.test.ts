@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GroupCommit } from './group-commit.ts';
 
 const deferred = () => {
@@ -92,5 +92,30 @@ describe('GroupCommit', () => {
     writes[1]?.resolve();
     writes[2]?.resolve();
     await Promise.all([second, third]);
+  });
+
+  it('a trickle of jobs during slow writes still waits out its linger, so it goes as few batches', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const batches: number[][] = [];
+      // Each write takes 20 ms; the linger is 40 ms; an item arrives every 4 ms for 120 ms.
+      const group = new GroupCommit<number>(
+        (items) => new Promise<void>((resolve) => setTimeout(() => (batches.push(items), resolve()), 20)),
+        { maxItems: 1_000, lingerMs: 40 },
+      );
+      const submitted: Promise<void>[] = [];
+      for (let item = 0; item < 30; item++) {
+        submitted.push(group.submit([item]));
+        await vi.advanceTimersByTimeAsync(4);
+      }
+      await vi.advanceTimersByTimeAsync(200);
+      await Promise.all(submitted);
+      expect(batches.flat()).toEqual(Array.from({ length: 30 }, (_, item) => item));
+      // Going at once whenever a write ended would have made 5 batches, the last four of 4–5 items.
+      expect(batches).toHaveLength(3);
+      for (const batch of batches) expect(batch.length).toBeGreaterThanOrEqual(9);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,7 +1,11 @@
 export interface GroupCommitOptions {
   /** Flush at once when this many items wait. */
   maxItems: number;
-  /** Otherwise wait this long for more before flushing, so concurrent jobs share a transaction. */
+  /**
+   * Otherwise a batch is written once its oldest item has waited this long, so that concurrent
+   * jobs share a transaction. Measured from the first item's arrival, whether a write was running
+   * meanwhile or not: under light load batches come once per linger, under heavy load back to back.
+   */
   lingerMs: number;
   /**
    * Writes at once (default 1). One database connection applies about 40k events/s here; a
@@ -19,15 +23,18 @@ interface Waiting<T> {
 
 /**
  * Group commit: many callers hand in items, one `apply` call writes them all, and each caller's
- * promise settles only when the write holding its items has committed (or failed). One write is
- * in flight at a time; what arrives meanwhile forms the next batch, so batches grow with load
- * and a busy worker spends one transaction on many jobs instead of one each.
+ * promise settles only when the write holding its items has committed (or failed). At most
+ * `maxInFlight` writes run at once; what arrives meanwhile forms the next batch, so batches grow
+ * with load and a busy worker spends one transaction on many jobs instead of one each. Under light
+ * load the linger does the same: a trickle of small jobs becomes one write per `lingerMs`.
  */
 export class GroupCommit<T> {
   readonly #apply: (items: T[]) => Promise<void>;
   readonly #options: GroupCommitOptions;
   #waiting: Waiting<T>[] = [];
   #waitingItems = 0;
+  /** When the oldest waiting item arrived (performance.now()). */
+  #oldestWaitingAt = 0;
   readonly #running = new Set<Promise<void>>();
   #timer: NodeJS.Timeout | null = null;
 
@@ -39,6 +46,7 @@ export class GroupCommit<T> {
   /** Resolves once `items` are committed; rejects with the error of the write that held them. */
   submit(items: readonly T[]): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      if (this.#waiting.length === 0) this.#oldestWaitingAt = performance.now();
       this.#waiting.push({ items, resolve, reject });
       this.#waitingItems += items.length;
       this.#schedule();
@@ -54,10 +62,11 @@ export class GroupCommit<T> {
   }
 
   #schedule(): void {
-    // With every write slot taken, the first write to end starts the next one.
-    if (this.#running.size >= (this.#options.maxInFlight ?? 1)) return;
-    if (this.#waitingItems >= this.#options.maxItems) this.#flush();
-    else this.#timer ??= setTimeout(() => this.#flush(), this.#options.lingerMs);
+    // With every write slot taken, the first write to end schedules the next one.
+    if (this.#running.size >= (this.#options.maxInFlight ?? 1) || this.#waiting.length === 0) return;
+    const lingerLeft = this.#oldestWaitingAt + this.#options.lingerMs - performance.now();
+    if (this.#waitingItems >= this.#options.maxItems || lingerLeft <= 0) this.#flush();
+    else this.#timer ??= setTimeout(() => this.#flush(), lingerLeft);
   }
 
   #flush(): void {
@@ -78,8 +87,9 @@ export class GroupCommit<T> {
     this.#running.add(write);
     void write.finally(() => {
       this.#running.delete(write);
-      // Whatever queued up meanwhile has waited a whole write already: go at once.
-      if (this.#waiting.length > 0) this.#flush();
+      // Under load what queued up meanwhile has lingered long enough already and goes at once;
+      // otherwise it waits out the rest of its linger rather than going as a small batch.
+      this.#schedule();
     });
   }
 }

@@ -45,7 +45,7 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
   }, SCHEDULERS_REFRESH_MS);
   schedulersTimer.unref();
 
-  const applier = createViewApplier({ db, redis: connection, appliedCounterKey: names.appliedCounter, metricsKey, halfLifeMs, logger, t0Ms });
+  const applier = createViewApplier({ db, redis: connection, appliedCounterKey: names.appliedCounter, metricsKey, halfLifeMs, logger, t0Ms, refreshMs: config.rankingRefreshMs });
   const eventsWorker = new Worker(QUEUE_NAMES.events, eventsProcessor(applier, logger), {
     connection,
     prefix: config.queuePrefix,
