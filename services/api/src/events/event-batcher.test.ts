@@ -5,7 +5,7 @@ import { EventBatcher } from './event-batcher.ts';
 
 const view = (n: number): QueuedViewEvent => ({ eventId: `e-${n}`, articleId: '00000000-0000-4000-8000-000000000000', occurredAt: n });
 
-/** A stand-in queue recording each addBulk call; `fail` makes the next call reject. */
+/** A stand-in queue recording each add (one job) or addBulk call; `fail` makes the next call reject. */
 function fakeQueue() {
   const calls: ApplyEventsPayload[][] = [];
   let fail: Error | null = null;
@@ -15,6 +15,9 @@ function fakeQueue() {
       if (fail) throw fail;
       calls.push(jobs.map((job) => job.data));
       return [];
+    },
+    async add(_name: string, data: ApplyEventsPayload) {
+      return queue.addBulk([{ data }]);
     },
   };
   return { queue: queue as unknown as Queue, calls, failNext: (error: Error) => (fail = error) };

@@ -63,7 +63,10 @@ export class EventBatcher {
     if (batch.length === 0) return;
     this.#inFlight += 1;
     try {
-      await this.#queue.addBulk(this.#jobs(batch));
+      const jobs = this.#jobs(batch);
+      // One job (the usual case) is one script call; addBulk wraps even one in MULTI/EXEC.
+      if (jobs.length === 1) await this.#queue.add(jobs[0]!.name, jobs[0]!.data, jobs[0]!.opts);
+      else await this.#queue.addBulk(jobs);
       for (const waiting of batch) waiting.resolve();
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);
