@@ -17,6 +17,7 @@ import { ingest } from './scenarios/ingest.ts';
 import { readList } from './scenarios/read-list.ts';
 import { scale } from './scenarios/scale.ts';
 import { startConstantApp } from './support/constant-server.ts';
+import { pidsNamed, pidsWithCommandLine, type CpuGroup } from './support/cpu-usage.ts';
 import { startBenchRedis } from './support/redis-server.ts';
 import { medianRows, printTable, writeResults, type Row } from './support/report.ts';
 import { startStack } from './support/stack.ts';
@@ -74,7 +75,16 @@ async function runOnce(run: number): Promise<Row[]> {
     env: { RANKING_REFRESH_MS: String(options.refreshMs) },
     profileDir,
   });
-  const context: BenchContext = { options, redisUrl: redis.url, stack, constantUrl: constant.url, profileDir, measured: {} };
+  const pidOf = (name: string) => stack.processes.find((p) => p.name === name)?.child.pid;
+  const cpuGroups: CpuGroup[] = [
+    { name: 'load generator', pids: () => [process.pid] },
+    { name: 'constant app', pids: () => [constant.pid] },
+    ...(['api', 'ranking-worker', 'ingest-worker'] as const).map((name) => ({ name, pids: () => [pidOf(name) ?? 0].filter(Boolean) })),
+    { name: 'redis', pids: () => pidsWithCommandLine(`redis-server 127.0.0.1:${new URL(redis.url).port}`) },
+    // Every backend of the server: the benchmark's own and whatever else the machine runs on it.
+    { name: 'postgres', pids: () => pidsNamed('postgres') },
+  ];
+  const context: BenchContext = { options, redisUrl: redis.url, stack, constantUrl: constant.url, profileDir, cpuGroups, measured: {} };
   const rows: Row[] = [];
   try {
     for (const name of selected) {

@@ -1,5 +1,6 @@
 import type { BenchStack } from '../support/stack.ts';
 import type { Row } from '../support/report.ts';
+import type { CpuGroup } from '../support/cpu-usage.ts';
 
 export interface BenchOptions {
   /** Seconds each load measurement runs (after its warm-up). */
@@ -29,6 +30,8 @@ export interface BenchContext {
   /** The constant Express app: GET / and POST /. */
   constantUrl: string;
   profileDir: string | undefined;
+  /** The processes whose CPU use the HTTP comparisons report: load generator, baseline, services, Redis, PostgreSQL. */
+  cpuGroups: CpuGroup[];
   /** Figures one scenario hands to a later one (freshness runs at half the batched rate). */
   measured: { batchedEventsPerSecond?: number };
 }

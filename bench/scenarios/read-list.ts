@@ -1,5 +1,6 @@
 import { postEvents, storeArticles } from '../support/api-client.ts';
 import { compareInterleaved } from '../support/compare.ts';
+import { logCpu } from '../support/cpu-usage.ts';
 import { sleep } from '../support/stats.ts';
 import type { Scenario } from './context.ts';
 
@@ -20,12 +21,13 @@ export const readList: Scenario = {
     }
     const bytes = (await (await fetch(`${baseUrl}/v1/ranking`)).arrayBuffer()).byteLength;
     const { connections, durationSeconds, warmupSeconds } = context.options;
-    const { baseline: constant, subject: api } = await compareInterleaved(
+    const { baseline: constant, subject: api, cpu } = await compareInterleaved(
       { url: context.constantUrl, connections },
       { url: `${baseUrl}/v1/ranking`, connections },
-      { durationSeconds, warmupSeconds },
+      { durationSeconds, warmupSeconds, cpuGroups: context.cpuGroups },
     );
-    const details = { bodyBytes: bytes, connections, api, constant };
+    logCpu('read a list', cpu);
+    const details = { bodyBytes: bytes, connections, api, constant, cpu };
     return [
       {
         scenario: 'read a list', figure: 'GET /v1/ranking req/s', value: api.requestsPerSecond, unit: 'req/s',

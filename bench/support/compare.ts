@@ -1,9 +1,12 @@
 import { median } from './stats.ts';
 import { runLoad, type LoadOptions, type LoadResult } from './load.ts';
+import { CpuMeter, cpuUsageAvailable, type CpuGroup } from './cpu-usage.ts';
 
 export interface Comparison {
   baseline: LoadResult;
   subject: LoadResult;
+  /** Percent of one core each process group used during the baseline's and the subject's slices (Linux only). */
+  cpu?: { baseline: Record<string, number>; subject: Record<string, number> };
 }
 
 /** Several slices' results as one: answers over the whole time; latency percentiles as the slices' median. */
@@ -29,7 +32,7 @@ function combine(slices: readonly LoadResult[]): LoadResult {
 export async function compareInterleaved(
   baseline: Omit<LoadOptions, 'durationSeconds'>,
   subject: Omit<LoadOptions, 'durationSeconds'>,
-  options: { durationSeconds: number; warmupSeconds: number; slices?: number; okStatus?: number },
+  options: { durationSeconds: number; warmupSeconds: number; slices?: number; okStatus?: number; cpuGroups?: readonly CpuGroup[] },
 ): Promise<Comparison> {
   const slices = options.slices ?? 4;
   const okStatus = options.okStatus ?? 200;
@@ -37,10 +40,19 @@ export async function compareInterleaved(
   await runLoad({ ...subject, durationSeconds: options.warmupSeconds }, okStatus);
   const sliceSeconds = Math.max(1, Math.round(options.durationSeconds / slices));
   const results: { baseline: LoadResult[]; subject: LoadResult[] } = { baseline: [], subject: [] };
+  const groups = cpuUsageAvailable ? options.cpuGroups : undefined;
+  const meters = groups ? { baseline: new CpuMeter(groups), subject: new CpuMeter(groups) } : undefined;
   for (let i = 0; i < slices; i++) {
     // Alternate which goes first, so neither always follows the other's after-effects.
     const order = i % 2 === 0 ? (['baseline', 'subject'] as const) : (['subject', 'baseline'] as const);
-    for (const which of order) results[which].push(await runLoad({ ...(which === 'baseline' ? baseline : subject), durationSeconds: sliceSeconds }, okStatus));
+    for (const which of order) {
+      const load = () => runLoad({ ...(which === 'baseline' ? baseline : subject), durationSeconds: sliceSeconds }, okStatus);
+      results[which].push(await (meters ? meters[which].measure(load) : load()));
+    }
   }
-  return { baseline: combine(results.baseline), subject: combine(results.subject) };
+  return {
+    baseline: combine(results.baseline),
+    subject: combine(results.subject),
+    ...(meters ? { cpu: { baseline: meters.baseline.shares(), subject: meters.subject.shares() } } : {}),
+  };
 }

@@ -2,6 +2,7 @@ import { spawnNode } from './processes.ts';
 
 export interface ConstantApp {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -13,7 +14,7 @@ export async function startConstantApp(): Promise<ConstantApp> {
     const line = process.output.find((l) => l.startsWith('{"port"'));
     if (line) {
       const { port } = JSON.parse(line) as { port: number };
-      return { url: `http://127.0.0.1:${port}/`, stop: () => process.stop() };
+      return { url: `http://127.0.0.1:${port}/`, pid: process.child.pid ?? 0, stop: () => process.stop() };
     }
     if (process.child.exitCode !== null || Date.now() > deadline) throw new Error(`the constant app did not start:\n${process.output.join('\n')}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
