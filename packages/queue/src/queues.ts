@@ -19,6 +19,7 @@ export const JOB_NAMES = {
   applyEvents: 'apply-events',
   publishLists: 'publish-lists',
   pruneRanking: 'prune-ranking',
+  retryFailedEvents: 'retry-failed-events',
 } as const;
 
 export interface IngestDocumentPayload {

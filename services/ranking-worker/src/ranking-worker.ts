@@ -6,6 +6,7 @@ import { eventsProcessor } from './events-processor.ts';
 import { maintainLandmark } from './landmark.ts';
 import { PRUNE_EVERY_MS, pruneRankingData } from './prune.ts';
 import { publishLists } from './publish-lists.ts';
+import { RETRY_FAILED_EVENTS_EVERY_MS, retryFailedEventJobs } from './retry-failed-events.ts';
 import { createViewApplier } from './view-applier.ts';
 
 /**
@@ -34,10 +35,18 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
 
   const rankingQueue = new Queue(QUEUE_NAMES.ranking, { connection, prefix: config.queuePrefix });
   rankingQueue.on('error', (error) => logger.warn({ err: error }, 'ranking queue error'));
+  // Only to put event jobs that failed for good back in the queue (retryFailedEventJobs).
+  const eventsQueue = new Queue(QUEUE_NAMES.events, { connection, prefix: config.queuePrefix });
+  eventsQueue.on('error', (error) => logger.warn({ err: error }, 'events queue error'));
   // Every worker upserts the same schedulers; BullMQ hands each tick to exactly one of them.
   const upsertSchedulers = async () => {
     await rankingQueue.upsertJobScheduler(JOB_NAMES.publishLists, { every: config.rankingRefreshMs }, { name: JOB_NAMES.publishLists, opts: SCHEDULED_JOB_OPTIONS });
     await rankingQueue.upsertJobScheduler(JOB_NAMES.pruneRanking, { every: PRUNE_EVERY_MS }, { name: JOB_NAMES.pruneRanking, opts: SCHEDULED_JOB_OPTIONS });
+    await rankingQueue.upsertJobScheduler(
+      JOB_NAMES.retryFailedEvents,
+      { every: RETRY_FAILED_EVENTS_EVERY_MS },
+      { name: JOB_NAMES.retryFailedEvents, opts: SCHEDULED_JOB_OPTIONS },
+    );
   };
   await upsertSchedulers();
   const schedulersTimer = setInterval(() => {
@@ -46,7 +55,7 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
   schedulersTimer.unref();
 
   const applier = createViewApplier({ db, redis: connection, appliedCounterKey: names.appliedCounter, metricsKey, halfLifeMs, logger, t0Ms, refreshMs: config.rankingRefreshMs });
-  const eventsWorker = new Worker(QUEUE_NAMES.events, eventsProcessor(applier, logger), {
+  const eventsWorker = new Worker(QUEUE_NAMES.events, eventsProcessor(applier, logger, { dedupRetentionMs: config.eventDedupRetentionMs }), {
     connection,
     prefix: config.queuePrefix,
     concurrency: config.rankingConcurrency,
@@ -61,6 +70,7 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
       if (job.name === JOB_NAMES.pruneRanking) {
         return pruneRankingData(db, { dedupRetentionMs: config.eventDedupRetentionMs, historyDays: config.rankingHistoryDays }, jobLogger);
       }
+      if (job.name === JOB_NAMES.retryFailedEvents) return retryFailedEventJobs(eventsQueue, jobLogger);
       throw new Error(`unknown job ${job.name}`);
     },
     { connection, prefix: config.queuePrefix, concurrency: 1 },
@@ -88,7 +98,7 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
       // Stop fetching; jobs in flight finish, which needs their group commit to drain.
       await Promise.all([eventsWorker.close(), rankingWorker.close()]);
       await applier.drain();
-      await rankingQueue.close();
+      await Promise.all([rankingQueue.close(), eventsQueue.close()]);
       connection.disconnect();
     },
   };
