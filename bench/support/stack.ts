@@ -31,7 +31,7 @@ const WORKER_QUEUE = { 'ingest-worker': QUEUE_NAMES.ingest, 'ranking-worker': QU
 
 /**
  * The real processes against a database and queue prefix of the benchmark's own, configured as a
- * load test needs them: no rate limit (all load comes from one address), warnings-only logs.
+ * load test needs them: no rate limit (all load comes from one address); otherwise the defaults.
  */
 export async function startStack(options: StackOptions): Promise<BenchStack> {
   const database = options.database ?? (await createBenchDatabase(options.label));
@@ -45,7 +45,8 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
     HOST: '127.0.0.1',
     INGEST_TOKENS: BENCH_TOKEN,
     RATE_LIMIT_PER_MINUTE: '0',
-    LOG_LEVEL: 'warn',
+    // The default level (info), as `pnpm start` runs: the access log is part of what a request costs.
+    LOG_LEVEL: 'info',
     ...options.env,
   };
   const baseUrl = `http://127.0.0.1:${port}`;
