@@ -38,13 +38,13 @@ export function processCpuSeconds(pid: number): number {
   }
 }
 
-/** Every process whose command name (/proc/PID/comm) is `name`, such as all PostgreSQL backends. */
-export function pidsNamed(name: string): number[] {
+/** The processes whose /proc/PID/`file` passes `test`; one that exits meanwhile is skipped. */
+function pidsWhere(file: 'comm' | 'cmdline', test: (content: string) => boolean): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === name) pids.push(Number(entry));
+      if (test(readFileSync(`/proc/${entry}/${file}`, 'utf8'))) pids.push(Number(entry));
     } catch {
       // It exited between the listing and the read.
     }
@@ -52,19 +52,11 @@ export function pidsNamed(name: string): number[] {
   return pids;
 }
 
-/** Processes whose command line contains `text` (the private redis-server by its port). */
-export function pidsWithCommandLine(text: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').includes(text)) pids.push(Number(entry));
-    } catch {
-      // It exited between the listing and the read.
-    }
-  }
-  return pids;
-}
+/** Every process whose command name is `name`, such as all PostgreSQL backends. */
+export const pidsNamed = (name: string) => pidsWhere('comm', (comm) => comm.trim() === name);
+
+/** Processes whose command line starts with `text`: the private redis-server by its title, `redis-server HOST:PORT`. */
+export const pidsWithCommandLine = (text: string) => pidsWhere('cmdline', (cmdline) => cmdline.replaceAll('\0', ' ').startsWith(text));
 
 export function readCpu(groups: readonly CpuGroup[]): CpuReading {
   const reading: CpuReading = new Map();
