@@ -84,15 +84,17 @@ export type EventTimeVerdict = 'ok' | 'future' | 'too-old';
  * Whether a view claiming to have happened at `occurredAt` may be counted at `now`. Browser
  * clocks drift, so a little future is tolerated; beyond `maxSkewMs` a client could park views in
  * buckets that only enter the window later. Views older than the longest window would land in no
- * list. Throws RangeError for an invalid instant: callers validate input before this point.
+ * list, and views older than `dedupRetentionMs` (when that is shorter) could count twice: their
+ * eventIds are remembered only that long after counting. Throws RangeError for an invalid
+ * instant: callers validate input before this point.
  */
 export function isAcceptableEventTime(
   occurredAt: Date | number,
   now: Date | number,
-  { maxSkewMs = 60_000 }: { maxSkewMs?: number } = {},
+  { maxSkewMs = 60_000, dedupRetentionMs = Infinity }: { maxSkewMs?: number; dedupRetentionMs?: number } = {},
 ): EventTimeVerdict {
   const age = toEpochMs(now) - toEpochMs(occurredAt);
   if (age < -maxSkewMs) return 'future';
-  if (age > longestWindowMs) return 'too-old';
+  if (age > Math.min(longestWindowMs, dedupRetentionMs)) return 'too-old';
   return 'ok';
 }

@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { Logger } from '@newsrank/logger';
-import { JOB_NAMES, isApplyEventsPayload } from '@newsrank/queue';
+import { isApplicableEventsJob } from './events-processor.ts';
 
 export const RETRY_FAILED_EVENTS_EVERY_MS = 10 * 60_000;
 /** Jobs looked at per run; a larger backlog is worked off over the following runs. */
@@ -24,7 +24,7 @@ export interface RetriedEventJobs {
 export async function retryFailedEventJobs(queue: Queue, logger: Logger): Promise<RetriedEventJobs> {
   const outcome: RetriedEventJobs = { retried: 0, left: 0 };
   for (const job of await queue.getFailed(0, MAX_JOBS_PER_RUN - 1)) {
-    if (job.name !== JOB_NAMES.applyEvents || !isApplyEventsPayload(job.data)) {
+    if (!isApplicableEventsJob(job.name, job.data)) {
       outcome.left += 1;
       continue;
     }

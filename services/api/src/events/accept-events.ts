@@ -1,6 +1,5 @@
 import type { Queue } from 'bullmq';
 import type { Logger } from '@newsrank/logger';
-import { longestWindowMs } from '@newsrank/ranking';
 import type { ApplyEventsPayload, RedisClient } from '@newsrank/queue';
 import { HttpError } from '../http/errors.ts';
 import { articleRefKey, type ArticleResolver } from './article-resolver.ts';
@@ -43,11 +42,10 @@ export const queueUnavailable = () =>
  * outage could lose; throws 503 otherwise.
  */
 export async function acceptEvents(deps: AcceptEventsDeps, rawEvents: readonly unknown[], logger: Logger, nowMs = Date.now()): Promise<EventsVerdict> {
-  const oldestMs = nowMs - Math.min(longestWindowMs, deps.dedupRetentionMs);
   const rejected: Rejection[] = [];
   const valid: ParsedEvent[] = [];
   rawEvents.forEach((raw, index) => {
-    const parsed = parseEvent(raw, index, nowMs, oldestMs);
+    const parsed = parseEvent(raw, index, nowMs, deps.dedupRetentionMs);
     if ('reason' in parsed) rejected.push(parsed);
     else valid.push(parsed);
   });

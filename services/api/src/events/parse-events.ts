@@ -61,11 +61,11 @@ function articleRef(event: Record<string, unknown>): ArticleRef | string {
 }
 
 /**
- * Validates one event. `oldestMs` is the earliest occurredAt still accepted: the longest window,
- * or the dedup horizon if shorter (an event older than its dedup record could count twice).
- * Events without an eventId get one here, so a redelivered job cannot count them twice.
+ * Validates one event. An occurredAt older than the longest window, or than `dedupRetentionMs` if
+ * shorter, is refused (isAcceptableEventTime). Events without an eventId get one here, so a
+ * redelivered job cannot count them twice.
  */
-export function parseEvent(raw: unknown, index: number, nowMs: number, oldestMs: number): ParsedEvent | Rejection {
+export function parseEvent(raw: unknown, index: number, nowMs: number, dedupRetentionMs: number): ParsedEvent | Rejection {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { index, reason: 'event must be an object' };
   const event = raw as Record<string, unknown>;
   if (event.type !== 'view') return { index, reason: 'type must be "view"' };
@@ -78,9 +78,9 @@ export function parseEvent(raw: unknown, index: number, nowMs: number, oldestMs:
     if (parsed === null) return { index, reason: 'occurredAt must be an ISO-8601 time with a zone' };
     occurredAt = parsed;
   }
-  const verdict = isAcceptableEventTime(occurredAt, nowMs);
+  const verdict = isAcceptableEventTime(occurredAt, nowMs, { dedupRetentionMs });
   if (verdict === 'future') return { index, reason: 'occurredAt is more than a minute in the future' };
-  if (verdict === 'too-old' || occurredAt < oldestMs) return { index, reason: 'occurredAt is older than the longest ranking window' };
+  if (verdict === 'too-old') return { index, reason: 'occurredAt is older than the longest ranking window' };
 
   if (event.eventId !== undefined && (typeof event.eventId !== 'string' || event.eventId.length === 0 || event.eventId.length > MAX_ID_LENGTH)) {
     return { index, reason: `eventId must be a string of 1 to ${MAX_ID_LENGTH} characters` };
