@@ -1,12 +1,12 @@
 import { median } from './stats.ts';
 import { runLoad, type LoadOptions, type LoadResult } from './load.ts';
-import { CpuMeter, cpuUsageAvailable, type CpuGroup } from './cpu-usage.ts';
+import { CpuMeter, cpuUsageAvailable, type CpuGroup, type CpuShares } from './cpu-usage.ts';
 
 export interface Comparison {
   baseline: LoadResult;
   subject: LoadResult;
   /** Percent of one core each process group used during the baseline's and the subject's slices (Linux only). */
-  cpu?: { baseline: Record<string, number>; subject: Record<string, number> };
+  cpu?: CpuShares;
 }
 
 /** Several slices' results as one: answers over the whole time; latency percentiles as the slices' median. */

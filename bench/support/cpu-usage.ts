@@ -2,13 +2,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * Where the machine's CPU goes during a load, per process: the evidence for "which resource bounds
- * a figure". Read from /proc (Linux); elsewhere `available` is false and nothing is reported.
+ * a figure". Read from /proc (Linux); elsewhere `cpuUsageAvailable` is false and nothing is reported.
  */
 export interface CpuGroup {
-  /** As printed: "api", "postgres (every backend)". */
+  /** As printed: "api", "postgres". */
   name: string;
   /** The group's processes, looked up again at each reading (a PostgreSQL backend may come and go). */
   pids(): number[];
+}
+
+/** Percent of one core per group, during the baseline's and during the subject's slices of a comparison. */
+export interface CpuShares {
+  baseline: Record<string, number>;
+  subject: Record<string, number>;
 }
 
 /** CPU time of each group, in seconds of one core. */
@@ -104,7 +110,7 @@ export const formatShares = (shares: Record<string, number>) =>
     .join(', ');
 
 /** One stderr line per side of a comparison, as the run goes (the JSON results keep them too). */
-export function logCpu(label: string, cpu: { baseline: Record<string, number>; subject: Record<string, number> } | undefined): void {
+export function logCpu(label: string, cpu: CpuShares | undefined): void {
   if (!cpu) return;
   process.stderr.write(`[bench] CPU (% of one core) during ${label}, baseline slices: ${formatShares(cpu.baseline)}\n`);
   process.stderr.write(`[bench] CPU (% of one core) during ${label}, subject slices: ${formatShares(cpu.subject)}\n`);

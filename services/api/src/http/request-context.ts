@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type RequestHandler } from 'express';
 import type { Logger } from '@newsrank/logger';
+import { EMBEDDABLE_PATHS } from './cors.ts';
 
 declare global {
   // Express merges its Request type with this global namespace: the documented way to extend it.
@@ -31,13 +32,13 @@ Object.defineProperty(express.request, 'log', {
 });
 
 /**
- * The public read and view endpoints: each page view of every site using the service comes here
- * (a beacon, one or two list reads). At that rate a log line per request is a second copy of the
+ * The endpoints news pages call from the browser (the view beacon and the lists; their streams
+ * are other paths): each page view of every site using the service comes here. At that rate a log line per request is a second copy of the
  * traffic and, measured, costs a fifth of the API's throughput on a list read; the request
  * metrics (`newsrank_http_request_duration_seconds`) count them instead. Their successful answers
  * are logged at debug; anything else they answer (4xx, 5xx) is logged like every other request.
  */
-const HIGH_VOLUME_PATHS = new Set(['/v1/events', '/v1/hit', '/v1/ranking', '/v1/popular']);
+const HIGH_VOLUME_PATHS = new Set(EMBEDDABLE_PATHS);
 
 /** The level of a request's access log line. */
 export function accessLogLevel(path: string, status: number): 'error' | 'info' | 'debug' {

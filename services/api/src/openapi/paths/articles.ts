@@ -1,4 +1,5 @@
 import { json, ref, type Paths } from '../types.ts';
+import { ingestRefusals } from './ingest.ts';
 
 export const articlePaths: Paths = {
   '/v1/articles': {
@@ -30,12 +31,7 @@ export const articlePaths: Paths = {
       requestBody: { required: true, content: { 'application/json': { schema: ref('schemas', 'ArticlesRequest') } } },
       responses: {
         '202': json(ref('schemas', 'IngestAccepted'), 'recorded and queued'),
-        '400': ref('responses', 'BadRequest'),
-        '401': ref('responses', 'Unauthorized'),
-        '413': ref('responses', 'PayloadTooLarge'),
-        '415': ref('responses', 'UnsupportedMediaType'),
-        '429': ref('responses', 'TooManyRequests'),
-        '503': ref('responses', 'QueueUnavailable'),
+        ...ingestRefusals,
       },
     },
   },

@@ -1,6 +1,16 @@
 import { json, ref, type Paths } from '../types.ts';
 
 const accepted = json(ref('schemas', 'IngestAccepted'), 'recorded in PostgreSQL and queued; poll statusUrl for the outcome');
+
+/** What both document endpoints (`POST /v1/feeds`, `POST /v1/articles`) refuse, and why: one route chain behind them. */
+export const ingestRefusals = {
+  '400': ref('responses', 'BadRequest'),
+  '401': ref('responses', 'Unauthorized'),
+  '413': ref('responses', 'PayloadTooLarge'),
+  '415': ref('responses', 'UnsupportedMediaType'),
+  '429': ref('responses', 'TooManyRequests'),
+  '503': ref('responses', 'QueueUnavailable'),
+};
 const document = { type: 'string', description: 'the document, read as raw bytes' };
 
 export const ingestPaths: Paths = {
@@ -24,12 +34,7 @@ export const ingestPaths: Paths = {
       },
       responses: {
         '202': accepted,
-        '400': ref('responses', 'BadRequest'),
-        '401': ref('responses', 'Unauthorized'),
-        '413': ref('responses', 'PayloadTooLarge'),
-        '415': ref('responses', 'UnsupportedMediaType'),
-        '429': ref('responses', 'TooManyRequests'),
-        '503': ref('responses', 'QueueUnavailable'),
+        ...ingestRefusals,
       },
     },
   },
