@@ -3,6 +3,8 @@ import { median } from './stats.ts';
 
 /** What a row must reach: a ratio to its baseline, or an absolute bound on its figure. */
 export type Target =
+  /** A diagnosis printed beside the targets; it cannot fail. */
+  | { kind: 'none' }
   | { kind: 'ratio-at-least'; ratio: number }
   | { kind: 'ratio-at-most'; ratio: number }
   | { kind: 'at-least'; value: number }
@@ -29,6 +31,8 @@ export interface MedianRow extends Row {
 export function meets(row: Pick<Row, 'value' | 'ratio' | 'target'>): boolean {
   const { target } = row;
   switch (target.kind) {
+    case 'none':
+      return true;
     case 'ratio-at-least':
       return row.ratio !== null && row.ratio >= target.ratio;
     case 'ratio-at-most':
@@ -41,7 +45,8 @@ export function meets(row: Pick<Row, 'value' | 'ratio' | 'target'>): boolean {
 }
 
 export const describeTarget = (target: Target, unit: string): string =>
-  target.kind === 'ratio-at-least' ? `≥ ${target.ratio}×`
+  target.kind === 'none' ? '—'
+    : target.kind === 'ratio-at-least' ? `≥ ${target.ratio}×`
     : target.kind === 'ratio-at-most' ? `≤ ${target.ratio}×`
       : target.kind === 'at-least' ? `≥ ${target.value} ${unit}` : `≤ ${target.value} ${unit}`;
 
@@ -84,7 +89,7 @@ export function printTable(rows: readonly MedianRow[]): string {
     format(r.baselineValue),
     r.ratio === null ? '—' : `${format(r.ratio)}×`,
     describeTarget(r.target, r.unit),
-    r.pass ? 'pass' : 'FAIL',
+    r.target.kind === 'none' ? 'diagnosis' : r.pass ? 'pass' : 'FAIL',
   ]);
   return [header, ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n').replace(/^(\|.*\|)\n/, `$1\n|${header.map(() => '---').join('|')}|\n`);
 }

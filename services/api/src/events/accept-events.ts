@@ -3,7 +3,7 @@ import type { Logger } from '@newsrank/logger';
 import type { ApplyEventsPayload, RedisClient } from '@newsrank/queue';
 import { HttpError } from '../http/errors.ts';
 import { articleRefKey, type ArticleResolver } from './article-resolver.ts';
-import { EventBatcher } from './event-batcher.ts';
+import { EventBatcher, type EventBatcherOptions } from './event-batcher.ts';
 import { parseEvent, type ParsedEvent, type Rejection } from './parse-events.ts';
 
 export interface AcceptEventsDeps {
@@ -20,15 +20,17 @@ export interface EventsVerdict {
   rejected: Rejection[];
 }
 
-/** A job of this many events is still small in Redis (~100 bytes each) and one worker batch. */
-const MAX_EVENTS_PER_JOB = 5_000;
-/** Two adds overlap: one being synced to disk by Redis while the next group is sent. */
-const ADDS_IN_FLIGHT = 2;
+export const EVENT_BATCHER_OPTIONS: EventBatcherOptions = {
+  /** A job of this many events is still small in Redis (~100 bytes each) and one worker batch. */
+  maxEventsPerJob: 5_000,
+  /** Two adds overlap: one being synced to disk by Redis while the next group is sent. */
+  maxAddsInFlight: 2,
+};
 // One batcher per queue, so every request this process serves shares the group commit.
 const batchers = new WeakMap<Queue, EventBatcher>();
 function batcherFor(queue: Queue): EventBatcher {
   let batcher = batchers.get(queue);
-  if (!batcher) batchers.set(queue, (batcher = new EventBatcher(queue, { maxEventsPerJob: MAX_EVENTS_PER_JOB, maxAddsInFlight: ADDS_IN_FLIGHT })));
+  if (!batcher) batchers.set(queue, (batcher = new EventBatcher(queue, EVENT_BATCHER_OPTIONS)));
   return batcher;
 }
 
