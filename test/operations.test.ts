@@ -77,6 +77,19 @@ describe('security headers', () => {
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
 
+  it('JSON answers under /v1 carry the API set: nothing may load from or frame them', async () => {
+    const response = await get('/v1/categories');
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    // Document-only headers stay on pages.
+    expect(response.headers.get('cross-origin-opener-policy')).toBeNull();
+    expect(response.headers.get('origin-agent-cluster')).toBeNull();
+  });
+
   it('the embeddable endpoints may be loaded by other sites', async () => {
     expect((await get('/v1/ranking')).headers.get('cross-origin-resource-policy')).toBe('cross-origin');
   });

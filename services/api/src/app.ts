@@ -14,7 +14,7 @@ import { webRoutes } from './web/web-routes.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { openApiRoutes } from './routes/openapi.ts';
-import { EMBEDDABLE_PATHS, embeddableCors } from './http/cors.ts';
+import { embeddableCors } from './http/cors.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { recordHttpMetrics } from './metrics/http-metrics.ts';
 import { publicRateLimit, type OperationsDeps } from './operations.ts';
@@ -59,7 +59,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders());
   // CORS first, so that a 429 reaches the page's script too. Both touch only /v1 paths, so
   // they can come before the operations routes.
-  app.use(EMBEDDABLE_PATHS, embeddableCors(deps.operations.corsOrigins));
+  app.use(embeddableCors(deps.operations.corsOrigins));
   // Limiting off (RATE_LIMIT_PER_MINUTE=0): no layer at all, rather than one every /v1 request passes.
   if (deps.operations.rateLimitPerMinute > 0) app.use('/v1', publicRateLimit(deps));
   // The hottest routes first: every router a request passes on its way costs it a match.

@@ -5,6 +5,17 @@ import { allowCrossOriginEmbedding } from './security-headers.ts';
 /** The endpoints news pages call from the browser: the view beacon and the lists (and their stream). */
 export const EMBEDDABLE_PATHS = ['/v1/events', '/v1/hit', '/v1/ranking', '/v1/popular'];
 
+/**
+ * One of those paths or below it (`/v1/ranking/stream`), as mounting a middleware on them would
+ * match. Checked here rather than by mounting: a mount makes Express match every request against
+ * each path and rewrite the URL of those that match, on the two busiest routes. Case-insensitive,
+ * like Express's routing.
+ */
+export function isEmbeddablePath(path: string): boolean {
+  const lower = path.toLowerCase();
+  return EMBEDDABLE_PATHS.some((prefix) => lower === prefix || lower.startsWith(`${prefix}/`));
+}
+
 /** Headers a page's script may read: list revalidation, rate limiting, request tracing. */
 const EXPOSED_HEADERS = 'etag, retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset, x-request-id';
 
@@ -15,6 +26,10 @@ const EXPOSED_HEADERS = 'etag, retry-after, ratelimit-limit, ratelimit-remaining
  */
 export function embeddableCors(origins: CorsOrigins): RequestHandler {
   return (req, res, next) => {
+    if (!isEmbeddablePath(req.path)) {
+      next();
+      return;
+    }
     const origin = req.get('origin');
     const allowed = origins === '*' ? '*' : origin !== undefined && origins.includes(origin) ? origin : null;
     if (origins !== '*') res.vary('Origin');
