@@ -8,6 +8,7 @@
  *
  * Env: REDIS_URL, QUEUE_PREFIX.
  */
+import { once } from 'node:events';
 import { createServer } from 'node:http';
 import { Queue } from 'bullmq';
 import { QUEUE_NAMES, createRedis, type QueuedViewEvent } from '@newsrank/queue';
@@ -44,6 +45,9 @@ const server = createServer((req, res) => {
     );
   });
 });
+// The producer connection queues nothing while offline (as in the API): listen once it is ready,
+// or the warm-up's first requests would be refused.
+if (connection.status !== 'ready') await once(connection, 'ready');
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();
   process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`);

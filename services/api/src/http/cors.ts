@@ -13,8 +13,9 @@ export const EMBEDDABLE_PATHS = ['/v1/events', '/v1/hit', '/v1/ranking', '/v1/po
  */
 export function isEmbeddablePath(path: string): boolean {
   const lower = path.toLowerCase();
-  return EMBEDDABLE_PATHS.some((prefix) => lower === prefix || lower.startsWith(`${prefix}/`));
+  return EMBEDDABLE_PATHS.some((exact, i) => lower === exact || lower.startsWith(EMBEDDABLE_PREFIXES[i] as string));
 }
+const EMBEDDABLE_PREFIXES = EMBEDDABLE_PATHS.map((path) => `${path}/`);
 
 /** Headers a page's script may read: list revalidation, rate limiting, request tracing. */
 const EXPOSED_HEADERS = 'etag, retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset, x-request-id';

@@ -13,8 +13,9 @@ import type { RequestHandler } from 'express';
  * X-Frame-Options DENY), nosniff, HSTS, no Referer, same-origin resources unless an endpoint opts
  * out (allowCrossOriginEmbedding). helmet's other headers (COOP, Origin-Agent-Cluster, DNS
  * prefetch, IE download and Flash policies, X-XSS-Protection) govern documents and do nothing on a
- * JSON answer, which every page view of every embedding site requests: measured, the full set was
- * a tenth of the API's CPU on a list read.
+ * JSON answer, which every page view of every embedding site requests: in a profile of the list
+ * read, setting and serialising headers took a tenth of the API's CPU, and helmet's were 12 of
+ * the 22 headers of each answer.
  */
 export function securityHeaders(): RequestHandler {
   const pageHeaders = fixedHeaders(
