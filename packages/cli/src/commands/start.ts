@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig } from '@newsrank/config';
+import { readyBanner } from './ready-banner.ts';
 
 export const PROCESSES = ['api', 'ingest-worker', 'ranking-worker'] as const;
 export type ProcessName = (typeof PROCESSES)[number];
@@ -36,6 +39,7 @@ export async function startCommand(which: string): Promise<number> {
   }
   process.on('SIGTERM', () => stopAll('SIGTERM'));
   process.on('SIGINT', () => stopAll('SIGINT'));
+  if (names.includes('api')) void announceWhenReady(() => stopping);
   await Promise.all(
     [...children.entries()].map(
       ([name, child]) =>
@@ -52,4 +56,27 @@ export async function startCommand(which: string): Promise<number> {
     ),
   );
   return exitCode;
+}
+
+/** Prints the banner once the api's /readyz answers 200 (migrations applied, both stores reachable). */
+async function announceWhenReady(stopped: () => boolean): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) return; // each process reports it, one line per variable
+    throw error;
+  }
+  const readyz = `http://127.0.0.1:${config.http.port}/readyz`;
+  while (!stopped()) {
+    const ready = await fetch(readyz, { signal: AbortSignal.timeout(2_000) }).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) {
+      if (!stopped()) process.stdout.write(readyBanner(config));
+      return;
+    }
+    await sleep(250);
+  }
 }
