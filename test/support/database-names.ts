@@ -1,5 +1,6 @@
+import { TEST_SERVER_DEFAULTS } from '@newsrank/local-services';
 /** The server tests run against; the database part of the URL is replaced per test file. */
-export const BASE_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const BASE_DATABASE_URL = process.env.TEST_DATABASE_URL || TEST_SERVER_DEFAULTS.databaseUrl;
 export const ADMIN_URL = databaseUrl('postgres');
 
 /**

@@ -1,7 +1,8 @@
+import { TEST_SERVER_DEFAULTS } from '@newsrank/local-services';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL || TEST_SERVER_DEFAULTS.redisUrl;
 
 /** A queue prefix of the test file's own; the hash tag keeps a queue's keys in one cluster slot. */
 export function testQueuePrefix(): string {
