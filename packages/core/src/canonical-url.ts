@@ -1,8 +1,8 @@
-const TRACKING_PARAMS = new Set(['fbclid', 'gclid', 'dclid', 'msclkid']);
+import { isTrackingParam } from './tracking-params.ts';
 
 /**
  * The identity form of an article URL: scheme and host lower-cased (by URL), default port,
- * fragment and tracking parameters (`utm_*`, `fbclid`, `gclid`…) dropped. Path and the
+ * fragment and tracking parameters (tracking-params.ts: `utm_*`, `fbclid`, `gclid`…) dropped. Path and the
  * remaining query are kept as sent: on many news sites they are case-sensitive identifiers.
  * Returns null for anything that is not an absolute http(s) URL.
  */
@@ -19,8 +19,7 @@ export function canonicalUrl(raw: string | null | undefined): string | null {
   url.username = '';
   url.password = '';
   for (const name of [...url.searchParams.keys()]) {
-    const lower = name.toLowerCase();
-    if (lower.startsWith('utm_') || TRACKING_PARAMS.has(lower)) url.searchParams.delete(name);
+    if (isTrackingParam(name)) url.searchParams.delete(name);
   }
   // URLSearchParams re-serialises the query; only rewrite it when something was removed.
   if (url.search === '?') url.search = '';

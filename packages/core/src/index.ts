@@ -1,4 +1,5 @@
 export { canonicalUrl } from './canonical-url.ts';
+export { isTrackingParam, withoutTrackingParams } from './tracking-params.ts';
 export { slugify } from './slug.ts';
 export { storyKeys } from './story-keys.ts';
 export type { StoryInput } from './story.ts';

@@ -12,10 +12,8 @@ export interface StoryInput {
   imageUrl: string | null;
   imageCaption: string | null;
   language: string | null;
-  /** ISO-8601 UTC, or null when the document gave no readable date. */
+  /** ISO-8601 UTC, or null when the document gave no readable date or one that cannot be true. */
   publishedAt: string | null;
   publishedAtOrigin: string | null;
-  /** False when publishedAt lies in the future: stored, not used for ranking. */
-  publishedAtTrusted: boolean;
   updatedAt: string | null;
 }

@@ -1,4 +1,4 @@
-import type { RawItem } from './normalize.ts';
+import type { RawItem } from './raw-item.ts';
 import type { ParsedFeedInfo } from './types.ts';
 
 /** What each format reader hands to the shared item loop in index.ts. */

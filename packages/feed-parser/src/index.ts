@@ -3,6 +3,7 @@ import type { FeedDocument } from './feed-document.ts';
 import { readJsonFeed } from './json-feed.ts';
 import { get, isObject } from './json-values.ts';
 import { readNativeJson } from './native-json.ts';
+import { finishPageArticle } from './finish-page.ts';
 import { normalizeItem, type NormalizeContext } from './normalize.ts';
 import { parseHtmlPage } from './page/html-page.ts';
 import { parsePlainTextPage } from './page/plain-text-page.ts';
@@ -14,6 +15,7 @@ import {
   type ParseResult,
   type ParsedArticle,
   type RejectedItem,
+  TRUNCATED_ITEM_REASON,
 } from './types.ts';
 import { readAtom } from './xml/atom.ts';
 import { readRdf } from './xml/rdf.ts';
@@ -23,6 +25,7 @@ import { parseXml, type XmlElement } from './xml/tree.ts';
 export * from './types.ts';
 export { formatIsoSecond, parseDate } from './dates.ts';
 export { decode } from './encoding.ts';
+export { itemPositions } from './item-positions.ts';
 export { sanitizeHtml, toPlainSummary } from './sanitize.ts';
 
 /**
@@ -44,9 +47,9 @@ export function parseDocument(bytes: Uint8Array, options: ParseOptions = {}): Pa
     case 'json':
       return parseJson(text, options, decoded);
     case 'html':
-      return withDecoding(parseHtmlPage(text, options), decoded);
+      return withDecoding(finishPage(parseHtmlPage(text, options), options), decoded);
     case 'text':
-      return withDecoding(parsePlainTextPage(text, options), decoded);
+      return withDecoding(finishPage(parsePlainTextPage(text, options), options), decoded);
     case null:
       if (isBinaryContentType(options.contentType)) {
         throw new DocumentError('unsupported-type', `cannot read a document of type ${options.contentType}`);
@@ -55,15 +58,29 @@ export function parseDocument(bytes: Uint8Array, options: ParseOptions = {}): Pa
   }
 }
 
+/** The rules every article obeys whatever its format (finish-page.ts), applied to a page's one article. */
+function finishPage(result: ParseResult, options: ParseOptions): ParseResult {
+  const ingestedAt = options.now ?? new Date();
+  const articles: ParsedArticle[] = [];
+  const rejected: RejectedItem[] = [...result.rejected];
+  result.articles.forEach((article, index) => {
+    const finished = finishPageArticle(article, ingestedAt);
+    if (finished === null) rejected.push({ index, reason: 'the page holds no title, text, link or date' });
+    else articles.push(finished);
+  });
+  return { ...result, articles, rejected };
+}
+
 function withDecoding(result: ParseResult, decoded: Decoded): ParseResult {
   return { ...result, encoding: decoded.encoding, warnings: [...decoded.warnings, ...result.warnings] };
 }
 
 function parseXmlFeed(text: string, options: ParseOptions, decoded: Decoded): ParseResult {
   const baseUrl = options.baseUrl ?? null;
-  const { root, warnings } = parseXml(text, baseUrl);
+  const { root, warnings, unclosed } = parseXml(text, baseUrl);
   const [format, doc] = readFeedRoot(root, baseUrl);
-  return collect(format, doc, options, decoded, warnings);
+  const cut = unclosed.length === 0 ? undefined : new Set<unknown>(unclosed);
+  return collect(format, doc, options, decoded, warnings, cut);
 }
 
 function readFeedRoot(root: XmlElement, baseUrl: string | null): [DocumentFormat, FeedDocument<XmlElement>] {
@@ -90,18 +107,26 @@ function parseJson(text: string, options: ParseOptions, decoded: Decoded): Parse
   return collect('json-feed', readJsonFeed(value, baseUrl), options, decoded, []);
 }
 
-/** Normalises every item on its own, so one that cannot be read never sinks the others. */
+/**
+ * Normalises every item on its own, so one that cannot be read never sinks the others. An item
+ * the document was cut off inside (`cut`) is rejected whole rather than stored half-written.
+ */
 function collect<T>(
   format: DocumentFormat,
   doc: FeedDocument<T>,
   options: ParseOptions,
   decoded: Decoded,
   warnings: string[],
+  cut?: ReadonlySet<unknown>,
 ): ParseResult {
-  const ctx: NormalizeContext = { now: options.now ?? new Date(), feedLanguage: doc.feed.language };
+  const ctx: NormalizeContext = { ingestedAt: options.now ?? new Date(), feedLanguage: doc.feed.language };
   const articles: ParsedArticle[] = [];
   const rejected: RejectedItem[] = [];
   doc.items.forEach((item, index) => {
+    if (cut?.has(item)) {
+      rejected.push({ index, reason: TRUNCATED_ITEM_REASON });
+      return;
+    }
     try {
       articles.push(normalizeItem(doc.readItem(item), ctx));
     } catch (error) {

@@ -30,7 +30,7 @@ describe('JSON Feed', () => {
   });
 
   it.each([
-    [{ title: ['not', 'a', 'string'], id: 'x' }, { title: null, guid: 'x' }],
+    [{ title: ['not', 'a', 'string'], id: 'x' }, { title: 'x', guid: 'x', warnings: ['title missing; derived from its id'] }],
     [{ id: true, title: 't' }, { guid: null }],
     [{ id: 'x', url: 42 }, { url: null }],
   ])('ignores values of the wrong type in %j', (item, expected) => {

@@ -1,6 +1,7 @@
 import type { FeedDocument } from './feed-document.ts';
 import { get, isObject, str, strings, type JsonObject } from './json-values.ts';
-import { emptyRawItem, feedInfo, type RawItem } from './normalize.ts';
+import { feedInfo } from './normalize.ts';
+import { emptyRawItem, type RawItem } from './raw-item.ts';
 
 /** JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1); any JSON object is read as one. */
 export function readJsonFeed(doc: JsonObject, baseUrl: string | null): FeedDocument<unknown> {
@@ -20,6 +21,8 @@ export function readJsonFeed(doc: JsonObject, baseUrl: string | null): FeedDocum
 function readJsonFeedItem(raw: unknown, base: string | null, feedAuthors: string[]): RawItem {
   if (!isObject(raw)) throw new Error('item is not a JSON object');
   const item = emptyRawItem(base);
+  // JSON Feed says which strings are HTML (content_html) and which are text (everything else).
+  item.plainType = 'text';
   const id = get(raw, 'id');
   // JSON Feed 1.1: an id given as a number is read as its string form.
   item.guid = typeof id === 'string' ? id : typeof id === 'number' && Number.isSafeInteger(id) ? String(id) : null;
@@ -31,7 +34,9 @@ function readJsonFeedItem(raw: unknown, base: string | null, feedAuthors: string
   const html = str(raw, 'content_html');
   item.content = html ?? str(raw, 'content_text');
   item.contentType = html !== null ? 'html' : 'text';
-  item.imageUrl = str(raw, 'image') ?? str(raw, 'banner_image');
+  const attachments = attachmentsOf(raw);
+  item.imageUrl = str(raw, 'image') ?? str(raw, 'banner_image') ?? attachments.find((a) => a.image)?.url ?? null;
+  item.mediaUrl = attachments[0]?.url ?? null;
   item.published = str(raw, 'date_published');
   item.updated = str(raw, 'date_modified');
   const authors = authorNames(raw);
@@ -39,6 +44,19 @@ function readJsonFeedItem(raw: unknown, base: string | null, feedAuthors: string
   item.tags = strings(get(raw, 'tags'));
   item.language = str(raw, 'language');
   return item;
+}
+
+/** `attachments: [{url, mime_type}]`: podcast audio, video, images. */
+function attachmentsOf(obj: JsonObject): { url: string; image: boolean }[] {
+  const list = get(obj, 'attachments');
+  if (!Array.isArray(list)) return [];
+  const out: { url: string; image: boolean }[] = [];
+  for (const a of list) {
+    if (!isObject(a)) continue;
+    const url = str(a, 'url');
+    if (url !== null) out.push({ url, image: str(a, 'mime_type')?.toLowerCase().startsWith('image/') ?? false });
+  }
+  return out;
 }
 
 /** `authors: [{name}]` (1.1) or `author: {name}` (1.0). */

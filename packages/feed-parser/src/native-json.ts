@@ -1,7 +1,8 @@
 import { parseDate } from './dates.ts';
 import type { FeedDocument } from './feed-document.ts';
 import { get, isObject, type JsonObject } from './json-values.ts';
-import { articleUrl, emptyRawItem, type RawItem } from './normalize.ts';
+import { articleUrl } from './normalize.ts';
+import { emptyRawItem, type RawItem } from './raw-item.ts';
 import { DocumentError } from './types.ts';
 
 export const MAX_NATIVE_ARTICLES = 1000;
@@ -50,6 +51,8 @@ function readNativeItem(raw: unknown, base: string | null): RawItem {
     throw new Error('tags must be an array of strings');
   }
   const item = emptyRawItem(base);
+  // Names, categories and tags are text; a summary or caption may still carry markup to remove.
+  item.plainType = 'text';
   item.guid = s.get('guid') ?? null;
   item.link = s.get('url') ?? null;
   item.title = title;

@@ -1,113 +1,104 @@
+import { withoutTrackingParams } from '@newsrank/core';
+import { untrustedDateWarning, unreadableDateWarning, type DateField } from './date-trust.ts';
 import { formatIsoSecond, parseDate } from './dates.ts';
+import { deriveTitle } from './derive-title.ts';
+import type { RawItem, TextType } from './raw-item.ts';
 import { resolveUrl, sanitizeHtml, toPlainSummary, toPlainText, truncatePlain } from './sanitize.ts';
+import { containsHtml, looksLikeHtml } from './text-kind.ts';
 import { cleanLine, stripInvalidChars } from './text.ts';
 import type { ParsedArticle, ParsedFeedInfo } from './types.ts';
 
-export type TextType = 'text' | 'html';
-
-/** One item as a format reader found it, before any cleaning. Strings are raw document text. */
-export interface RawItem {
-  guid: string | null;
-  link: string | null;
-  title: string | null;
-  titleType: TextType;
-  summary: string | null;
-  summaryType: TextType;
-  content: string | null;
-  contentType: TextType;
-  authors: string[];
-  /** An explicit section; otherwise the first tag is the category. */
-  category: string | null;
-  tags: string[];
-  dateline: string | null;
-  imageUrl: string | null;
-  imageCaption: string | null;
-  language: string | null;
-  published: string | number | null;
-  /** dc:date and the like: an update time that also stands in for a missing publication time. */
-  updated: string | number | null;
-  /** Base URL for the item's relative links. */
-  base: string | null;
-}
-
-export function emptyRawItem(base: string | null): RawItem {
-  return {
-    guid: null, link: null, title: null, titleType: 'html', summary: null, summaryType: 'html',
-    content: null, contentType: 'html', authors: [], category: null, tags: [], dateline: null, imageUrl: null,
-    imageCaption: null, language: null, published: null, updated: null, base,
-  };
-}
-
 export interface NormalizeContext {
-  now: Date;
+  /** When the document reached the service: dates more than a day after it are not stored. */
+  ingestedAt: Date;
   feedLanguage: string | null;
 }
-
-const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
 /** Cleans one item into an article, or throws an Error whose message is the rejection reason. */
 export function normalizeItem(raw: RawItem, ctx: NormalizeContext): ParsedArticle {
   if (isEmptyItem(raw)) throw new Error('the item is empty');
   const warnings: string[] = [];
-  const title = raw.title === null ? null : raw.titleType === 'html' ? toPlainText(raw.title) : cleanLine(raw.title);
   const guid = cleanLine(raw.guid);
-  const url = articleUrl(raw.link, raw.base);
+  const link = articleUrl(raw.link, raw.base);
+  const url = link === null ? null : withoutTrackingParams(link);
   const contentHtml = raw.content === null ? null : toHtml(raw.content, raw.contentType, raw.base);
   const summarySource = raw.summary ?? raw.content;
   const summaryType = raw.summary !== null ? raw.summaryType : raw.contentType;
   const summary = summarySource === null ? null
-    : summaryType === 'html' ? toPlainSummary(summarySource) : truncatePlain(cleanLine(summarySource));
-  const published = readDate(raw.published, warnings);
-  const updated = readDate(raw.updated, warnings);
+    : isHtml(summarySource, summaryType, containsHtml) ? toPlainSummary(summarySource) : truncatePlain(cleanLine(summarySource));
+  const published = readDate(raw.published, 'publishedAt', ctx.ingestedAt, warnings);
+  const updated = readDate(raw.updated, 'updatedAt', ctx.ingestedAt, warnings);
   const publishedAt = published ?? updated;
-  let publishedAtInFuture = false;
-  if (publishedAt !== null && publishedAt.getTime() - ctx.now.getTime() > FUTURE_TOLERANCE_MS) {
-    publishedAtInFuture = true;
-    warnings.push(`publishedAt ${formatIsoSecond(publishedAt)} is more than a day in the future`);
+  const tags = uniqueTags(raw.tags, raw.plainType);
+  const imageUrl = raw.imageUrl === null ? null : articleUrl(raw.imageUrl, raw.base);
+  const imageCaption = plainText(raw.imageCaption, raw.imageCaptionType);
+  let title = plainText(raw.title, raw.titleType);
+  if (title === null) {
+    const derived = deriveTitle({ text: summary, imageCaption, url, guid, mediaUrl: articleUrl(raw.mediaUrl, raw.base), imageUrl });
+    title = derived.title;
+    warnings.push(derived.warning);
   }
-  const tags = uniqueTags(raw.tags);
   return {
     guid,
     url,
     title,
     summary,
     contentHtml: contentHtml === '' ? null : contentHtml,
-    author: firstAuthor(raw.authors),
-    category: cleanLine(raw.category) ?? tags[0] ?? null,
+    author: firstAuthor(raw.authors, raw.plainType),
+    category: plainText(raw.category, raw.plainType) ?? tags[0] ?? null,
     tags,
     dateline: cleanLine(raw.dateline),
-    imageUrl: raw.imageUrl === null ? null : articleUrl(raw.imageUrl, raw.base),
-    imageCaption: raw.imageCaption === null ? null : toPlainText(raw.imageCaption),
+    imageUrl,
+    imageCaption,
     language: normalizeLanguage(raw.language) ?? ctx.feedLanguage,
     publishedAt: publishedAt === null ? null : formatIsoSecond(publishedAt),
     updatedAt: updated === null ? null : formatIsoSecond(updated),
     publishedAtOrigin: publishedAt === null ? null : 'feed',
-    publishedAtInFuture,
     warnings,
   };
 }
 
+function isHtml(value: string, type: TextType, guess: (value: string) => boolean): boolean {
+  return type === 'auto' ? guess(value) : type === 'html';
+}
+
+/**
+ * A one-line plain-text field. HTML has its tags removed and its references decoded; text is
+ * kept as the characters it is, so an escaped `&lt;/example&gt;` stays `</example>`.
+ */
+export function plainText(value: string | null, type: TextType): string | null {
+  if (value === null) return null;
+  return isHtml(value, type, looksLikeHtml) ? toPlainText(value) : cleanLine(value);
+}
+
 export function feedInfo(title: string | null, titleType: TextType, link: string | null, base: string | null, language: string | null): ParsedFeedInfo {
   return {
-    title: title === null ? null : titleType === 'html' ? toPlainText(title) : cleanLine(title),
+    title: plainText(title, titleType),
     url: articleUrl(link, base),
     language: normalizeLanguage(language),
   };
 }
 
-/** Items with only a title, only a date or only an author still reach the caller; blank ones do not. */
+/** Items with only a title, only a date, only an author or only a media file are kept; blank ones are not. */
 function isEmptyItem(raw: RawItem): boolean {
-  const values = [raw.guid, raw.link, raw.title, raw.summary, raw.content, raw.dateline, raw.imageUrl, raw.published, raw.updated];
+  const values = [raw.guid, raw.link, raw.title, raw.summary, raw.content, raw.dateline, raw.imageUrl, raw.imageCaption, raw.mediaUrl, raw.published, raw.updated];
   const blank = (v: string | number | null) => v === null || !/[^\s\u0000-\u001F]/.test(String(v));
   return values.every(blank) && raw.authors.every(blank) && raw.tags.every(blank);
 }
 
-function readDate(raw: string | number | null, warnings: string[]): Date | null {
+/** A date the item gives, or null: unreadable, or impossible (see date-trust.ts), with a warning. */
+function readDate(raw: string | number | null, field: DateField, ingestedAt: Date, warnings: string[]): Date | null {
   if (raw === null) return null;
   if (typeof raw === 'string' && raw.trim() === '') return null;
   const date = parseDate(raw);
-  if (date === null) warnings.push(`unreadable date "${stripInvalidChars(String(raw)).slice(0, 64)}"`);
-  return date;
+  const shown = stripInvalidChars(String(raw)).trim().slice(0, 64);
+  if (date === null) {
+    warnings.push(unreadableDateWarning(field, shown));
+    return null;
+  }
+  const untrusted = untrustedDateWarning(date, field, shown, ingestedAt);
+  if (untrusted !== null) warnings.push(untrusted);
+  return untrusted === null ? date : null;
 }
 
 /**
@@ -124,16 +115,16 @@ export function articleUrl(raw: string | null, base: string | null): string | nu
 }
 
 function toHtml(value: string, type: TextType, base: string | null): string {
-  if (type === 'html') return sanitizeHtml(value, base);
+  if (isHtml(value, type, containsHtml)) return sanitizeHtml(value, base);
   const text = stripInvalidChars(value).trim();
   return text === '' ? '' : `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`;
 }
 
-function uniqueTags(raw: string[]): string[] {
+function uniqueTags(raw: string[], type: TextType): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const t of raw) {
-    const tag = cleanLine(t);
+    const tag = plainText(t, type);
     if (tag === null || seen.has(tag)) continue;
     seen.add(tag);
     out.push(tag);
@@ -141,9 +132,10 @@ function uniqueTags(raw: string[]): string[] {
   return out;
 }
 
-function firstAuthor(raw: string[]): string | null {
+function firstAuthor(raw: string[], type: TextType): string | null {
   for (const a of raw) {
-    const name = authorName(a);
+    const text = plainText(a, type);
+    const name = text === null ? null : authorName(text);
     if (name !== null) return name;
   }
   return null;

@@ -33,9 +33,7 @@ export interface ParsedArticle {
   updatedAt: string | null;
   /** Where publishedAt came from; null when publishedAt is null. */
   publishedAtOrigin: DateOrigin | null;
-  /** True when publishedAt lies more than a day after parse time: stored, but not trusted for ranking. */
-  publishedAtInFuture: boolean;
-  /** Item-level warnings (unreadable date, future date, ...). */
+  /** Item-level warnings (unreadable or impossible date, derived title, ...). */
   warnings: string[];
 }
 
@@ -51,6 +49,13 @@ export interface RejectedItem {
   reason: string;
 }
 
+/** Why an item the document was cut off inside is not stored (it would be half an item). */
+export const TRUNCATED_ITEM_REASON = 'document ends inside this item';
+
+/**
+ * Every item of the document is either one of `articles` (in document order) or one of
+ * `rejected`, so an article's position in the document follows from the two (itemPositions).
+ */
 export interface ParseResult {
   format: DocumentFormat;
   feed: ParsedFeedInfo;
@@ -68,7 +73,10 @@ export interface ParseOptions {
   contentType?: string | undefined;
   /** The URL the document was fetched from or posted for; base for relative links. */
   baseUrl?: string | undefined;
-  /** Clock for "future date" decisions; defaults to the current time. */
+  /**
+   * When the document reached the service (the ingest job's receipt time); a date more than a
+   * day after it cannot be true and is not stored. Defaults to the current time.
+   */
   now?: Date | undefined;
 }
 

@@ -3,7 +3,7 @@ import type { StoryInput } from '@newsrank/core';
 import {
   committedChunks, completeIngestJob, failIngestJob, startIngestJob, storeStories, type ArticleOutcome, type Db, type IngestReport,
 } from '@newsrank/db';
-import { DocumentError } from '@newsrank/feed-parser';
+import { DocumentError, itemPositions } from '@newsrank/feed-parser';
 import type { Logger } from '@newsrank/logger';
 import { abortable } from './abortable.ts';
 import { parseInline, type ParseFunction } from '@newsrank/feed-parser/threads';
@@ -36,7 +36,8 @@ export async function ingestDocument(db: Db, ingestJobId: string, logger: Logger
   }
   let parsed;
   try {
-    parsed = await abortable(parse(job.body ?? new Uint8Array(), job.content_type ?? undefined), signal);
+    // Dates are judged against when the document was received, so a retry decides the same way.
+    parsed = await abortable(parse(job.body ?? new Uint8Array(), job.content_type ?? undefined, new Date(job.received_at)), signal);
   } catch (error) {
     if (error instanceof DocumentError) {
       await failIngestJob(db, ingestJobId, error.message, null);
@@ -45,14 +46,17 @@ export async function ingestDocument(db: Db, ingestJobId: string, logger: Logger
     throw error;
   }
 
+  // Rejections and warnings name items by their position in the document, as the parser does.
+  const positions = itemPositions(parsed);
   const rejected = [...parsed.rejected];
   const stories: { index: number; story: StoryInput }[] = [];
-  parsed.articles.forEach((article, index) => {
+  parsed.articles.forEach((article, i) => {
+    const index = positions[i]!;
     const story = toStory(article);
     if ('rejected' in story) rejected.push({ index, reason: story.rejected });
     else stories.push({ index, story });
   });
-  const warnings = [...parsed.warnings, ...parsed.articles.flatMap((article, index) => article.warnings.map((w) => `item ${index}: ${w}`))];
+  const warnings = [...parsed.warnings, ...parsed.articles.flatMap((article, i) => article.warnings.map((w) => `item ${positions[i]}: ${w}`))];
 
   const done = await committedChunks(db, ingestJobId);
   const outcomes: ArticleOutcome[] = [];

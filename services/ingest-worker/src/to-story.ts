@@ -1,7 +1,11 @@
 import type { StoryInput } from '@newsrank/core';
 import type { ParsedArticle } from '@newsrank/feed-parser';
 
-/** A parsed item becomes a story to store, or a reason it cannot be one. */
+/**
+ * A parsed item becomes a story to store, or a reason it cannot be one. The parser titles every
+ * article it returns (deriving a title where the item has none); a blank one is still refused
+ * here because the store cannot hold an article without a title.
+ */
 export function toStory(article: ParsedArticle): StoryInput | { rejected: string } {
   const title = article.title?.trim();
   if (!title) return { rejected: 'item has no title' };
@@ -20,7 +24,6 @@ export function toStory(article: ParsedArticle): StoryInput | { rejected: string
     language: article.language,
     publishedAt: article.publishedAt,
     publishedAtOrigin: article.publishedAtOrigin,
-    publishedAtTrusted: !article.publishedAtInFuture,
     updatedAt: article.updatedAt,
   };
 }

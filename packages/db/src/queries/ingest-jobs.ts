@@ -40,7 +40,7 @@ export async function startIngestJob(db: Db, id: string) {
     .set({ status: 'active', started_at: sql`coalesce(started_at, now())`, attempts: sql`attempts + 1` })
     .where('id', '=', id)
     .where('status', 'in', ['queued', 'active'])
-    .returning(['id', 'source', 'kind', 'content_type', 'body'])
+    .returning(['id', 'source', 'kind', 'content_type', 'body', 'received_at'])
     .executeTakeFirst();
 }
 

@@ -24,7 +24,6 @@ export function newArticleRow(id: string, source: string, story: StoryInput): Ne
     language: clean(story.language),
     published_at: story.publishedAt,
     published_at_origin: story.publishedAt ? story.publishedAtOrigin : null,
-    published_at_trusted: story.publishedAtTrusted,
     updated_at: story.updatedAt,
   };
 }
@@ -56,9 +55,6 @@ export function mergeUpdate(incoming: NewArticleRow): ArticleUpdate {
   ] as const) {
     carried(key);
   }
-  if (incoming.published_at) {
-    update.published_at_origin = incoming.published_at_origin ?? null;
-    update.published_at_trusted = incoming.published_at_trusted ?? true;
-  }
+  if (incoming.published_at) update.published_at_origin = incoming.published_at_origin ?? null;
   return update;
 }

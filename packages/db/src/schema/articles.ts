@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -24,8 +24,6 @@ export interface ArticlesTable {
   published_at: NullableTimestamp;
   /** Where published_at came from: feed, page-metadata, page-text or first-seen. */
   published_at_origin: string | null;
-  /** False for dates more than a day in the future: shown, but not used for ranking. */
-  published_at_trusted: Generated<boolean>;
   /** coalesce(published_at, -infinity): lets keyset pagination put undated articles last. */
   published_sort: ColumnType<Date, never, never>;
   updated_at: NullableTimestamp;

@@ -4,9 +4,6 @@
 import { formatIsoSecond, parseDate } from '../dates.ts';
 import type { DateOrigin, DocumentFormat, ParsedArticle, ParsedFeedInfo, ParseResult } from '../types.ts';
 
-/** A date this far past the parse clock is stored but not trusted for ranking (types.ts). */
-const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
-
 /** Single-line fields (title, caption, author, …) longer than this are page chrome, not data. */
 export const MAX_LINE_FIELD = 1000;
 
@@ -14,7 +11,7 @@ export function emptyArticle(): ParsedArticle {
   return {
     guid: null, url: null, title: null, summary: null, contentHtml: null, author: null,
     category: null, tags: [], dateline: null, imageUrl: null, imageCaption: null, language: null,
-    publishedAt: null, updatedAt: null, publishedAtOrigin: null, publishedAtInFuture: false,
+    publishedAt: null, updatedAt: null, publishedAtOrigin: null,
     warnings: [],
   };
 }
@@ -93,15 +90,15 @@ export function readDate(raw: string | null | undefined, warnings: string[]): st
   return formatIsoSecond(date);
 }
 
-/** Fills publishedAt and its bookkeeping fields together so they never disagree. */
-export function setPublished(article: ParsedArticle, iso: string | null, origin: DateOrigin, now: Date): void {
+/**
+ * Fills publishedAt and its origin together so they never disagree. Whether the date can be
+ * true is judged once for every format against the time of ingest (finish-page.ts); the page
+ * readers still pass their clock, which is not read here.
+ */
+export function setPublished(article: ParsedArticle, iso: string | null, origin: DateOrigin, _now: Date): void {
   if (iso === null) return;
   article.publishedAt = iso;
   article.publishedAtOrigin = origin;
-  article.publishedAtInFuture = Date.parse(iso) - now.getTime() > FUTURE_TOLERANCE_MS;
-  if (article.publishedAtInFuture) {
-    article.warnings.push(`publishedAt ${iso} is more than a day in the future`);
-  }
 }
 
 /** Removes duplicates and blanks while keeping the publisher's order. */

@@ -1,13 +1,16 @@
 import { Worker } from 'node:worker_threads';
 import { DocumentError, parseDocument, type ParseResult } from '../index.ts';
 
-/** Parses a document; the ingest worker's only CPU-heavy step. */
-export type ParseFunction = (body: Uint8Array, contentType: string | undefined) => Promise<ParseResult>;
+/**
+ * Parses a document; the ingest worker's only CPU-heavy step. `receivedAt` is when the document
+ * reached the service (dates more than a day after it are not stored); default: now.
+ */
+export type ParseFunction = (body: Uint8Array, contentType: string | undefined, receivedAt?: Date) => Promise<ParseResult>;
 
 /** Below this size parsing inline costs less than a round trip to a thread. */
 const INLINE_LIMIT_BYTES = 256 * 1024;
 
-export const parseInline: ParseFunction = async (body, contentType) => parseDocument(body, { contentType });
+export const parseInline: ParseFunction = async (body, contentType, receivedAt) => parseDocument(body, { contentType, now: receivedAt });
 
 interface Pending {
   thread: Worker;
@@ -37,13 +40,13 @@ export class ParsePool {
     for (let i = 0; i < threads; i++) this.#threads.push(this.#spawn());
   }
 
-  readonly parse: ParseFunction = async (body, contentType) => {
-    if (body.length <= INLINE_LIMIT_BYTES) return parseInline(body, contentType);
+  readonly parse: ParseFunction = async (body, contentType, receivedAt) => {
+    if (body.length <= INLINE_LIMIT_BYTES) return parseInline(body, contentType, receivedAt);
     const id = this.#nextId++;
     const thread = this.#threads[this.#turn++ % this.#threads.length] as Worker;
     return new Promise<ParseResult>((resolve, reject) => {
       this.#pending.set(id, { thread, resolve, reject });
-      thread.postMessage({ id, body, contentType });
+      thread.postMessage({ id, body, contentType, receivedAt: receivedAt?.getTime() });
     });
   };
 

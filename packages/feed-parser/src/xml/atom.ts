@@ -1,8 +1,10 @@
 import type { FeedDocument } from '../feed-document.ts';
+import { feedInfo } from '../normalize.ts';
+import { applyStandIns, emptyRawItem, type RawItem, type TextType } from '../raw-item.ts';
 import { resolveUrl } from '../sanitize.ts';
-import { emptyRawItem, feedInfo, type RawItem, type TextType } from '../normalize.ts';
 import { isImage, nonBlank, readExtension } from './extensions.ts';
-import { attr, child, childText, innerXml, textOf } from './read.ts';
+import { attr, child, childText, textOf } from './read.ts';
+import { textConstruct } from './text-construct.ts';
 import type { XmlElement } from './tree.ts';
 
 /** Atom 1.0, Atom 0.3 and the pre-standard drafts (namespace `http://purl.org/atom/ns#...`). */
@@ -22,6 +24,9 @@ export function readAtom(root: XmlElement, baseUrl: string | null): FeedDocument
 
 function readEntry(el: XmlElement, feedBase: string | null, feedAuthors: string[]): RawItem {
   const item = emptyRawItem(el.base ?? feedBase);
+  // Atom names, terms and untyped text constructs are plain text; nothing is guessed.
+  item.plainType = 'text';
+  item.titleType = item.summaryType = 'text';
   for (const c of el.children) {
     if (readExtension(c, item)) continue;
     if (!isAtom(c)) continue;
@@ -50,45 +55,30 @@ function readEntry(el: XmlElement, feedBase: string | null, feedAuthors: string[
         item.updated ??= nonBlank(textOf(c));
         break;
       case 'link':
-        if (attr(c, 'rel') === 'enclosure' && isImage(attr(c, 'type'), attr(c, 'href'))) item.imageUrl ??= attr(c, 'href');
+        if (attr(c, 'rel') === 'enclosure') readEnclosure(c, item);
         break;
     }
   }
   item.link = alternateLink(el);
+  // The entry's own authors, else its Dublin Core or iTunes ones, else the feed's.
   const authors = authorsOf(el);
-  item.authors.unshift(...(authors.length > 0 ? authors : feedAuthors));
+  item.authors.unshift(...authors);
+  applyStandIns(item);
+  if (!item.authors.some((a) => a.trim() !== '')) item.authors = [...feedAuthors];
   item.language ??= el.lang;
   return item;
+}
+
+/** `<link rel="enclosure">`: any media file keeps the item, an image is its picture. */
+function readEnclosure(c: XmlElement, item: RawItem): void {
+  const href = attr(c, 'href');
+  item.mediaUrl ??= href;
+  if (isImage(attr(c, 'type'), href)) item.imageUrl ??= href;
 }
 
 function setText(el: XmlElement, set: (value: string, type: TextType) => void): void {
   const t = textConstruct(el);
   if (t !== null) set(t.value, t.type);
-}
-
-/**
- * An Atom text construct as text or HTML. Atom 1.0 says `type="text|html|xhtml"`; Atom 0.3
- * says a MIME type plus `mode="xml|escaped|base64"`.
- */
-export function textConstruct(el: XmlElement | undefined): { value: string; type: TextType } | null {
-  if (el === undefined || el.attrs.has('src')) return null;
-  const type = (attr(el, 'type') ?? 'text').toLowerCase();
-  const mode = attr(el, 'mode')?.toLowerCase();
-  let value: string | null;
-  let kind: TextType;
-  if (mode === 'base64') {
-    value = Buffer.from(textOf(el) ?? '', 'base64').toString('utf8');
-    kind = type.includes('html') ? 'html' : 'text';
-  } else if (type === 'xhtml' || type.includes('xhtml') || el.children.length > 0) {
-    const div = el.children.length === 1 && el.children[0]!.local === 'div' ? el.children[0]! : el;
-    value = innerXml(div);
-    kind = 'html';
-  } else {
-    value = textOf(el);
-    kind = type === 'html' || type.includes('html') || mode === 'escaped' && type !== 'text/plain' ? 'html' : 'text';
-  }
-  value = nonBlank(value);
-  return value === null ? null : { value, type: kind };
 }
 
 /** The first link with `rel="alternate"` or no rel that has an address, resolved against xml:base. */
@@ -107,10 +97,17 @@ function authorsOf(el: XmlElement): string[] {
   const out: string[] = [];
   for (const c of el.children) {
     if (!is(c, 'author')) continue;
-    const name = childText(c, 'atom:name', 'name') ?? childText(c, 'atom:email', 'email') ?? nonBlank(textOf(c));
+    const name = authorNameOf(c);
     if (name !== null) out.push(name);
   }
   return out;
+}
+
+/** An `<author>`'s name, or its email when it has no name; a bare `<uri>` names nobody. */
+export function authorNameOf(author: XmlElement): string | null {
+  // The element's own text only when it has no children: else it would be its markup.
+  return childText(author, 'atom:name', 'name') ?? childText(author, 'atom:email', 'email')
+    ?? (author.children.length === 0 ? nonBlank(textOf(author)) : null);
 }
 
 function isAtom(el: XmlElement): boolean {

@@ -23,6 +23,11 @@ export interface XmlElement {
 export interface XmlDocument {
   root: XmlElement;
   warnings: string[];
+  /**
+   * The elements the text ended inside (the root first): not empty only for a document cut off
+   * before its end, whose last item is then incomplete.
+   */
+  unclosed: readonly XmlElement[];
 }
 
 export const MAX_DEPTH = 256;

@@ -1,7 +1,11 @@
-import { emptyRawItem, feedInfo, type RawItem } from '../normalize.ts';
 import type { FeedDocument } from '../feed-document.ts';
-import { nonBlank, readExtension } from './extensions.ts';
+import { feedInfo } from '../normalize.ts';
+import { applyStandIns, emptyRawItem, standInsOf, type RawItem } from '../raw-item.ts';
+import { containsHtml } from '../text-kind.ts';
+import { authorNameOf } from './atom.ts';
+import { isImage, nonBlank, readExtension } from './extensions.ts';
 import { attr, child, childText, textOf } from './read.ts';
+import { textConstruct } from './text-construct.ts';
 import type { XmlElement } from './tree.ts';
 
 /** RSS 0.91/0.92/2.0 (`<rss>`, or a bare `<channel>`) and, through rdf.ts, RSS 0.90/1.0. */
@@ -11,7 +15,7 @@ export function readRss(root: XmlElement, baseUrl: string | null): FeedDocument<
   const base = channel.base ?? absolute(link) ?? baseUrl;
   const feed = feedInfo(
     childText(channel, 'title', 'dc:title'),
-    'html',
+    'auto',
     link,
     base,
     childText(channel, 'language', 'dc:language') ?? channel.lang,
@@ -34,9 +38,12 @@ function channelLink(channel: XmlElement): string | null {
 export function readRssItem(el: XmlElement, feedBase: string | null): RawItem {
   const item = emptyRawItem(el.base ?? feedBase);
   let guidIsPermaLink = false;
-  let alternate: string | null = null;
   for (const c of el.children) {
     if (readExtension(c, item)) continue;
+    if (c.key.startsWith('atom:')) {
+      readAtomStandIn(c, item);
+      continue;
+    }
     switch (c.key) {
       case 'title':
       case 'dc:title':
@@ -44,9 +51,6 @@ export function readRssItem(el: XmlElement, feedBase: string | null): RawItem {
         break;
       case 'link':
         item.link ??= nonBlank(textOf(c)) ?? attr(c, 'href');
-        break;
-      case 'atom:link':
-        if ((attr(c, 'rel') ?? 'alternate') === 'alternate') alternate ??= attr(c, 'href');
         break;
       case 'guid':
         if (item.guid === null) {
@@ -77,13 +81,71 @@ export function readRssItem(el: XmlElement, feedBase: string | null): RawItem {
         break;
     }
   }
-  item.link ??= alternate;
+  applyStandIns(item);
   // A permalink guid doubles as the link (RSS 2.0), but only when it is a web address.
   if (item.link === null && guidIsPermaLink && item.guid !== null && /^https?:\/\//i.test(item.guid)) {
     item.link = item.guid;
   }
+  // RSS 2.0: the description "may contain entity-encoded HTML". When it does and the item has no
+  // other content, it is the content; the summary is still its plain text.
+  if (item.content === null && item.summary !== null && item.summaryType === 'auto' && containsHtml(item.summary)) {
+    item.content = item.summary;
+    item.contentType = 'html';
+    item.summaryType = 'html';
+  }
   item.language ??= el.attrs.get('xml:lang') ?? null;
   return item;
+}
+
+/** Atom elements inside an RSS item, read as the RSS fields they mean when the item lacks those. */
+function readAtomStandIn(c: XmlElement, item: RawItem): void {
+  const s = standInsOf(item);
+  switch (c.local) {
+    case 'title': {
+      const t = s.title === null ? textConstruct(c) : null;
+      if (t !== null) [s.title, s.titleType] = [t.value, t.type];
+      break;
+    }
+    case 'summary': {
+      const t = s.summary === null ? textConstruct(c) : null;
+      if (t !== null) [s.summary, s.summaryType] = [t.value, t.type];
+      break;
+    }
+    case 'content': {
+      const t = s.content === null ? textConstruct(c) : null;
+      if (t !== null) [s.content, s.contentType] = [t.value, t.type];
+      break;
+    }
+    case 'id':
+      s.guid ??= nonBlank(textOf(c));
+      break;
+    case 'link': {
+      const rel = attr(c, 'rel')?.toLowerCase() ?? 'alternate';
+      const href = attr(c, 'href');
+      if (rel === 'alternate') s.link ??= href;
+      if (rel === 'enclosure') {
+        item.mediaUrl ??= href;
+        if (isImage(attr(c, 'type'), href)) s.imageUrl ??= href;
+      }
+      break;
+    }
+    case 'author': {
+      const name = authorNameOf(c);
+      if (name !== null) s.authors.push(name);
+      break;
+    }
+    case 'category':
+      s.tags.push(attr(c, 'term') ?? textOf(c) ?? '');
+      break;
+    case 'published':
+    case 'issued':
+      s.published ??= nonBlank(textOf(c));
+      break;
+    case 'updated':
+    case 'modified':
+      s.updated ??= nonBlank(textOf(c));
+      break;
+  }
 }
 
 function absolute(url: string | null): string | null {

@@ -112,7 +112,7 @@ function finish(text: string, from: number, root: XmlElement | null, entities: E
   if (entities.undeclaredHtml.size > 0) {
     warnings.push(`undeclared entity: ${[...entities.undeclaredHtml].map((name) => `&${name};`).join(' ')} decoded as HTML`);
   }
-  return { root, warnings };
+  return { root, warnings, unclosed: [] };
 }
 
 /** `</name>` matching the open element: the index after it, or -1. */

@@ -104,5 +104,6 @@ function build(text: string, baseUrl: string | null, strict: boolean): XmlDocume
     warnings.push(`${entities.refused} DOCTYPE entity declaration(s) not expanded (nested references, markup or too long)`);
   }
   if (unexpanded > 0) warnings.push(`${unexpanded} reference(s) to undeclared entities left unexpanded`);
-  return { root, warnings };
+  // sax closes nothing at the end of its input: what is still open is what the text ended inside.
+  return { root, warnings, unclosed: stack.map((frame) => frame.element) };
 }
