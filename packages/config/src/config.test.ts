@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEVELOPMENT_INGEST_TOKEN, loadConfig } from './config.ts';
-import { parseDurationMs } from './duration.ts';
+import { parseDurationMs, readDuration } from './duration.ts';
 
 describe('loadConfig', () => {
   it('an empty environment gives working local defaults', () => {
@@ -57,12 +57,49 @@ describe('parseDurationMs', () => {
     ['6h', 21_600_000],
     ['30s', 30_000],
     ['250ms', 250],
-    ['1500', 1500],
     ['7d', 604_800_000],
     ['1.5h', 5_400_000],
   ])('reads %s as %d ms', (raw, ms) => expect(parseDurationMs(raw)).toBe(ms));
 
-  it.each(['', 'soon', '-1h', '0', '6 hours'])('refuses %j', (raw) => expect(parseDurationMs(raw)).toBeNull());
+  it.each(['', 'soon', '-1h', '0', '0s', '6 hours', '1500'])('refuses %j', (raw) => expect(parseDurationMs(raw)).toBeNull());
+});
+
+describe('readDuration', () => {
+  it('tells a bare number, which needs a unit, from text that is no duration at all', () => {
+    expect(readDuration('6')).toEqual({ ok: false, problem: 'needs-unit' });
+    expect(readDuration('soon')).toEqual({ ok: false, problem: 'unreadable' });
+    expect(readDuration('0')).toEqual({ ok: true, ms: 0 });
+    expect(readDuration('90s')).toEqual({ ok: true, ms: 90_000 });
+  });
+});
+
+describe('duration variables', () => {
+  it.each([
+    ['POPULARITY_HALF_LIFE', '6', 'POPULARITY_HALF_LIFE: "6" needs a unit, e.g. 6h'],
+    ['EVENT_DEDUP_RETENTION', '30', 'EVENT_DEDUP_RETENTION: "30" needs a unit, e.g. 30d'],
+    ['INGEST_JOB_RETENTION', '7', 'INGEST_JOB_RETENTION: "7" needs a unit, e.g. 7d'],
+  ])('%s=%s is refused with one line naming the variable and an example', (name, raw, line) => {
+    try {
+      loadConfig({ [name]: raw });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toEqual([line]);
+    }
+  });
+
+  it('a zero duration is refused as such', () => {
+    expect(() => loadConfig({ POPULARITY_HALF_LIFE: '0s' })).toThrow(/POPULARITY_HALF_LIFE: expected a duration above zero/);
+  });
+
+  it('every duration variable takes a unit, and the _MS variables stay bare numbers of milliseconds', () => {
+    const config = loadConfig({ POPULARITY_HALF_LIFE: '90m', EVENT_DEDUP_RETENTION: '2d', INGEST_JOB_RETENTION: '12h', RANKING_REFRESH_MS: '500', SHUTDOWN_TIMEOUT_MS: '3000' });
+    expect(config.popularityHalfLifeMs).toBe(90 * 60_000);
+    expect(config.eventDedupRetentionMs).toBe(2 * 86_400_000);
+    expect(config.ingestJobRetentionMs).toBe(12 * 3_600_000);
+    expect(config.rankingRefreshMs).toBe(500);
+    expect(config.shutdownTimeoutMs).toBe(3000);
+  });
 });
 
 describe('http options', () => {

@@ -1,20 +1,26 @@
 import { z } from 'zod';
-import { parseDurationMs } from './duration.ts';
+import { readDuration, type DurationReading } from './duration.ts';
 import { corsOrigins, trustProxy } from './http-options.ts';
 import { sourceTimeZones } from './source-time-zones.ts';
 
+/** A duration with its unit (`6h`, `30d`), above zero; in milliseconds once read. */
 const duration = (fallback: string) =>
   z
     .string()
     .default(fallback)
     .transform((raw, ctx) => {
-      const ms = parseDurationMs(raw);
-      if (ms === null) {
-        ctx.addIssue({ code: 'custom', message: `expected a duration such as 500ms, 30s, 6h or 7d, got "${raw}"` });
-        return z.NEVER;
-      }
-      return ms;
+      const reading = readDuration(raw);
+      if (reading.ok && reading.ms > 0) return reading.ms;
+      ctx.addIssue({ code: 'custom', message: durationProblem(raw, reading, fallback) });
+      return z.NEVER;
     });
+
+/** The example keeps the number given and adds the unit of the default: `"6" needs a unit, e.g. 6h`. */
+function durationProblem(raw: string, reading: DurationReading, fallback: string): string {
+  if (reading.ok) return `expected a duration above zero, such as ${fallback}, got "${raw}"`;
+  if (reading.problem === 'needs-unit') return `"${raw}" needs a unit, e.g. ${raw.trim()}${/[a-z]+$/.exec(fallback)?.[0] ?? 's'}`;
+  return `expected a duration such as 500ms, 30s, 6h or 7d, got "${raw}"`;
+}
 
 const positiveInt = (fallback: number, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce.number().int().min(1).max(max).default(fallback);

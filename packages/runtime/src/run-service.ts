@@ -66,7 +66,7 @@ export async function runService(definition: ServiceDefinition, options: { migra
     if (options.migrate) await migrateWithRetry(context, logger);
     running = await definition.start(context);
     if (config.heartbeatFile) startHeartbeat(config.heartbeatFile);
-    logger.info({ service: definition.name }, 'started');
+    logger.info('started');
   } catch (error) {
     // A signal during start closed the database under the starting service: shutdown decides.
     if (stopping) return;
