@@ -15,6 +15,8 @@ let stack: Stack;
 beforeAll(async () => {
   cluster = await startRedisCluster(3);
   stack = await startStack(['api', 'ingest-worker', 'ranking-worker'], { REDIS_CLUSTER_NODES: cluster.nodes, RANKING_REFRESH_MS: '500' });
+  // As a load balancer would: traffic only once the api has read the cluster's slot map.
+  await eventually(async () => ((await getJson(stack.baseUrl, '/readyz')).status === 200 ? true : undefined), 30_000, 'the api to be ready');
 }, 60_000);
 afterAll(async () => {
   await stack?.stop();

@@ -1,3 +1,3 @@
-export { createRedis, assertNoEviction, type RedisClient, type RedisRole, type RedisSettings } from './redis.ts';
+export { createRedis, assertNoEviction, redisIsReady, type RedisClient, type RedisRole, type RedisSettings } from './redis.ts';
 export * from './queues.ts';
 export { handBackOnStop, StopTimeoutError, type HandBackProcessor, type StoppableHandler } from './hand-back.ts';

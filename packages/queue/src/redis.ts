@@ -38,6 +38,29 @@ export function createRedis(settings: RedisSettings, role: RedisRole): RedisClie
   return new Redis(settings.url, options);
 }
 
+const CONNECTING = new Set(['wait', 'connecting', 'connect']);
+
+/**
+ * True once the client is ready, waiting up to `waitMs` while a connection is still being made:
+ * a fresh cluster client must read its slot map first, and a request arriving in that moment
+ * should not be refused for it. A client that has ended, or is not ready in time, is not ready.
+ */
+export async function redisIsReady(redis: RedisClient, waitMs: number): Promise<boolean> {
+  if (redis.status === 'ready') return true;
+  // Closed, backing off or ended: Redis is known to be away, so say so at once.
+  if (!CONNECTING.has(redis.status)) return false;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), waitMs);
+  try {
+    await once(redis, 'ready', { signal: controller.signal });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Lock keys carry TTLs: any eviction policy but noeviction can silently wedge the queues. */
 export async function assertNoEviction(redis: RedisClient): Promise<void> {
   // A cluster client knows its nodes only once it has read the slot map: before that the list

@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Logger } from '@newsrank/logger';
 import type { ApplyEventsPayload, RedisClient } from '@newsrank/queue';
-import { HttpError } from '../http/errors.ts';
+import { queueUnavailable, requireQueue } from '../http/queue-availability.ts';
 import { articleRefKey, type ArticleResolver } from './article-resolver.ts';
 import { EventBatcher, type EventBatcherOptions } from './event-batcher.ts';
 import { parseEvent, type ParsedEvent, type Rejection } from './parse-events.ts';
@@ -34,8 +34,8 @@ function batcherFor(queue: Queue): EventBatcher {
   return batcher;
 }
 
-export const queueUnavailable = () =>
-  new HttpError(503, 'queue_unavailable', 'the queue is not reachable; nothing was accepted, retry later', { 'retry-after': '1' });
+// Page views arrive in a steady stream: a beacon may retry soon.
+const RETRY_AFTER_SECONDS = 1;
 
 /**
  * Validates and resolves a request's events and queues the countable ones, together with those
@@ -51,7 +51,7 @@ export async function acceptEvents(deps: AcceptEventsDeps, rawEvents: readonly u
     if ('reason' in parsed) rejected.push(parsed);
     else valid.push(parsed);
   });
-  if (valid.length > 0 && deps.redis.status !== 'ready') throw queueUnavailable();
+  if (valid.length > 0) await requireQueue(deps.redis, RETRY_AFTER_SECONDS);
 
   const articles = await deps.resolver.resolve(valid.map((event) => event.article), nowMs);
   const payload: ApplyEventsPayload = { events: [] };
@@ -66,7 +66,7 @@ export async function acceptEvents(deps: AcceptEventsDeps, rawEvents: readonly u
       await batcherFor(deps.eventsQueue).add(payload.events);
     } catch (error) {
       logger.warn({ err: error }, 'queue refused access events');
-      throw queueUnavailable();
+      throw queueUnavailable(RETRY_AFTER_SECONDS);
     }
   }
   return { accepted: payload.events.length, filtered: 0, rejected: rejected.sort((a, b) => a.index - b.index) };

@@ -5,6 +5,7 @@ import { findIngestJob, forgetIngestJob, recordIngestJob, type Db } from '@newsr
 import { INGEST_JOB_OPTIONS, JOB_NAMES, type IngestDocumentPayload, type RedisClient } from '@newsrank/queue';
 import { requireBearerToken } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
+import { queueUnavailable, requireQueue } from '../http/queue-availability.ts';
 import { isJsonType, isReadableFeedType } from '../http/content-type.ts';
 import { presentIngestJob } from '../present.ts';
 import { DocumentError, type ParseResult } from '@newsrank/feed-parser';
@@ -105,7 +106,7 @@ function sourceOf(req: Request, parsed: ParseResult): string {
  * only after both. If Redis refuses, the record is withdrawn and the client gets 503 to retry.
  */
 async function enqueue(deps: IngestRouteDeps, req: Request, body: Buffer, parsed: ParseResult, kind: 'feed' | 'articles'): Promise<string> {
-  if (deps.redis.status !== 'ready') throw queueUnavailable();
+  await requireQueue(deps.redis, RETRY_AFTER_SECONDS);
   const id = randomUUID();
   await recordIngestJob(deps.db, { id, source: sourceOf(req, parsed), kind, contentType: req.get('content-type') ?? null, format: parsed.format, body });
   const payload: IngestDocumentPayload = { ingestJobId: id };
@@ -114,11 +115,11 @@ async function enqueue(deps: IngestRouteDeps, req: Request, body: Buffer, parsed
   } catch (error) {
     req.log.warn({ err: error }, 'queue refused an ingest job');
     await forgetIngestJob(deps.db, id).catch(() => {});
-    throw queueUnavailable();
+    throw queueUnavailable(RETRY_AFTER_SECONDS);
   }
   req.log.info({ ingestJobId: id, format: parsed.format, bytes: body.length, items: parsed.articles.length }, 'document accepted');
   return id;
 }
 
-const queueUnavailable = () =>
-  new HttpError(503, 'queue_unavailable', 'the queue is not reachable; nothing was accepted, retry later', { 'retry-after': '5' });
+// A feed is worth a few seconds' pause before it is posted again.
+const RETRY_AFTER_SECONDS = 5;
