@@ -111,3 +111,41 @@ describe('feeds through the running api and ingest worker', () => {
     expect(page.body.items).toHaveLength(100);
   });
 });
+
+describe('documents as people really post them', () => {
+  const wild = (items: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Wild</title><link>https://wild.example/</link>${items}</channel></rss>`;
+
+  it('keeps an untitled item and an impossible date, says so per item, and strips tracking parameters', async () => {
+    const job = await ingest(
+      stack.baseUrl,
+      wild(
+        '<item><description>Harbour bridge reopens after repairs. Traffic resumes at noon.</description><link>https://wild.example/bridge?utm_source=rss&amp;fbclid=x1</link></item>' +
+          '<item><title>From the future</title><link>https://wild.example/future</link><pubDate>Fri, 01 Jan 2100 00:00:00 GMT</pubDate></item>',
+      ),
+      { source: 'wild' },
+    );
+    expect(job).toMatchObject({ status: 'completed', result: { inserted: 2, rejected: [] } });
+    const [untitled, future] = job.result!.articles;
+    expect(untitled).toMatchObject({ index: 0, url: 'https://wild.example/bridge' });
+    expect(untitled?.warnings?.join(' ')).toMatch(/title missing; derived/);
+    expect(future?.index).toBe(1);
+    expect(future?.warnings?.join(' ')).toContain('Fri, 01 Jan 2100 00:00:00 GMT');
+
+    const stored = await getJson<Article>(stack.baseUrl, `/v1/articles/${untitled!.id}`);
+    expect(stored.body).toMatchObject({ title: 'Harbour bridge reopens after repairs', url: 'https://wild.example/bridge' });
+    expect((await getJson<Article>(stack.baseUrl, `/v1/articles/${future!.id}`)).body.publishedAt).toBeNull();
+
+    // The same story linked without the tracking parameters is the same article.
+    const again = await ingest(stack.baseUrl, wild('<item><title>Harbour bridge reopens after repairs</title><link>https://wild.example/bridge</link></item>'), { source: 'wild' });
+    expect(again.result?.articles[0]?.id).toBe(untitled!.id);
+  });
+
+  it('stores the items a cut-off document completed and rejects the one it ends inside', async () => {
+    const cut = wild('<item><title>Whole item</title><link>https://wild.example/whole</link></item><item><title>Half an it').replace('</channel></rss>', '');
+    const job = await ingest(stack.baseUrl, cut, { source: 'wild' });
+    expect(job).toMatchObject({ status: 'completed', result: { inserted: 1, rejected: [{ index: 1, reason: 'document ends inside this item' }] } });
+    const titles = (await allArticles()).map((article) => article.title);
+    expect(titles).toContain('Whole item');
+    expect(titles.some((title) => title.startsWith('Half'))).toBe(false);
+  });
+});

@@ -8,7 +8,7 @@ export interface IngestJobAnswer {
     inserted: number;
     updated: number;
     duplicates: number;
-    articles: { id: string; guid: string | null; url: string | null; outcome: string }[];
+    articles: { id: string; guid: string | null; url: string | null; outcome: string; index?: number; warnings?: string[] }[];
     rejected: { index: number; reason: string }[];
     warnings: string[];
   } | null;

@@ -31,7 +31,7 @@ export function presentIngestJob(job: IngestJobView) {
         inserted: job.result.inserted,
         updated: job.result.updated,
         duplicates: job.result.duplicates,
-        articles: job.result.articles,
+        articles: job.result.articles.map((article) => ({ ...article, warnings: article.warnings ?? [] })),
         rejected: job.result.rejected,
         warnings: job.result.warnings,
       }

@@ -49,12 +49,12 @@ export async function ingestDocument(db: Db, ingestJobId: string, logger: Logger
   // Rejections and warnings name items by their position in the document, as the parser does.
   const positions = itemPositions(parsed);
   const rejected = [...parsed.rejected];
-  const stories: { index: number; story: StoryInput }[] = [];
+  const stories: { index: number; story: StoryInput; warnings: string[] }[] = [];
   parsed.articles.forEach((article, i) => {
     const index = positions[i]!;
     const story = toStory(article);
     if ('rejected' in story) rejected.push({ index, reason: story.rejected });
-    else stories.push({ index, story });
+    else stories.push({ index, story, warnings: article.warnings });
   });
   const warnings = [...parsed.warnings, ...parsed.articles.flatMap((article, i) => article.warnings.map((w) => `item ${positions[i]}: ${w}`))];
 
@@ -80,7 +80,8 @@ export async function ingestDocument(db: Db, ingestJobId: string, logger: Logger
     inserted: outcomes.filter((o) => o.outcome === 'inserted').length,
     updated: outcomes.filter((o) => o.outcome === 'updated').length,
     duplicates: outcomes.filter((o) => o.outcome === 'duplicate').length,
-    articles: outcomes,
+    // storeStories answers in input order, so outcome k belongs to stories[k].
+    articles: outcomes.map((outcome, k) => ({ ...outcome, index: stories[k]!.index, warnings: stories[k]!.warnings })),
     rejected: rejected.sort((a, b) => a.index - b.index),
     warnings,
   };

@@ -14,11 +14,18 @@ export interface ArticleOutcome {
   outcome: 'inserted' | 'updated' | 'duplicate';
 }
 
+/** An article of the report: its outcome, where the item sat in the document, and what was noticed reading it. */
+export interface ReportedArticle extends ArticleOutcome {
+  /** Absent in reports written before items carried their position and warnings. */
+  index?: number;
+  warnings?: string[];
+}
+
 export interface IngestReport {
   inserted: number;
   updated: number;
   duplicates: number;
-  articles: ArticleOutcome[];
+  articles: ReportedArticle[];
   rejected: { index: number; reason: string }[];
   warnings: string[];
 }

@@ -102,7 +102,14 @@ export const schemas: Record<string, Schema> = {
                 items: {
                   type: 'object',
                   required: ['id', 'outcome'],
-                  properties: { id: uuid, guid: nullable('string'), url: nullable('string'), outcome: { type: 'string', enum: ['inserted', 'updated', 'duplicate'] } },
+                  properties: {
+                    id: uuid,
+                    guid: nullable('string'),
+                    url: nullable('string'),
+                    outcome: { type: 'string', enum: ['inserted', 'updated', 'duplicate'] },
+                    index: { type: 'integer', description: "the item's position in the document" },
+                    warnings: { type: 'array', items: { type: 'string' }, description: 'what was noticed reading this item: a derived title, a date that cannot be true…' },
+                  },
                 },
               },
               rejected: { type: 'array', items: rejection },
