@@ -1,7 +1,7 @@
 import { UnrecoverableError } from 'bullmq';
 import type { StoryInput } from '@newsrank/core';
 import {
-  committedChunks, completeIngestJob, failIngestJob, startIngestJob, storeStories, type ArticleOutcome, type Db, type IngestReport,
+  committedChunks, completeIngestJob, failIngestJob, startIngestJob, storeIngestChunk, type ArticleOutcome, type Db, type IngestReport,
 } from '@newsrank/db';
 import { DocumentError, itemPositions } from '@newsrank/feed-parser';
 import type { Logger } from '@newsrank/logger';
@@ -68,12 +68,7 @@ export async function ingestDocument(db: Db, ingestJobId: string, logger: Logger
     }
     signal?.throwIfAborted();
     const chunk = stories.slice(start, start + CHUNK_SIZE).map((entry) => entry.story);
-    const chunkOutcomes = await db.transaction().execute(async (trx) => {
-      const result = await storeStories(trx, job.source, chunk);
-      await trx.insertInto('ingest_job_chunks').values({ job_id: ingestJobId, chunk_index: chunkIndex, outcomes: JSON.stringify(result) }).execute();
-      return result;
-    });
-    outcomes.push(...chunkOutcomes);
+    outcomes.push(...(await storeIngestChunk(db, ingestJobId, chunkIndex, job.source, chunk)));
   }
 
   const report: IngestReport = {

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
 import type { ArticleOutcome, IngestJobRow, IngestReport } from '../schema/index.ts';
+import type { StoryInput } from '@newsrank/core';
+import { storeStories } from './store-stories.ts';
 
 export interface NewIngestJob {
   id: string;
@@ -47,6 +49,18 @@ export async function startIngestJob(db: Db, id: string) {
 export async function committedChunks(db: Db, jobId: string): Promise<Map<number, ArticleOutcome[]>> {
   const rows = await db.selectFrom('ingest_job_chunks').select(['chunk_index', 'outcomes']).where('job_id', '=', jobId).execute();
   return new Map(rows.map((row) => [row.chunk_index, row.outcomes]));
+}
+
+/**
+ * Stores one chunk of a job's stories and records its outcomes in the same transaction, so a job
+ * run again after a crash skips exactly the chunks that are stored (committedChunks).
+ */
+export async function storeIngestChunk(db: Db, jobId: string, chunkIndex: number, source: string, stories: StoryInput[]): Promise<ArticleOutcome[]> {
+  return db.transaction().execute(async (trx) => {
+    const outcomes = await storeStories(trx, source, stories);
+    await trx.insertInto('ingest_job_chunks').values({ job_id: jobId, chunk_index: chunkIndex, outcomes: JSON.stringify(outcomes) }).execute();
+    return outcomes;
+  });
 }
 
 export async function completeIngestJob(db: Db, id: string, format: string, report: IngestReport): Promise<void> {

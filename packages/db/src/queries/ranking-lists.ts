@@ -15,7 +15,7 @@ export interface ListCandidate {
   categoryRank: number;
 }
 
-type CandidateRow = {
+export type CandidateRow = {
   article_id: string; title: string; url: string | null; category: string | null; category_slug: string | null;
   published_at: Date | null; value: number;
 };
@@ -63,15 +63,20 @@ function categoriesOf(table: 'article_window_views' | 'article_popularity', filt
  * newer publication, then the smaller id — the order rankEntries applies.
  */
 export async function topArticlesInWindow(db: Db, windowName: string, perList: number): Promise<ListCandidate[]> {
-  const [site, categories] = await Promise.all([
-    sql<CandidateRow>`
+  return runListQueries(db, windowListQueries(windowName, perList), perList);
+}
+
+/** The two statements behind one window's lists (site-wide, then every category), kept apart so their plans can be checked. */
+export function windowListQueries(windowName: string, perList: number): ListQueries {
+  return {
+    site: sql<CandidateRow>`
       select ${ARTICLE_COLUMNS}, t.views as value
       from article_window_views t join articles a on a.id = t.article_id
       where t.window_name = ${windowName}
       order by t.views desc, t.published_sort desc, t.article_id
       limit ${perList}
-    `.execute(db),
-    sql<CandidateRow>`
+    `,
+    categories: sql<CandidateRow>`
       select ${ARTICLE_COLUMNS}, top.views as value
       from (${categoriesOf('article_window_views', sql`window_name = ${windowName}`)}) c
       cross join lateral (
@@ -81,8 +86,17 @@ export async function topArticlesInWindow(db: Db, windowName: string, perList: n
         limit ${perList}
       ) top
       join articles a on a.id = top.article_id
-    `.execute(db),
-  ]);
+    `,
+  };
+}
+
+export interface ListQueries {
+  site: RawBuilder<CandidateRow>;
+  categories: RawBuilder<CandidateRow>;
+}
+
+async function runListQueries(db: Db, queries: ListQueries, perList: number): Promise<ListCandidate[]> {
+  const [site, categories] = await Promise.all([queries.site.execute(db), queries.categories.execute(db)]);
   return [...candidates(site.rows, perList, 'site'), ...candidates(categories.rows, perList, 'category')];
 }
 
@@ -91,15 +105,20 @@ export async function topArticlesInWindow(db: Db, windowName: string, perList: n
  * `minAccumulator` (views so old their score is negligible) are left out.
  */
 export async function topArticlesByPopularity(db: Db, minAccumulator: number, perList: number): Promise<ListCandidate[]> {
-  const [site, categories] = await Promise.all([
-    sql<CandidateRow>`
+  return runListQueries(db, popularityListQueries(minAccumulator, perList), perList);
+}
+
+/** The two statements behind the popular lists (site-wide, then every category). */
+export function popularityListQueries(minAccumulator: number, perList: number): ListQueries {
+  return {
+    site: sql<CandidateRow>`
       select ${ARTICLE_COLUMNS}, p.accumulator as value
       from article_popularity p join articles a on a.id = p.article_id
       where p.accumulator >= ${minAccumulator}::float8
       order by p.accumulator desc, a.published_sort desc, a.id
       limit ${perList}
-    `.execute(db),
-    sql<CandidateRow>`
+    `,
+    categories: sql<CandidateRow>`
       select ${ARTICLE_COLUMNS}, top.accumulator as value
       from (${categoriesOf('article_popularity', sql`true`)}) c
       cross join lateral (
@@ -109,7 +128,6 @@ export async function topArticlesByPopularity(db: Db, minAccumulator: number, pe
         limit ${perList}
       ) top
       join articles a on a.id = top.article_id
-    `.execute(db),
-  ]);
-  return [...candidates(site.rows, perList, 'site'), ...candidates(categories.rows, perList, 'category')];
+    `,
+  };
 }
