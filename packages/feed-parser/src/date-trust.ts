@@ -14,10 +14,11 @@ export type DateField = 'publishedAt' | 'updatedAt';
  * Null when the date may be true; otherwise the warning to record. `ingestedAt` is when the
  * document reached the service, passed in so the decision does not depend on when it is parsed.
  */
-export function untrustedDateWarning(date: Date, field: DateField, raw: string, ingestedAt: Date): string | null {
+export function untrustedDateWarning(date: Date, field: DateField, raw: string | (() => string), ingestedAt: Date): string | null {
   const ms = date.getTime();
-  if (ms - ingestedAt.getTime() > FUTURE_TOLERANCE_MS) return `${field} "${raw}" is more than a day after ingest; not stored`;
-  if (ms < EARLIEST_MS) return `${field} "${raw}" is before 1970; not stored`;
+  const shown = () => (typeof raw === 'string' ? raw : raw());
+  if (ms - ingestedAt.getTime() > FUTURE_TOLERANCE_MS) return `${field} "${shown()}" is more than a day after ingest; not stored`;
+  if (ms < EARLIEST_MS) return `${field} "${shown()}" is before 1970; not stored`;
   return null;
 }
 

@@ -91,9 +91,10 @@ function readDate(raw: string | number | null, field: DateField, ingestedAt: Dat
   if (raw === null) return null;
   if (typeof raw === 'string' && raw.trim() === '') return null;
   const date = parseDate(raw);
-  const shown = stripInvalidChars(String(raw)).trim().slice(0, 64);
+  // The raw value is cleaned for a warning only: most dates need none.
+  const shown = () => stripInvalidChars(String(raw)).trim().slice(0, 64);
   if (date === null) {
-    warnings.push(unreadableDateWarning(field, shown));
+    warnings.push(unreadableDateWarning(field, shown()));
     return null;
   }
   const untrusted = untrustedDateWarning(date, field, shown, ingestedAt);
