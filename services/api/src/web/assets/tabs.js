@@ -82,6 +82,8 @@ function keepChoice(param, tab) {
   history.replaceState(history.state, '', address.href);
   for (const link of document.querySelectorAll('section[data-box] a.nr-tab')) {
     const owner = link.closest('section[data-box]');
-    if (owner instanceof HTMLElement && owner.dataset.tabParam !== param && link instanceof HTMLAnchorElement) link.href = withChoice(link.href).href;
+    if (!(owner instanceof HTMLElement) || owner.dataset.tabParam === param || !(link instanceof HTMLAnchorElement)) continue;
+    const url = withChoice(link.href);
+    link.setAttribute('href', `${url.pathname}${url.search}${url.hash}`);
   }
 }
