@@ -41,7 +41,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function readerPage(path: string, options: { userAgent?: string; javaScriptEnabled?: boolean } = {}): Promise<Page> {
+async function readerPage(path: string, options: { userAgent?: string; javaScriptEnabled?: boolean; timezoneId?: string } = {}): Promise<Page> {
   const context = await readerContext(browser, options);
   const page = await context.newPage();
   await page.goto(new URL(path, stack.baseUrl).href);
@@ -73,6 +73,44 @@ describe('the reader page in Chromium', () => {
     expect(await page.locator('#access-ranking [aria-selected="true"]').textContent()).toBe('1h');
     expect(await page.locator(':focus').textContent()).toBe('1h');
     await page.context().close();
+  });
+
+  it('the address keeps both boxes\' tabs, so a reload opens the same ones', async () => {
+    const page = await readerPage('/');
+    await page.locator('#access-ranking [role="tab"]', { hasText: '7d' }).click();
+    await page.locator('#popular [role="tab"]', { hasText: 'Politics' }).click();
+    expect(new URL(page.url()).search).toBe('?window=7d&category=politics');
+    // A link the page was rendered with learns the other box's choice too.
+    expect(await page.locator('#access-ranking [role="tab"]', { hasText: '1h' }).getAttribute('href')).toBe('/?window=1h&category=politics#access-ranking');
+    await page.locator('#popular [role="tab"]', { hasText: 'All' }).click();
+    expect(new URL(page.url()).search).toBe('?window=7d');
+    await page.locator('#popular [role="tab"]', { hasText: 'Politics' }).click();
+    await page.reload();
+    expect(await page.locator('#access-ranking [aria-selected="true"]').textContent()).toBe('7d');
+    expect(await page.locator('#popular [aria-selected="true"]').textContent()).toBe('Politics');
+    expect(await page.locator('#popular-panel').getAttribute('data-list-key')).toBe('popular:politics');
+    await page.context().close();
+  });
+
+  it('a category nobody has read yet has its tab, and says it has no views', async () => {
+    const page = await readerPage('/');
+    expect(await page.locator('#popular [role="tab"]').allTextContents()).toEqual(['All', 'Culture', 'Economy', 'Politics', 'Sports', 'World']);
+    await page.locator('#popular [role="tab"]', { hasText: 'World' }).click();
+    await page.locator('#popular-panel .nr-empty', { hasText: 'No views yet in this category.' }).waitFor({ timeout: 5_000 });
+    await page.locator('#popular [role="tab"]', { hasText: 'Politics' }).click();
+    await page.locator('#popular-panel .nr-item').first().waitFor({ timeout: 5_000 });
+    await page.context().close();
+  });
+
+  it('adds the reader\'s own time only when their clock reads the moment differently', async () => {
+    const utcReader = await readerPage(`/articles/${ids[0]}`, { timezoneId: 'UTC' });
+    await utcReader.locator('.nr-source-time').waitFor();
+    expect(await utcReader.locator('.nr-source-time').textContent()).toMatch(/ UTC, /);
+    expect(await utcReader.locator('.nr-reader-time').isHidden()).toBe(true);
+    await utcReader.context().close();
+    const berlinReader = await readerPage(`/articles/${ids[0]}`);
+    await berlinReader.locator('.nr-reader-time', { hasText: 'Your time:' }).waitFor();
+    await berlinReader.context().close();
   });
 
   it('a view counted elsewhere changes the open page within 2 s, without a reload', async () => {
@@ -138,7 +176,8 @@ describe('the widget on a publisher page of another origin', () => {
 <link rel="canonical" href="https://news.example/articles/1"><link rel="stylesheet" href="/host.css">
 <script src="${api}/widget.js" data-box="popular" data-category="Politics" data-limit="3" data-target="#popular-slot"></script></head>
 <body><h1>A publisher's story</h1><div id="popular-slot"></div>
-<aside id="sidebar"><script src="${api}/widget.js" data-box="ranking" data-window="24h" data-category="politics" data-limit="5" data-report-view="true"></script></aside></body></html>`;
+<aside id="sidebar"><script src="${api}/widget.js" data-box="ranking" data-window="24h" data-category="politics" data-limit="5" data-report-view="true"></script></aside>
+<div id="week"><script src="${api}/widget.js" data-box="ranking" data-window="7d" data-limit="3"></script></div></body></html>`;
     publisher = createServer((req, res) => {
       if (req.url === '/host.css') res.writeHead(200, { 'content-type': 'text/css' }).end(':root { --newsrank-accent: rgb(200, 0, 0); } li, a { color: rgb(0, 128, 0) !important; }');
       else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(stack.baseUrl));
@@ -167,7 +206,7 @@ describe('the widget on a publisher page of another origin', () => {
     const widget = page.locator('#sidebar .newsrank-widget');
     const story = widget.locator('.nr-item', { hasText: 'Story number 1' });
     await story.waitFor();
-    expect(await widget.locator('.nr-box-title').textContent()).toBe('Access ranking · Politics');
+    expect(await widget.locator('.nr-box-title').textContent()).toBe('Access ranking · Politics · last 24 hours');
     expect(await widget.locator('.nr-item .nr-rank').allTextContents()).toEqual(['1', '2']);
     expect(await story.locator('.nr-title').getAttribute('href')).toBe('https://news.example/articles/1');
     expect(await colorOf(story.locator('.nr-rank'))).toBe('rgb(200, 0, 0)');
@@ -179,6 +218,12 @@ describe('the widget on a publisher page of another origin', () => {
     await popular.locator('.nr-item').first().waitFor();
     expect(await popular.locator('.nr-box-title').textContent()).toBe('Popular · Politics');
     expect(await popular.locator('.nr-item').count()).toBeLessThanOrEqual(3);
+
+    // A box for every category still names its window: the reader sees no tabs to tell.
+    const week = page.locator('#week .newsrank-widget');
+    await week.locator('.nr-item').first().waitFor();
+    expect(await week.locator('.nr-box-title').textContent()).toBe('Access ranking · last 7 days');
+    expect(await week.locator('section').getAttribute('aria-labelledby')).toBe('newsrank-title');
 
     // The reported view reaches the widget's own list live.
     await story.locator('.nr-count', { hasText: `${before + 1} views` }).waitFor({ timeout: 5_000 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postEvents } from './support/events.ts';
 import { rssFeed, testStories } from './support/feeds.ts';
@@ -10,6 +11,12 @@ const NASTY = '<img src=x onerror=alert(1)>';
 let stack: Stack;
 let nastyId: string;
 let storyIds: string[];
+let tokyoId: string;
+
+/** The model page as a Tokyo desk files it: a TOKYO dateline and a local time with no zone. */
+const tokyoPage = readFileSync(new URL('../packages/feed-parser/src/page/fixtures/japan-news-article.txt', import.meta.url), 'utf8')
+  .replace('18:42 JST, January 13, 2025', '18:42, January 13, 2025')
+  .replace('SEOUL — ', 'TOKYO — ');
 
 beforeAll(async () => {
   stack = await startStack(['api', 'ingest-worker', 'ranking-worker'], { RANKING_REFRESH_MS: '200', SOURCE_TIME_ZONES: 'paper=Asia/Tokyo' });
@@ -18,6 +25,7 @@ beforeAll(async () => {
   const nasty = { guid: 'nasty', url: 'https://news.example/nasty', title: NASTY, summary: `Summary ${NASTY}`, category: 'Politics', publishedAt: '2025-01-13T09:42:00Z', contentHtml: '<p>Safe <em>body</em></p>' };
   const job = await ingest(stack.baseUrl, JSON.stringify({ articles: [nasty] }), { source: 'wire', contentType: 'application/json' });
   nastyId = job.result?.articles[0]?.id ?? '';
+  tokyoId = (await ingest(stack.baseUrl, tokyoPage, { source: 'japan-news', contentType: 'text/plain; charset=utf-8' })).result?.articles[0]?.id ?? '';
   // Story 1 (Politics) and the nasty one get views, so both boxes have items.
   await postEvents(stack.baseUrl, [
     ...Array.from({ length: 3 }, () => ({ type: 'view' as const, articleId: storyIds[0] ?? '', eventId: randomUUID() })),
@@ -58,7 +66,7 @@ describe('the reader pages without JavaScript', () => {
     const page = await pageHtml('/?window=1h&category=politics');
     expect(page).toMatch(/data-list-key="ranking:1h:all"[^>]*aria-current="page">1h</);
     expect(page).toMatch(/data-list-key="popular:politics"[^>]*aria-current="page">Politics</);
-    expect(page).toContain('id="access-ranking-panel" data-list-key="ranking:1h:all"><ol class="nr-list">');
+    expect(page).toContain('id="access-ranking-panel" data-list-key="ranking:1h:all" data-empty="No views counted yet."><ol class="nr-list">');
   });
 
   it('an article page shows the article with its category box, the ranking, and the time in the source zone', async () => {
@@ -69,6 +77,32 @@ describe('the reader pages without JavaScript', () => {
     expect(page).toContain('Popular in Politics</h2>');
     expect(page).toContain('<h2 class="nr-box-title" id="access-ranking-heading">Access ranking</h2>');
     expect(page).toContain(`<noscript><img class="nr-hit" src="/v1/hit?article=${storyIds[0]}"`);
+  });
+
+  it('a plain-text page with a Tokyo dateline is stored and shown in Japan time, and says why', async () => {
+    const page = await pageHtml(`/articles/${tokyoId}`);
+    expect(page).toContain('<span class="nr-dateline">TOKYO</span>');
+    expect(page).toContain('<time class="nr-source-time" datetime="2025-01-13T09:42:00Z">18:42 JST, January 13, 2025</time>');
+    expect(page).toContain('<p class="nr-zone-note">Times in Japan Standard Time (JST), from the dateline TOKYO.</p>');
+    // The page kept the caption's words but not its photo: a caption pointing at nothing is left out.
+    expect(page).not.toContain('talks with Japanese Foreign Minister');
+    expect(page).not.toContain('<figure');
+  });
+
+  it('SOURCE_TIME_ZONES wins over what the article suggests', async () => {
+    const page = await pageHtml(`/articles/${storyIds[0]}`);
+    expect(page).toContain('<p class="nr-zone-note">Times in Japan Standard Time (JST), the time zone of paper.</p>');
+  });
+
+  it('every category with articles has a Popular tab, and one without views says so', async () => {
+    const page = await pageHtml('/');
+    const popular = page.slice(page.indexOf('id="popular"'), page.indexOf('id="access-ranking"'));
+    const tabs = [...popular.matchAll(/class="nr-tab"[^>]*>([^<]+)</g)].map((m) => m[1]);
+    expect(tabs).toEqual(['All', 'Culture', 'Economy', 'Politics', 'Sports', 'World']);
+    const economy = await pageHtml('/?category=economy&window=7d');
+    expect(economy).toMatch(/data-list-key="popular:economy"[^>]*aria-current="page">Economy</);
+    expect(economy).toMatch(/data-list-key="ranking:7d:all"[^>]*aria-current="page">7d</);
+    expect(economy).toContain('<p class="nr-empty">No views yet in this category.</p>');
   });
 
   it('rendering a page counts no view: only the browser reports one', async () => {

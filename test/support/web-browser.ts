@@ -18,8 +18,9 @@ export async function launchChromium(): Promise<Browser> {
  * Headless Chromium says "HeadlessChrome", which the bot list rightly filters: a context that
  * should be counted as a reader presents a desktop browser's User-Agent instead.
  */
-export async function readerContext(browser: Browser, options: { userAgent?: string; timezoneId?: string } = {}): Promise<BrowserContext> {
+export async function readerContext(browser: Browser, options: { userAgent?: string; timezoneId?: string; javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
   return browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
     userAgent: options.userAgent ?? BROWSER_UA,
     timezoneId: options.timezoneId ?? 'Europe/Berlin',
     locale: 'en-US',

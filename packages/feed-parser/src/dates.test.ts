@@ -125,6 +125,29 @@ describe('parseDate', () => {
   });
 });
 
+describe('parseDate with a zone for values that name none', () => {
+  const inTokyo = (raw: string) => parseDate(raw, 'Asia/Tokyo')?.toISOString();
+  it.each([
+    ['January 13, 2025 18:42', '2025-01-13T09:42:00.000Z'],
+    ['2025-01-13T18:42:00', '2025-01-13T09:42:00.000Z'],
+    ['2025-01-13', '2025-01-12T15:00:00.000Z'],
+    ['18:42 JST, January 13, 2025', '2025-01-13T09:42:00.000Z'],
+    ['2025-01-13T18:42:00Z', '2025-01-13T18:42:00.000Z'],
+    ['Mon, 13 Jan 2025 18:42:00 GMT', '2025-01-13T18:42:00.000Z'],
+  ])('reads %j as %s', (raw, expected) => {
+    expect(inTokyo(raw)).toBe(expected);
+  });
+
+  it('follows daylight saving time in zones that have it', () => {
+    expect(parseDate('July 1, 2025 12:00', 'Europe/Berlin')?.toISOString()).toBe('2025-07-01T10:00:00.000Z');
+    expect(parseDate('January 1, 2025 12:00', 'Europe/Berlin')?.toISOString()).toBe('2025-01-01T11:00:00.000Z');
+  });
+
+  it('reads a value without a zone as UTC when no zone is given', () => {
+    expect(parseDate('January 13, 2025 18:42')?.toISOString()).toBe('2025-01-13T18:42:00.000Z');
+  });
+});
+
 describe('formatIsoSecond', () => {
   it('drops milliseconds and writes Z', () => {
     expect(formatIsoSecond(new Date('2025-01-13T09:42:00.987Z'))).toBe('2025-01-13T09:42:00Z');

@@ -3,6 +3,8 @@
  * reads year 0000 as 2000 and knows none of the regional zone abbreviations feeds use.
  */
 
+import { zoneOffsetForLocalTime } from '@newsrank/core';
+
 export { formatIsoSecond } from '@newsrank/core';
 
 /** Longer inputs are not dates; the cap also bounds every regex below. */
@@ -44,19 +46,23 @@ interface Parts {
   hour: number;
   minute: number;
   second: number;
-  /** Minutes east of UTC. */
-  offset: number;
+  /** Minutes east of UTC; null when the value names no zone or offset. */
+  offset: number | null;
 }
 
-/** Parses the date forms feeds and article pages use; anything doubtful is null, never a guess. */
-export function parseDate(raw: string | number): Date | null {
+/**
+ * Parses the date forms feeds and article pages use; anything doubtful is null, never a guess.
+ * A value without a zone or offset is read in `naiveTimeZone` (an IANA zone the caller has
+ * evidence for), else as UTC.
+ */
+export function parseDate(raw: string | number, naiveTimeZone?: string): Date | null {
   if (typeof raw === 'number') return fromEpoch(raw);
   const text = raw.trim();
   if (text === '' || text.length > MAX_DATE_LENGTH) return null;
   if (/^\d{9,10}$/.test(text)) return fromEpoch(Number(text));
   if (/^\d{12,13}$/.test(text)) return fromEpoch(Number(text));
   const parts = parseRfc822(text) ?? parseIso(text) ?? parseWords(text);
-  return parts ? build(parts) : null;
+  return parts ? build(parts, naiveTimeZone) : null;
 }
 
 function fromEpoch(n: number): Date | null {
@@ -86,12 +92,12 @@ const ISO_EXTENDED =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/;
 const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})(?:[Tt](\d{2})(\d{2})(?:(\d{2})(?:[.,]\d+)?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
-/** W3C-DTF / ISO 8601 calendar dates; a missing zone means UTC. */
+/** W3C-DTF / ISO 8601 calendar dates. */
 function parseIso(text: string): Parts | null {
   const m = ISO_EXTENDED.exec(text) ?? ISO_BASIC.exec(text);
   if (!m) return null;
-  const offset = m[7] === undefined ? 0 : parseOffset(m[7]);
-  if (offset === null) return null;
+  const offset = m[7] === undefined ? null : parseOffset(m[7]);
+  if (m[7] !== undefined && offset === null) return null;
   return {
     year: Number(m[1]),
     month: m[2] === undefined ? 1 : Number(m[2]),
@@ -217,7 +223,7 @@ function parseWords(text: string): Parts | null {
     year, month, day, hour,
     minute: time?.minute ?? 0,
     second: time?.second ?? 0,
-    offset: offset ?? 0,
+    offset: offset ?? null,
   };
 }
 
@@ -234,7 +240,7 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-function build(p: Parts): Date | null {
+function build(p: Parts, naiveTimeZone: string | undefined): Date | null {
   if (p.year < 1 || p.year > 9999 || p.month < 1 || p.month > 12) return null;
   if (p.day < 1 || p.day > daysInMonth(p.year, p.month)) return null;
   if (p.hour > 23 || p.minute > 59 || p.second > 60) return null;
@@ -243,6 +249,7 @@ function build(p: Parts): Date | null {
   d.setUTCFullYear(p.year, p.month - 1, p.day);
   // A leap second (:60) is read as the last second of its minute.
   d.setUTCHours(p.hour, p.minute, Math.min(p.second, 59), 0);
-  const ms = d.getTime() - p.offset * 60_000;
+  const offset = p.offset ?? (naiveTimeZone ? zoneOffsetForLocalTime(d.getTime(), naiveTimeZone) : 0);
+  const ms = d.getTime() - offset * 60_000;
   return Number.isNaN(ms) ? null : new Date(ms);
 }

@@ -66,8 +66,17 @@ const NOT_PLACES = new Set([
   'LIVE', 'WATCH', 'VIDEO', 'PHOTOS', 'CORRECTION', 'CLARIFICATION', 'EDITOR’S NOTE', "EDITOR'S NOTE", 'NOTE',
 ]);
 
+/**
+ * Japanese papers' datelines: `【東京】`, `【ソウル＝共同】` (place, then the agency), or a place
+ * in kanji or kana before a dash as English-language pages print them (`東京 — `).
+ */
+const BRACKET_DATELINE = /^【([^【】=＝\s]{1,12})(?:[=＝][^【】]{1,20})?】\s*(?=\S)/u;
+const KANJI_DATELINE = /^([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]{1,8}) ?(?:—|–|―|--| - )\s*(?=\S)/u;
+
 export function findDateline(paragraph: string): DatelineMatch | null {
   const head = paragraph.trimStart().slice(0, 80);
+  const japanese = BRACKET_DATELINE.exec(head) ?? KANJI_DATELINE.exec(head);
+  if (japanese?.[1]) return { dateline: japanese[1], rest: paragraph.trimStart().slice(japanese[0].length) };
   const m = DATELINE.exec(head);
   if (!m?.[1]) return null;
   const place = m[1].replace(/,$/, '');
@@ -79,10 +88,10 @@ export function findDateline(paragraph: string): DatelineMatch | null {
  * Reads a date value; a value that is present but unreadable becomes null plus a warning, so a
  * publisher sees why the story fell back to first-seen time.
  */
-export function readDate(raw: string | null | undefined, warnings: string[]): string | null {
+export function readDate(raw: string | null | undefined, warnings: string[], naiveTimeZone?: string): string | null {
   const text = cleanLine(raw, 200);
   if (text === null) return null;
-  const date = parseDate(text);
+  const date = parseDate(text, naiveTimeZone);
   if (date === null) {
     warnings.push(`unreadable date "${text.slice(0, 64)}"`);
     return null;

@@ -191,6 +191,36 @@ describe('plain-text page variants', () => {
     expect(paragraphs(article.contentHtml)).toHaveLength(2);
   });
 
+  describe('a date line without a zone', () => {
+    const page = (dateline: string, date = '18:42, January 13, 2025') =>
+      variant((l) => l.map((x, i) => (i === 3 ? date : i === 4 ? `${dateline}${LEAD}` : x)));
+
+    it.each(['TOKYO — ', '東京 — ', '【東京】', '【大阪＝共同】'])('is Japan time under the dateline %j', (dateline) => {
+      const article = parse(page(dateline));
+      expect(article.dateline).toBe(dateline.replace(/[【】 —]|＝共同/g, ''));
+      expect(article.publishedAt).toBe('2025-01-13T09:42:00Z');
+    });
+
+    it('is Japan time on a page fetched from a .jp host', () => {
+      const result = parsePlainTextPage(page('SEOUL — '), { now: NOW, baseUrl: 'https://japannews.yomiuri.co.jp/politics/' });
+      expect(result.articles[0]?.publishedAt).toBe('2025-01-13T09:42:00Z');
+    });
+
+    it('stays UTC without evidence for a zone', () => {
+      expect(parse(page('SEOUL — ')).publishedAt).toBe('2025-01-13T18:42:00Z');
+    });
+
+    it('never overrides a zone the page prints', () => {
+      expect(parse(page('TOKYO — ', '18:42 GMT, January 13, 2025')).publishedAt).toBe('2025-01-13T18:42:00Z');
+      expect(parse(page('TOKYO — ', '2025-01-13T18:42:00+01:00')).publishedAt).toBe('2025-01-13T17:42:00Z');
+    });
+
+    it('reads the update time in the same zone', () => {
+      const article = parse(page('TOKYO — ', '18:42, January 13, 2025 | Updated 20:05, January 13, 2025'));
+      expect(article.updatedAt).toBe('2025-01-13T11:05:00Z');
+    });
+  });
+
   it('escapes markup-like text in the body', () => {
     const article = parse([TITLE, 'January 13, 2025', 'Prices rose <script>alert(1)</script> & fell.'].join('\n'));
     expect(article.contentHtml).toBe('<p>Prices rose &lt;script&gt;alert(1)&lt;/script&gt; &amp; fell.</p>');

@@ -16,6 +16,7 @@
  *
  * Such a page has no guid or URL; the service knows the story by source, title and time.
  */
+import { inferTimeZone } from '@newsrank/core';
 import { toPlainSummary } from '../sanitize.ts';
 import { DocumentError, type ParseOptions, type ParseResult } from '../types.ts';
 import {
@@ -49,10 +50,6 @@ export function parsePlainTextPage(text: string, options: ParseOptions): ParseRe
     else captionLines.push(line);
   }
   article.imageCaption = cleanLine(captionLines.join(' '));
-  if (header.date) {
-    setPublished(article, readDate(header.date.published, article.warnings), 'page-text', now);
-    article.updatedAt = readDate(header.date.updated, article.warnings);
-  }
 
   const body = readBody(lines, header.bodyStart);
   article.category = body.category;
@@ -66,6 +63,14 @@ export function parsePlainTextPage(text: string, options: ParseOptions): ParseRe
     // field, starts at the first word of the story.
     const lead = dateline ? [dateline.rest, ...others] : [first, ...others];
     article.summary = toPlainSummary(paragraphsToHtml(lead) ?? '');
+  }
+  if (header.date) {
+    // A page that prints `18:42, January 13, 2025` under a TOKYO dateline means 18:42 in Tokyo:
+    // read as UTC, the story would be stored nine hours late. The reader page infers the zone
+    // from the same evidence, so it prints the time back as the page printed it.
+    const zone = inferTimeZone({ dateline: article.dateline, language: null, url: options.baseUrl ?? null })?.timeZone;
+    setPublished(article, readDate(header.date.published, article.warnings, zone), 'page-text', now);
+    article.updatedAt = readDate(header.date.updated, article.warnings, zone);
   }
   return singleArticleResult('text', article, { title: null, url: null, language: null }, []);
 }

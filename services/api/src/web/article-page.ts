@@ -4,20 +4,33 @@ import { html, trustedHtml, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import { httpUrl } from './safe-url.ts';
 import { listBox, type Box } from './list-box.ts';
+import type { SourceZone } from './source-time.ts';
+import { timeZoneNote } from './time-zone-note.ts';
 
 export interface ArticlePage {
   article: ReaderArticle;
-  timeZone: string;
+  zone: SourceZone;
   popular: Box;
   ranking: Box;
 }
 
+/**
+ * The photo with its caption. A caption whose photo is missing (a plain-text page keeps only
+ * the words, or the image address is not http(s)) is left out: it points at what is not there
+ * ("left", "right", "pictured") and would read as a stray line of the story.
+ */
 function photo(article: ReaderArticle): SafeHtml | null {
   const imageUrl = httpUrl(article.imageUrl);
-  if (!imageUrl && !article.imageCaption) return null;
+  if (!imageUrl) return null;
   // The caption describes the photo; repeating it as alt text would make screen readers say it twice.
-  const image = imageUrl ? html`<img src="${imageUrl}" alt="${article.imageCaption ? '' : article.title}" loading="lazy" referrerpolicy="no-referrer">` : null;
+  const image = html`<img src="${imageUrl}" alt="${article.imageCaption ? '' : article.title}" loading="lazy" referrerpolicy="no-referrer">`;
   return html`<figure class="nr-photo">${image}${article.imageCaption ? html`<figcaption>${article.imageCaption}</figcaption>` : null}</figure>`;
+}
+
+function zoneNote(article: ReaderArticle, zone: SourceZone): SafeHtml | null {
+  const instant = article.publishedAt === null ? null : new Date(article.publishedAt);
+  if (!instant || !Number.isFinite(instant.getTime())) return null;
+  return html`<p class="nr-zone-note">${timeZoneNote(instant, zone)}</p>`;
 }
 
 function body(article: ReaderArticle): SafeHtml | null {
@@ -43,7 +56,8 @@ export function articlePage(page: ArticlePage): SafeHtml {
 ${category}
 <h1>${article.title}</h1>
 ${photo(article)}
-<p class="nr-meta">${article.dateline ? html`<span class="nr-dateline">${article.dateline}</span>` : null}${articleTime(article.publishedAt, page.timeZone, true)}${byline}<span class="nr-source">${article.source}</span></p>
+<p class="nr-meta">${article.dateline ? html`<span class="nr-dateline">${article.dateline}</span>` : null}${articleTime(article.publishedAt, page.zone.timeZone, true)}${byline}<span class="nr-source">${article.source}</span></p>
+${zoneNote(article, page.zone)}
 ${body(article)}
 ${sourceUrl ? html`<p class="nr-source-link"><a href="${sourceUrl}" rel="noopener">Read it at ${article.source}</a></p>` : null}
 <noscript><img class="nr-hit" src="/v1/hit?article=${article.id}" alt="" width="1" height="1"></noscript>

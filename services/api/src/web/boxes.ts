@@ -24,6 +24,9 @@ export function pageHref(path: string, params: Record<string, string | null>, fr
 
 const itemsOf = (list: PublishedList | undefined): readonly ListItem[] => (list?.body.items ?? []) as readonly ListItem[];
 
+export const NO_VIEWS = 'No views counted yet.';
+export const NO_VIEWS_IN_CATEGORY = 'No views yet in this category.';
+
 export interface RankingBoxOptions {
   window: RankingWindow;
   limit: number;
@@ -40,14 +43,17 @@ export function rankingBox(lists: PublishedLists, options: RankingBoxOptions): B
     id,
     heading: 'Access ranking',
     tabsLabel: 'Ranking period',
+    tabParam: 'window',
     tabs: BOX_WINDOWS.map(({ window, label }) => ({
       label,
       href: pageHref(options.path, { ...options.params, window: window === '24h' ? null : window }, id),
       listKey: rankingListKey(window, null),
       listUrl: `/v1/ranking?window=${window}&limit=${options.limit}`,
       selected: window === options.window,
+      emptyText: NO_VIEWS,
     })),
     listKey: rankingListKey(options.window, null),
+    emptyText: NO_VIEWS,
     items: itemsOf(lists.get(rankingListKey(options.window, null))),
     limit: options.limit,
     streamUrl: `/v1/ranking/stream?kind=ranking&category=all&limit=${options.limit}`,
@@ -59,15 +65,19 @@ export interface CategoryChoice {
   name: string;
 }
 
-/** Categories that have a popular list, named as their articles name them. */
-export function popularCategories(lists: PublishedLists): CategoryChoice[] {
-  const choices: CategoryChoice[] = [];
+/**
+ * A tab per category that has articles, whether or not anyone has read them yet (a tab only for
+ * categories with views would hide exactly the sections that need readers), plus any category
+ * only a published list knows. Named as the articles name them.
+ */
+export function popularCategories(lists: PublishedLists, withArticles: readonly CategoryChoice[] = []): CategoryChoice[] {
+  const choices = new Map(withArticles.map((choice) => [choice.slug, choice]));
   for (const list of lists.all()) {
     const parts = parseListKey(list.key);
-    if (parts?.kind !== 'popular' || parts.categorySlug === null) continue;
-    choices.push({ slug: parts.categorySlug, name: itemsOf(list)[0]?.article.category ?? parts.categorySlug });
+    if (parts?.kind !== 'popular' || parts.categorySlug === null || choices.has(parts.categorySlug)) continue;
+    choices.set(parts.categorySlug, { slug: parts.categorySlug, name: itemsOf(list)[0]?.article.category ?? parts.categorySlug });
   }
-  return choices.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  return [...choices.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }
 
 export interface PopularBoxOptions {
@@ -78,13 +88,15 @@ export interface PopularBoxOptions {
   params: Record<string, string | null>;
   /** With tabs (the front page: one per category) or fixed to one category (an article page). */
   withTabs: boolean;
+  /** The categories that have articles, for the tabs. */
+  categories?: readonly CategoryChoice[];
 }
 
 export function popularBox(lists: PublishedLists, options: PopularBoxOptions): Box {
   const id = 'popular';
   const slug = options.category?.slug ?? null;
   const listUrl = (category: string | null) => `/v1/popular?${category === null ? '' : `category=${encodeURIComponent(category)}&`}limit=${options.limit}`;
-  const choices = options.withTabs ? popularCategories(lists) : [];
+  const choices = options.withTabs ? popularCategories(lists, options.categories) : [];
   if (options.withTabs && options.category && !choices.some((c) => c.slug === slug)) choices.push(options.category);
   const tabs = options.withTabs
     ? [{ slug: null, name: 'All' }, ...choices].map((choice) => ({
@@ -93,6 +105,7 @@ export function popularBox(lists: PublishedLists, options: PopularBoxOptions): B
         listKey: popularListKey(choice.slug),
         listUrl: listUrl(choice.slug),
         selected: choice.slug === slug,
+        emptyText: choice.slug === null ? NO_VIEWS : NO_VIEWS_IN_CATEGORY,
       }))
     : [];
   const streamCategory = options.withTabs ? '' : `&category=${slug === null ? 'all' : encodeURIComponent(slug)}`;
@@ -101,7 +114,9 @@ export function popularBox(lists: PublishedLists, options: PopularBoxOptions): B
     id,
     heading: options.category && !options.withTabs ? `Popular in ${options.category.name}` : 'Popular',
     tabsLabel: 'Popular by category',
+    tabParam: 'category',
     tabs,
+    emptyText: slug === null ? NO_VIEWS : NO_VIEWS_IN_CATEGORY,
     listKey: popularListKey(slug),
     items: itemsOf(lists.get(popularListKey(slug))),
     limit: options.limit,

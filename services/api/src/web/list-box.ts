@@ -18,6 +18,8 @@ export interface BoxTab {
   listKey: string;
   listUrl: string;
   selected: boolean;
+  /** What the panel says while the tab's list is empty. */
+  emptyText: string;
 }
 
 export interface Box {
@@ -27,7 +29,10 @@ export interface Box {
   heading: string;
   tabs: BoxTab[];
   tabsLabel: string;
+  /** The query parameter the tabs set (`window`, `category`), so the address can keep every box's choice. */
+  tabParam: string;
   listKey: string;
+  emptyText: string;
   items: readonly ListItem[];
   limit: number;
   /** The SSE endpoint (with filters) whose events keep this box current. */
@@ -52,16 +57,16 @@ function listItem(kind: Box['kind'], item: ListItem): SafeHtml {
   return html`<li class="nr-item" data-article-id="${item.article.id}"><span class="nr-rank">${item.rank}</span>${kind === 'ranking' ? movement(item) : null}<a class="nr-title" href="${articlePath(item.article.id)}">${item.article.title}</a>${views}</li>`;
 }
 
-export function listContent(kind: Box['kind'], items: readonly ListItem[], limit: number): SafeHtml {
+export function listContent(kind: Box['kind'], items: readonly ListItem[], limit: number, emptyText: string): SafeHtml {
   const shown = items.slice(0, limit);
-  if (shown.length === 0) return html`<p class="nr-empty">No views counted yet.</p>`;
+  if (shown.length === 0) return html`<p class="nr-empty">${emptyText}</p>`;
   return html`<ol class="nr-list">${shown.map((item) => listItem(kind, item))}</ol>`;
 }
 
 function tabs(box: Box): SafeHtml | null {
   if (box.tabs.length === 0) return null;
   const links = box.tabs.map(
-    (tab) => html`<li><a class="nr-tab" href="${tab.href}" data-list-key="${tab.listKey}" data-list-url="${tab.listUrl}"${tab.selected ? html` aria-current="page"` : null}>${tab.label}</a></li>`,
+    (tab) => html`<li><a class="nr-tab" href="${tab.href}" data-list-key="${tab.listKey}" data-list-url="${tab.listUrl}" data-empty="${tab.emptyText}"${tab.selected ? html` aria-current="page"` : null}>${tab.label}</a></li>`,
   );
   return html`<nav class="nr-tabs" aria-label="${box.tabsLabel}"><ul>${links}</ul></nav>`;
 }
@@ -72,9 +77,9 @@ function tabs(box: Box): SafeHtml | null {
  * list current from `data-stream`.
  */
 export function listBox(box: Box): SafeHtml {
-  return html`<section class="nr-box nr-box-${box.kind}" id="${box.id}" aria-labelledby="${box.id}-heading" data-box="${box.kind}" data-stream="${box.streamUrl}" data-limit="${box.limit}">
+  return html`<section class="nr-box nr-box-${box.kind}" id="${box.id}" aria-labelledby="${box.id}-heading" data-box="${box.kind}" data-stream="${box.streamUrl}" data-limit="${box.limit}" data-tab-param="${box.tabParam}">
 <h2 class="nr-box-title" id="${box.id}-heading">${box.heading}</h2>
 ${tabs(box)}
-<div class="nr-panel" id="${box.id}-panel" data-list-key="${box.listKey}">${listContent(box.kind, box.items, box.limit)}</div>
+<div class="nr-panel" id="${box.id}-panel" data-list-key="${box.listKey}" data-empty="${box.emptyText}">${listContent(box.kind, box.items, box.limit, box.emptyText)}</div>
 </section>`;
 }

@@ -3,6 +3,7 @@ import type { PublishedList } from '@newsrank/ranking';
 import { articlePage } from './article-page.ts';
 import { popularBox, rankingBox, type PublishedLists } from './boxes.ts';
 import { homePage, type ReaderArticle } from './home-page.ts';
+import { sourceZone } from './source-time.ts';
 
 const NASTY = '<img src=x onerror=alert(1)>';
 const article = (id: string, title: string, category = 'Politics') => ({ id, title, url: `https://news.example/${id}`, category, publishedAt: '2025-01-13T09:42:00Z' });
@@ -37,13 +38,15 @@ const reader = (overrides: Partial<ReaderArticle> = {}): ReaderArticle => ({
   ...overrides,
 });
 
+const withArticles = [{ slug: 'politics', name: 'Politics' }, { slug: 'science', name: 'Science' }];
+
 function renderHome(params: { window?: '1h' | '24h' | '7d'; category?: string | null } = {}) {
   const window = params.window ?? '24h';
-  const category = params.category ? { slug: params.category, name: 'Politics' } : null;
+  const category = params.category ? (withArticles.find((choice) => choice.slug === params.category) ?? null) : null;
   const common = { limit: 10, path: '/', params: { window: window === '24h' ? null : window, category: params.category ?? null } };
   return homePage({
     articles: [reader()],
-    popular: popularBox(lists, { ...common, category, withTabs: true }),
+    popular: popularBox(lists, { ...common, category, withTabs: true, categories: withArticles }),
     ranking: rankingBox(lists, { ...common, window }),
     timeZoneOf: () => 'Asia/Tokyo',
   }).value;
@@ -77,8 +80,8 @@ describe('the front page', () => {
   });
 
   it('offers window and category tabs as links that render server-side', () => {
-    expect(page).toContain('<a class="nr-tab" href="/?window=1h#access-ranking" data-list-key="ranking:1h:all" data-list-url="/v1/ranking?window=1h&amp;limit=10">1h</a>');
-    expect(page).toContain('href="/#access-ranking" data-list-key="ranking:24h:all" data-list-url="/v1/ranking?window=24h&amp;limit=10" aria-current="page">24h</a>');
+    expect(page).toContain('<a class="nr-tab" href="/?window=1h#access-ranking" data-list-key="ranking:1h:all" data-list-url="/v1/ranking?window=1h&amp;limit=10" data-empty="No views counted yet.">1h</a>');
+    expect(page).toContain('href="/#access-ranking" data-list-key="ranking:24h:all" data-list-url="/v1/ranking?window=24h&amp;limit=10" data-empty="No views counted yet." aria-current="page">24h</a>');
     expect(page).toContain('href="/?category=politics#popular" data-list-key="popular:politics"');
     const politics = renderHome({ window: '7d', category: 'politics' });
     expect(politics).toContain('href="/?window=1h&amp;category=politics#access-ranking"');
@@ -87,7 +90,29 @@ describe('the front page', () => {
   });
 
   it('says so when a list has nothing yet', () => {
-    expect(renderHome({ window: '1h' })).toMatch(/id="access-ranking-panel" data-list-key="ranking:1h:all"><p class="nr-empty">/);
+    expect(renderHome({ window: '1h' })).toMatch(/id="access-ranking-panel" data-list-key="ranking:1h:all" data-empty="No views counted yet."><p class="nr-empty">No views counted yet.</);
+  });
+
+  it('has a Popular tab for every category with articles, viewed or not, in name order', () => {
+    const tabs = [...page.slice(page.indexOf('id="popular"'), page.indexOf('id="access-ranking"')).matchAll(/class="nr-tab"[^>]*>([^<]+)</g)].map((m) => m[1]);
+    expect(tabs).toEqual(['All', 'Politics', 'Science']);
+    expect(page).toContain('href="/?category=science#popular" data-list-key="popular:science" data-list-url="/v1/popular?category=science&amp;limit=10" data-empty="No views yet in this category.">Science</a>');
+  });
+
+  it('a category without views opens on its tab with the empty state', () => {
+    const science = renderHome({ category: 'science' });
+    expect(science).toMatch(/data-list-key="popular:science"[^>]*aria-current="page">Science</);
+    expect(science).toContain('id="popular-panel" data-list-key="popular:science" data-empty="No views yet in this category."><p class="nr-empty">No views yet in this category.</p>');
+  });
+
+  it('renders both tabs named in the address, and every tab link keeps the other box’s choice', () => {
+    const both = renderHome({ window: '1h', category: 'politics' });
+    expect(both).toMatch(/data-list-key="ranking:1h:all"[^>]*aria-current="page">1h</);
+    expect(both).toMatch(/data-list-key="popular:politics"[^>]*aria-current="page">Politics</);
+    expect(both).toContain('href="/?window=1h&amp;category=science#popular"');
+    expect(both).toContain('href="/?window=7d&amp;category=politics#access-ranking"');
+    expect(both).toMatch(/<section class="nr-box nr-box-popular" id="popular"[^>]*data-tab-param="category">/);
+    expect(both).toMatch(/<section class="nr-box nr-box-ranking" id="access-ranking"[^>]*data-tab-param="window">/);
   });
 
   it('prints times in the source zone', () => {
@@ -100,7 +125,7 @@ describe('an article page', () => {
     const common = { limit: 5, path: `/articles/${ids[0]}`, params: { window: null } };
     return articlePage({
       article: reader(overrides),
-      timeZone: 'Asia/Tokyo',
+      zone: { timeZone: 'Asia/Tokyo', basis: { kind: 'dateline', dateline: 'TOKYO' } },
       popular: popularBox(lists, { ...common, category: { slug: 'politics', name: 'Politics' }, withTabs: false }),
       ranking: rankingBox(lists, { ...common, window: '24h' }),
     }).value;
@@ -113,15 +138,46 @@ describe('an article page', () => {
     expect(page).toContain('<div class="nr-body"><p>SEOUL — The <em>body</em>.</p></div>');
   });
 
-  it('has the caption, dateline, both times, the category and its Popular box', () => {
+  it('has the dateline, both times, the category and its Popular box', () => {
     const page = render();
-    expect(page).toContain('<figcaption>A caption</figcaption>');
     expect(page).toContain('<span class="nr-dateline">SEOUL</span>');
-    expect(page).toContain('18:42 JST, January 13, 2025</time><span class="nr-reader-time" data-reader-time="2025-01-13T09:42:00Z" hidden></span>');
+    expect(page).toContain('18:42 JST, January 13, 2025</time><span class="nr-reader-time" data-reader-time="2025-01-13T09:42:00Z" data-source-zone="Asia/Tokyo" hidden></span>');
     expect(page).toContain('<a class="nr-category" href="/?category=politics#popular">Politics</a>');
     expect(page).toContain('<h2 class="nr-box-title" id="popular-heading">Popular in Politics</h2>');
     expect(page).toContain('data-stream="/v1/ranking/stream?kind=popular&amp;category=politics&amp;limit=5"');
     expect(page).toContain('href="/articles/00000000-0000-4000-8000-000000000001?window=7d#access-ranking"');
+  });
+
+  it('says which zone the times are in and why', () => {
+    expect(render()).toContain('<p class="nr-zone-note">Times in Japan Standard Time (JST), from the dateline TOKYO.</p>');
+    expect(render({ publishedAt: null })).not.toContain('nr-zone-note');
+  });
+
+  it('shows a photo with its caption as a figure', () => {
+    const page = render({ imageUrl: 'https://img.example/p.jpg', imageCaption: 'Iwaya, right, in Seoul' });
+    expect(page).toContain('<figure class="nr-photo"><img src="https://img.example/p.jpg" alt="" loading="lazy" referrerpolicy="no-referrer"><figcaption>Iwaya, right, in Seoul</figcaption></figure>');
+    expect(render({ imageUrl: 'https://img.example/p.jpg', imageCaption: null })).toContain('<figure class="nr-photo"><img src="https://img.example/p.jpg" alt="&lt;img src=x onerror=alert(1)&gt;"');
+  });
+
+  it('leaves out a caption whose photo is missing or not loadable', () => {
+    for (const imageUrl of [null, 'javascript:alert(2)', 'data:image/png;base64,AAAA']) {
+      const page = render({ imageUrl, imageCaption: 'Iwaya, right, in Seoul' });
+      expect(page).not.toContain('Iwaya, right');
+      expect(page).not.toContain('<figure');
+    }
+  });
+
+  it('names the Popular box of a category without views and says it has none', () => {
+    const common = { limit: 5, path: `/articles/${ids[0]}`, params: { window: null } };
+    const page = articlePage({
+      article: reader({ category: 'Science', categorySlug: 'science' }),
+      zone: sourceZone({ source: 'wire', language: null, url: null, dateline: '東京' }, {}),
+      popular: popularBox(lists, { ...common, category: { slug: 'science', name: 'Science' }, withTabs: false }),
+      ranking: rankingBox(lists, { ...common, window: '24h' }),
+    }).value;
+    expect(page).toContain('Popular in Science</h2>');
+    expect(page).toContain('<p class="nr-empty">No views yet in this category.</p>');
+    expect(page).toContain('Times in Japan Standard Time (JST), from the dateline 東京.');
   });
 
   it('counts a view from the browser only: a script hook and a no-script pixel', () => {

@@ -20,7 +20,7 @@ describe('formatSourceTime', () => {
 });
 
 describe('sourceTimeZone', () => {
-  const article = { source: 'wire', language: null, url: null };
+  const article = { source: 'wire', language: null, url: null, dateline: null as string | null };
   it.each([
     [{ ...article }, {}, 'UTC'],
     [{ ...article, source: 'japan-news' }, { 'japan-news': 'Asia/Tokyo' }, 'Asia/Tokyo'],
@@ -29,6 +29,11 @@ describe('sourceTimeZone', () => {
     [{ ...article, url: 'https://www.example.co.kr/news/1' }, {}, 'Asia/Seoul'],
     [{ ...article, url: 'not a url' }, {}, 'UTC'],
     [{ ...article, language: 'ko', source: 'x' }, { x: 'Europe/Paris' }, 'Europe/Paris'],
+    [{ ...article, dateline: '東京' }, {}, 'Asia/Tokyo'],
+    [{ ...article, dateline: 'OSAKA', language: 'ko' }, {}, 'Asia/Tokyo'],
+    [{ ...article, dateline: 'TOKYO' }, { wire: 'America/New_York' }, 'America/New_York'],
+    [{ ...article, url: 'https://www.yomiuri.co.jp/' }, {}, 'Asia/Tokyo'],
+    [{ ...article, dateline: 'SEOUL' }, {}, 'UTC'],
   ])('%j with %j is in %s', (input, configured, expected) => {
     expect(sourceTimeZone(input, configured)).toBe(expected);
   });

@@ -1,17 +1,10 @@
 /**
- * Which time zone an article's own page would print its time in, and that printed time.
- * Nothing stores the offset a source wrote (dates become UTC instants when parsed), so the zone
- * comes, in order, from the operator's SOURCE_TIME_ZONES, from a language spoken in one zone
- * only, or from a country-code domain of one zone; otherwise the time is shown in UTC.
+ * Which time zone an article's own page would print its time in, why, and that printed time.
+ * The operator's SOURCE_TIME_ZONES always wins; otherwise the article's own evidence (a Japanese
+ * dateline, a language spoken in one zone, a country-code domain: see @newsrank/core), the same
+ * the parser read a zone-less local time with; otherwise UTC.
  */
-
-const ZONE_BY_LANGUAGE: Record<string, string> = { ja: 'Asia/Tokyo', ko: 'Asia/Seoul' };
-
-const ZONE_BY_COUNTRY_DOMAIN: Record<string, string> = {
-  jp: 'Asia/Tokyo', kr: 'Asia/Seoul', cn: 'Asia/Shanghai', tw: 'Asia/Taipei', hk: 'Asia/Hong_Kong', sg: 'Asia/Singapore',
-  in: 'Asia/Kolkata', uk: 'Europe/London', ie: 'Europe/Dublin', de: 'Europe/Berlin', fr: 'Europe/Paris', it: 'Europe/Rome',
-  nl: 'Europe/Amsterdam', ch: 'Europe/Zurich', at: 'Europe/Vienna', se: 'Europe/Stockholm', pl: 'Europe/Warsaw',
-};
+import { inferTimeZone, type ZoneEvidence } from '@newsrank/core';
 
 // ICU's English names most Asian zones "GMT+9"; readers of those papers know them by these.
 const ABBREVIATIONS: Record<string, string> = {
@@ -23,28 +16,28 @@ export interface ArticleOrigin {
   source: string;
   language: string | null;
   url: string | null;
+  dateline?: string | null;
+}
+
+export type ZoneBasis = { kind: 'configured'; source: string } | ZoneEvidence | { kind: 'unknown' };
+
+export interface SourceZone {
+  timeZone: string;
+  basis: ZoneBasis;
+}
+
+export function sourceZone(article: ArticleOrigin, configured: Readonly<Record<string, string>>): SourceZone {
+  const byConfig = configured[article.source];
+  if (byConfig) return { timeZone: byConfig, basis: { kind: 'configured', source: article.source } };
+  const inferred = inferTimeZone({ dateline: article.dateline ?? null, language: article.language, url: article.url });
+  return inferred ? { timeZone: inferred.timeZone, basis: inferred.evidence } : { timeZone: 'UTC', basis: { kind: 'unknown' } };
 }
 
 export function sourceTimeZone(article: ArticleOrigin, configured: Readonly<Record<string, string>>): string {
-  const byConfig = configured[article.source];
-  if (byConfig) return byConfig;
-  const language = article.language?.toLowerCase().split(/[-_]/)[0];
-  const byLanguage = language ? ZONE_BY_LANGUAGE[language] : undefined;
-  if (byLanguage) return byLanguage;
-  const tld = hostOf(article.url)?.split('.').at(-1);
-  return (tld && ZONE_BY_COUNTRY_DOMAIN[tld]) || 'UTC';
+  return sourceZone(article, configured).timeZone;
 }
 
-function hostOf(url: string | null): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
-}
-
-function zoneName(instant: Date, timeZone: string): string {
+export function zoneName(instant: Date, timeZone: string): string {
   const fixed = ABBREVIATIONS[timeZone];
   if (fixed) return fixed;
   // en-US knows American abbreviations (EST), en-GB European ones (CET, BST): take a real name if either has one.
@@ -61,4 +54,10 @@ export function formatSourceTime(instant: Date, timeZone: string): string {
   }).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('hour')}:${part('minute')} ${zoneName(instant, timeZone)}, ${part('month')} ${part('day')}, ${part('year')}`;
+}
+
+/** `Japan Standard Time`, as the zone is called at that moment (summer and winter names differ). */
+export function longZoneName(instant: Date, timeZone: string): string {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'long' }).formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value;
+  return name ?? timeZone;
 }

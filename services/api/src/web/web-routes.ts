@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { SourceTimeZones } from '@newsrank/config';
 import { isUuid, slugify } from '@newsrank/core';
-import { findArticle, listArticles, type Db } from '@newsrank/db';
+import { findArticle, listArticles, listCategories, type Db } from '@newsrank/db';
 import { parseWindow, type RankingWindow } from '@newsrank/ranking';
 import { matchesIfNoneMatch } from '../lists/send-list.ts';
 import { presentArticle } from '../present.ts';
@@ -10,7 +10,7 @@ import { PAGE_ASSETS, WIDGET_SCRIPT, type Asset } from './assets.ts';
 import { BOX_WINDOWS, popularBox, popularCategories, rankingBox, type PublishedLists } from './boxes.ts';
 import { homePage } from './home-page.ts';
 import type { SafeHtml } from './html.ts';
-import { sourceTimeZone } from './source-time.ts';
+import { sourceTimeZone, sourceZone, type ArticleOrigin } from './source-time.ts';
 
 export interface WebDeps {
   db: Db;
@@ -25,18 +25,20 @@ const ARTICLE_PAGE_LIST_LENGTH = 5;
 /** The reader pages (`/`, `/articles/:id`), their assets, and the publishers' widget. */
 export function webRoutes(deps: WebDeps): Router {
   const router = Router();
-  const timeZoneOf = (article: { source: string; language: string | null; url: string | null }) => sourceTimeZone(article, deps.sourceTimeZones);
+  const timeZoneOf = (article: ArticleOrigin) => sourceTimeZone(article, deps.sourceTimeZones);
 
   router.get('/', async (req, res) => {
     const window = windowQuery(req.query.window);
     const slug = categoryQuery(req.query.category);
-    const articles = (await listArticles(deps.db, { limit: LATEST_ARTICLES })).map(presentArticle);
-    const category = slug === null ? null : (popularCategories(deps.lists).find((choice) => choice.slug === slug) ?? { slug, name: slug });
+    const [rows, withArticles] = await Promise.all([listArticles(deps.db, { limit: LATEST_ARTICLES }), listCategories(deps.db)]);
+    const articles = rows.map(presentArticle);
+    const categories = withArticles.flatMap((row) => (row.slug ? [{ slug: row.slug, name: row.name }] : []));
+    const category = slug === null ? null : (popularCategories(deps.lists, categories).find((choice) => choice.slug === slug) ?? { slug, name: slug });
     const params = { window: window === '24h' ? null : window, category: slug };
     const common = { limit: FRONT_PAGE_LIST_LENGTH, path: '/', params };
     sendPage(res, 200, homePage({
       articles,
-      popular: popularBox(deps.lists, { ...common, category, withTabs: true }),
+      popular: popularBox(deps.lists, { ...common, category, withTabs: true, categories }),
       ranking: rankingBox(deps.lists, { ...common, window }),
       timeZoneOf,
     }));
@@ -54,7 +56,7 @@ export function webRoutes(deps: WebDeps): Router {
     const category = article.categorySlug ? { slug: article.categorySlug, name: article.category ?? article.categorySlug } : null;
     sendPage(res, 200, articlePage({
       article,
-      timeZone: timeZoneOf(article),
+      zone: sourceZone(article, deps.sourceTimeZones),
       popular: popularBox(deps.lists, { ...common, category, withTabs: false }),
       ranking: rankingBox(deps.lists, { ...common, window }),
     }));

@@ -64,11 +64,12 @@ function listItemElement(kind, item, linkFor) {
  * @param {ListItem[]} items
  * @param {number} limit
  * @param {(article: ListArticle) => string} linkFor
+ * @param {string} emptyText
  * @returns {HTMLElement}
  */
-function listContentElement(kind, items, limit, linkFor) {
+function listContentElement(kind, items, limit, linkFor, emptyText) {
   const shown = items.slice(0, limit);
-  if (shown.length === 0) return element('p', { class: 'nr-empty' }, ['No views counted yet.']);
+  if (shown.length === 0) return element('p', { class: 'nr-empty' }, [emptyText]);
   return element('ol', { class: 'nr-list' }, shown.map((item) => listItemElement(kind, item, linkFor)));
 }
 
@@ -88,7 +89,8 @@ function renderPanel(panel, kind, items, limit, linkFor) {
   if (panel.dataset.shownKey === key) {
     for (const li of panel.querySelectorAll('.nr-item')) before.set(li.getAttribute('data-article-id') ?? '', li.querySelector('.nr-rank')?.textContent ?? '');
   }
-  const content = listContentElement(kind, items, limit, linkFor);
+  // The panel says what its empty state means (a category without views yet, say), as the server did.
+  const content = listContentElement(kind, items, limit, linkFor, panel.dataset.empty || 'No views counted yet.');
   if (before.size > 0) {
     for (const li of content.querySelectorAll('.nr-item')) {
       const id = li.getAttribute('data-article-id') ?? '';

@@ -20,6 +20,7 @@ function liveBox(box) {
   enhanceTabs(box, panel, (tab) => {
     const key = tab.dataset.listKey ?? '';
     panel.dataset.listKey = key;
+    if (tab.dataset.empty) panel.dataset.empty = tab.dataset.empty;
     if (showLatest()) return;
     void fetchList(tab.dataset.listUrl ?? '').then((list) => {
       // The stream may have delivered a newer version meanwhile; keep that one.
@@ -37,12 +38,23 @@ function liveBox(box) {
   }
 }
 
-/** Second label beside the source's time: the same moment in the reader's own zone. */
+/**
+ * Second label beside the source's time: the same moment in the reader's own zone, only when
+ * their clock reads it differently (a reader in Tokyo needs no second "18:42").
+ */
 function showReaderTimes() {
   const format = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', month: 'long', day: 'numeric', year: 'numeric', timeZoneName: 'short' });
+  /** @param {Date} instant @param {string | undefined} timeZone */
+  const wallClock = (instant, timeZone) =>
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(instant);
   for (const label of document.querySelectorAll('[data-reader-time]')) {
     const instant = new Date(label.getAttribute('data-reader-time') ?? '');
     if (Number.isNaN(instant.getTime())) continue;
+    try {
+      if (wallClock(instant, label.getAttribute('data-source-zone') ?? 'UTC') === wallClock(instant, undefined)) continue;
+    } catch {
+      // A zone this browser does not know: show the reader's time, which is never wrong.
+    }
     label.textContent = `Your time: ${format.format(instant)}`;
     label.removeAttribute('hidden');
   }

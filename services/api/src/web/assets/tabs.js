@@ -30,8 +30,7 @@ function enhanceTabs(box, panel, onSelect) {
   /** @param {HTMLAnchorElement} tab */
   const select = (tab) => {
     show(tab);
-    // The address keeps naming what is shown, so a reload or a shared link opens the same tab.
-    history.replaceState(history.state, '', tab.href.replace(/#.*$/, ''));
+    keepChoice(box.dataset.tabParam, tab);
     onSelect(tab);
   };
 
@@ -58,4 +57,33 @@ function enhanceTabs(box, panel, onSelect) {
 
   const initial = tabs.find((tab) => tab.getAttribute('aria-current') === 'page') ?? tabs[0];
   if (initial) show(initial);
+}
+
+/**
+ * Puts the tab's choice (`?window=7d`, `?category=politics`) into the address, so a reload or a
+ * shared link opens the same tabs. Only this box's parameter changes: a tab's own link was made
+ * when the page was, and taking it whole would undo what the other box's tabs chose since.
+ * The other boxes' tab links learn the choice too, for a reader who opens one in a new tab.
+ * @param {string | undefined} param
+ * @param {HTMLAnchorElement} tab
+ */
+function keepChoice(param, tab) {
+  if (!param) return;
+  const value = new URL(tab.href, location.href).searchParams.get(param);
+  /** @param {string} href */
+  const withChoice = (href) => {
+    const url = new URL(href, location.href);
+    if (value === null) url.searchParams.delete(param);
+    else url.searchParams.set(param, value);
+    return url;
+  };
+  const address = withChoice(location.href);
+  address.hash = '';
+  history.replaceState(history.state, '', address.href);
+  for (const link of document.querySelectorAll('section[data-box] a.nr-tab')) {
+    const owner = link.closest('section[data-box]');
+    if (!(owner instanceof HTMLElement) || owner.dataset.tabParam === param || !(link instanceof HTMLAnchorElement)) continue;
+    const url = withChoice(link.href);
+    link.setAttribute('href', `${url.pathname}${url.search}${url.hash}`);
+  }
 }

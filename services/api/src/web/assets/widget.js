@@ -3,7 +3,21 @@
 // the tag (or in data-target), a live list in a shadow root styled only through --newsrank-*
 // custom properties.
 
-const WIDGET_WINDOWS = ['1h', '24h', '7d', '30d'];
+/** @type {Record<string, string>} */
+const WINDOW_NAMES = { '1h': 'last hour', '24h': 'last 24 hours', '7d': 'last 7 days', '30d': 'last 30 days' };
+const WIDGET_WINDOWS = Object.keys(WINDOW_NAMES);
+
+/**
+ * `Access ranking · Politics · last 24 hours`, `Popular · all categories`: a box on someone
+ * else's page has no tabs, so its heading alone says which list it is.
+ * @param {BoxKind} kind
+ * @param {string} rankingWindow
+ * @param {string} category
+ */
+function widgetHeading(kind, rankingWindow, category) {
+  if (kind === 'popular') return `Popular · ${category || 'all categories'}`;
+  return ['Access ranking', category, WINDOW_NAMES[rankingWindow]].filter(Boolean).join(' · ');
+}
 
 /** @param {HTMLScriptElement} script */
 function mountWidget(script) {
@@ -35,13 +49,15 @@ function mountWidget(script) {
   const title = document.createElement('h2');
   title.className = 'nr-box-title';
   title.setAttribute('part', 'title');
-  title.textContent = data.title ?? `${kind === 'ranking' ? 'Access ranking' : 'Popular'}${category ? ` · ${category}` : ''}`;
+  title.textContent = data.title ?? widgetHeading(kind, rankingWindow, category);
   const panel = document.createElement('div');
   panel.className = 'nr-panel';
   panel.dataset.listKey = listUrl;
   const box = document.createElement('section');
   box.className = `nr-box nr-box-${kind}`;
-  box.setAttribute('aria-label', title.textContent);
+  // Labelled by the heading itself, so the name follows it when the category's own name arrives.
+  title.id = 'newsrank-title';
+  box.setAttribute('aria-labelledby', title.id);
   box.append(title, panel);
   root.append(box);
 
@@ -52,7 +68,8 @@ function mountWidget(script) {
   const show = (list) => {
     if (data.title === undefined && category) {
       const name = list.items[0]?.article.category;
-      if (name) title.textContent = `${kind === 'ranking' ? 'Access ranking' : 'Popular'} · ${name}`;
+      // The articles name the category as readers know it ("Politics", not the slug given).
+      if (name) title.textContent = widgetHeading(kind, rankingWindow, name);
     }
     renderPanel(panel, kind, list.items, limit, linkFor);
   };
