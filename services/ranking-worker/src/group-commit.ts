@@ -8,9 +8,9 @@ export interface GroupCommitOptions {
    */
   lingerMs: number;
   /**
-   * Writes at once (default 1). One database connection applies about 40k events/s here; a
-   * second transaction overlaps its dedup inserts with the first's (they queue only for the
-   * bucket rows both touch, locked in one order, so they cannot deadlock).
+   * Writes at once (default 1). A second transaction overlaps its dedup inserts with the first's
+   * (they queue only for the bucket rows both touch, locked in one order, so they cannot
+   * deadlock); docs/benchmarks.md says what one connection reaches.
    */
   maxInFlight?: number;
 }

@@ -36,8 +36,7 @@ const MAX_BATCH_EVENTS = 20_000;
  * its size, so under a stream of small jobs (one per group of API requests) a longer wait means
  * fewer, larger transactions and more CPU left for taking requests. A view is published at the
  * first tick after its commit anyway, so a twentieth of the refresh interval (at most 50 ms) adds
- * little to its way into the lists. (A tenth, 100 ms at the default 1 s, made no measurable
- * difference to the one-event-per-request benchmark and moved the freshness p95 by 200 ms.)
+ * little to its way into the lists (docs/benchmarks.md, "Choices the benchmarks settled").
  */
 export function batchLingerMs(refreshMs: number): number {
   return Math.min(50, Math.max(2, Math.round(refreshMs / 20)));

@@ -33,9 +33,9 @@ Object.defineProperty(express.request, 'log', {
 
 /**
  * The endpoints news pages call from the browser (the view beacon and the lists; their streams
- * are other paths): each page view of every site using the service comes here. At that rate a log line per request is a second copy of the
- * traffic and, measured, costs a fifth of the API's throughput on a list read; the request
- * metrics (`newsrank_http_request_duration_seconds`) count them instead. Their successful answers
+ * are other paths): each page view of every site using the service comes here. At that rate a
+ * log line per request is a second copy of the traffic and a large share of the API's cost on a
+ * list read (docs/benchmarks.md, "Choices the benchmarks settled"); the request metrics (`newsrank_http_request_duration_seconds`) count them instead. Their successful answers
  * are logged at debug; anything else they answer (4xx, 5xx) is logged like every other request.
  */
 const HIGH_VOLUME_PATHS = new Set(EMBEDDABLE_PATHS);
