@@ -31,7 +31,7 @@ export const components = {
     Unauthorized: error('no or an invalid token', { 'WWW-Authenticate': { description: 'the scheme to use', schema: { type: 'string' } } }),
     NotFound: error('no such resource'),
     PayloadTooLarge: error('the body is larger than allowed'),
-    UnsupportedMediaType: error('a body of a type this endpoint cannot read'),
+    UnsupportedMediaType: error('`unsupported_media_type`: a body of a type this endpoint cannot read, declared or found in its bytes'),
     TooManyRequests: error('rate limited: too many requests from this address in the current minute', {
       'Retry-After': integerHeader('seconds until requests are accepted again'),
       ...rateLimitHeaders,
