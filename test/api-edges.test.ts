@@ -157,7 +157,8 @@ describe('readers without a User-Agent', () => {
     const { items } = (await getJson<Page>(stack.baseUrl, '/v1/articles?limit=1')).body;
     const articleId = items[0]?.id ?? '';
     const body = JSON.stringify({ events: [{ type: 'view', articleId }] });
-    for (const headers of [{}, { 'user-agent': '' }]) {
+    const agentless: Record<string, string>[] = [{}, { 'user-agent': '' }];
+    for (const headers of agentless) {
       const answer = await nodeRequest('POST', '/v1/events', { 'content-type': 'application/json', ...headers }, body);
       expect(answer.status).toBe(202);
       expect(JSON.parse(answer.body)).toEqual({ accepted: 0, filtered: 1, rejected: [] });
