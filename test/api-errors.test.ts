@@ -38,12 +38,12 @@ describe('the api answers bad requests with JSON errors and stays healthy', () =
 
   it('an image is 415', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-    await expectError(await postFeed(stack.baseUrl, png, { contentType: 'image/png' }), 415);
+    await expectError(await postFeed(stack.baseUrl, png, { contentType: 'image/png' }), 415, 'unsupported_media_type');
   });
 
   it('image bytes sent without a type are 415 too', async () => {
     const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64)]);
-    await expectError(await postFeed(stack.baseUrl, png, { contentType: 'application/octet-stream' }), 415);
+    await expectError(await postFeed(stack.baseUrl, png, { contentType: 'application/octet-stream' }), 415, 'unsupported_media_type');
   });
 
   it('an empty body is 400', async () => {

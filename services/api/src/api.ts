@@ -8,6 +8,7 @@ import { ArticleResolver } from './events/article-resolver.ts';
 import { ListStore } from './lists/list-store.ts';
 import { ParsePool } from '@newsrank/feed-parser/threads';
 import { operationsFor } from './operations.ts';
+import { answerClientErrors } from './http/client-error.ts';
 
 export interface RunningApi extends RunningService {
   port: number;
@@ -42,6 +43,7 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
   const operations = operationsFor(config, redis, [ingestQueue, eventsQueue, rankingQueue], logger);
   const app = createApp({ db, logger, redis, ingestQueue, ingestTokens: config.ingestTokens, feedMaxBytes: config.feedMaxBytes, parsePool, ranking, operations, sourceTimeZones: config.sourceTimeZones });
   const server = app.listen(config.http.port, config.http.host);
+  server.on('clientError', answerClientErrors(logger));
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
   logger.info({ port }, 'listening');

@@ -4,6 +4,7 @@ import type { Db } from '@newsrank/db';
 import type { Logger } from '@newsrank/logger';
 import type { RedisClient } from '@newsrank/queue';
 import { errorHandler, notFound } from './http/errors.ts';
+import { allowedMethodsOf, answerOptions, refuseWrongMethod } from './http/allowed-methods.ts';
 import { requestContext } from './http/request-context.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -60,6 +61,8 @@ export function createApp(deps: AppDeps): Express {
   // CORS first, so that a 429 reaches the page's script too. Both touch only /v1 paths, so
   // they can come before the operations routes.
   app.use(embeddableCors(deps.operations.corsOrigins));
+  const allowed = allowedMethodsOf(app);
+  app.use(answerOptions(allowed));
   // Limiting off (RATE_LIMIT_PER_MINUTE=0): no layer at all, rather than one every /v1 request passes.
   if (deps.operations.rateLimitPerMinute > 0) app.use('/v1', publicRateLimit(deps));
   // The hottest routes first: every router a request passes on its way costs it a match.
@@ -72,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(ingestRoutes(deps));
   app.use(articleRoutes(deps.db));
   app.use(webRoutes({ db: deps.db, lists: deps.ranking.lists, sourceTimeZones: deps.sourceTimeZones ?? {} }));
+  app.use(refuseWrongMethod(allowed));
   app.use(notFound);
   app.use(errorHandler);
   return app;

@@ -13,9 +13,13 @@ describe('createBotFilter', () => {
     }
   });
 
-  it('judges a missing agent and stays right after evicting old entries', () => {
+  it('counts a missing, empty or blank agent as a bot', () => {
+    const isBot = createBotFilter();
+    for (const agent of [undefined, '', '   ']) expect(isBot(agent)).toBe(true);
+  });
+
+  it('stays right after evicting old entries', () => {
     const isBot = createBotFilter(2);
-    expect(isBot(undefined)).toBe(false);
     expect(isBot(CRAWLER)).toBe(true);
     expect(isBot(BROWSER)).toBe(false);
     expect(isBot('curl/8.0')).toBe(true);

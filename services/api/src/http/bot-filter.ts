@@ -14,7 +14,9 @@ const MAX_CACHED_LENGTH = 512;
 export function createBotFilter(maxEntries = MAX_ENTRIES): (userAgent: string | undefined) => boolean {
   const verdicts = new Map<string, boolean>();
   return (userAgent) => {
-    if (userAgent === undefined || userAgent.length > MAX_CACHED_LENGTH) return isbot(userAgent);
+    // Every browser names itself; a request that does not is a script, whatever isbot says of nothing.
+    if (userAgent === undefined || userAgent.trim() === '') return true;
+    if (userAgent.length > MAX_CACHED_LENGTH) return isbot(userAgent);
     const known = verdicts.get(userAgent);
     if (known !== undefined) {
       verdicts.delete(userAgent);

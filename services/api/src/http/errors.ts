@@ -38,6 +38,35 @@ function fromBodyParser(error: { type?: string; status?: number; message: string
   }
 }
 
+/** The code an error status is known by when nothing more specific names it. */
+export function codeForStatus(status: number): string {
+  return STATUS_CODES[status] ?? (status >= 500 ? 'internal' : 'bad_request');
+}
+const STATUS_CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  408: 'request_timeout',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  431: 'headers_too_large',
+};
+
+/**
+ * A request the routing itself could not read: a path parameter with a broken percent-escape
+ * (`/v1/articles/%E0%A4%A`) reaches here as the router's URIError, before any handler runs.
+ * Other errors from the libraries underneath that carry a client status (http-errors' `expose`)
+ * keep it, under the status's own code.
+ */
+function fromRouting(error: unknown): HttpError | null {
+  if (error instanceof URIError) return new HttpError(400, 'invalid_path', 'the path has a malformed percent-escape; a literal % is written %25');
+  const { status, expose, message } = (error ?? {}) as { status?: unknown; expose?: unknown; message?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true) return null;
+  return new HttpError(status, codeForStatus(status), typeof message === 'string' && message !== '' ? message : 'the request was refused');
+}
+
 /** PostgreSQL unreachable is an outage the client should wait out (503), not a bug (500). */
 function fromDatabase(error: unknown): HttpError | null {
   if (!isDatabaseUnavailable(error)) return null;
@@ -47,7 +76,7 @@ function fromDatabase(error: unknown): HttpError | null {
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const fromDb = error instanceof HttpError ? null : fromDatabase(error);
   if (fromDb) req.log?.warn({ err: error }, 'database unavailable');
-  const known = error instanceof HttpError ? error : (fromBodyParser(error) ?? fromDb);
+  const known = error instanceof HttpError ? error : (fromBodyParser(error) ?? fromDb ?? fromRouting(error));
   const httpError = known ?? new HttpError(500, 'internal', 'internal error');
   if (!known) req.log?.error({ err: error }, 'request failed');
   if (res.headersSent) return res.end();

@@ -30,8 +30,9 @@ export const components = {
     BadRequest: error('the request is malformed; the message says how'),
     Unauthorized: error('no or an invalid token', { 'WWW-Authenticate': { description: 'the scheme to use', schema: { type: 'string' } } }),
     NotFound: error('no such resource'),
+    MethodNotAllowed: error('`method_not_allowed`: the path exists, not with this method', { Allow: { description: 'the methods the path has', schema: { type: 'string' } } }),
     PayloadTooLarge: error('the body is larger than allowed'),
-    UnsupportedMediaType: error('a body of a type this endpoint cannot read'),
+    UnsupportedMediaType: error('`unsupported_media_type`: a body of a type this endpoint cannot read, declared or found in its bytes'),
     TooManyRequests: error('rate limited: too many requests from this address in the current minute', {
       'Retry-After': integerHeader('seconds until requests are accepted again'),
       ...rateLimitHeaders,

@@ -22,7 +22,12 @@ export function buildOpenApiDocument(): OpenApiDocument {
     info: {
       title: 'newsrank',
       version: '1',
-      description: 'News aggregation and ranking: feeds in, Popular and Access ranking lists out. Errors are always {"error": {"code", "message"}}.',
+      description:
+        'News aggregation and ranking: feeds in, Popular and Access ranking lists out. Errors are always {"error": {"code", "message"}} ' +
+        'with an x-request-id header, from every layer: a request target the HTTP parser refuses (a raw non-ASCII byte: `invalid_url`), ' +
+        'a malformed percent-escape in the path (`invalid_path`), body errors (`invalid_json`, `payload_too_large`, `unsupported_media_type`), ' +
+        'an unknown path (404 `not_found`). A path described here asked with a method it does not have is 405 `method_not_allowed` with an ' +
+        'Allow header (HEAD wherever GET is, OPTIONS everywhere); OPTIONS on such a path answers 204 with the same Allow.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     tags: [

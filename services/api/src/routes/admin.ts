@@ -1,7 +1,8 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { Router, type Express } from 'express';
+import express, { Router, type Express } from 'express';
+import { dashboardErrorShape } from '../http/dashboard-errors.ts';
 import type { Queue } from 'bullmq';
 import { requireAdminToken } from '../http/admin-auth.ts';
 import { nameRoute } from '../metrics/http-metrics.ts';
@@ -26,6 +27,7 @@ export function adminRoutes(deps: { queues: Queue[]; tokens: string[] }): Router
   dashboard.disable('x-powered-by');
   const router = Router();
   // The dashboard is an application of its own: mounted whole, one route for metrics and docs.
-  router.use(QUEUE_DASHBOARD_PATH, nameRoute(QUEUE_DASHBOARD_PATH), requireAdminToken(deps.tokens), dashboard);
+  // Its JSON bodies are read by the API's parser first, so a broken one gets the API's error for it.
+  router.use(QUEUE_DASHBOARD_PATH, nameRoute(QUEUE_DASHBOARD_PATH), requireAdminToken(deps.tokens), dashboardErrorShape(), express.json(), dashboard);
   return router;
 }

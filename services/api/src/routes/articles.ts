@@ -1,29 +1,35 @@
 import { Router } from 'express';
-import { findArticle, listArticles, listCategories, type ArticleCursor, type Db } from '@newsrank/db';
+import { findArticle, listArticles, listCategories, type Db } from '@newsrank/db';
 import { HttpError } from '../http/errors.ts';
 import { presentArticle } from '../present.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, type PageCursor } from './cursor.ts';
+import { DEFAULT_LIMIT, MAX_LIMIT, continueListing } from './article-query.ts';
 import { isUuid } from '@newsrank/core';
 
 export function articleRoutes(db: Db): Router {
   const router = Router();
 
   router.get('/v1/articles', async (req, res) => {
-    const limit = intParam(req.query.limit, 'limit', 20, 1, 100);
-    const since = dateParam(req.query.since);
-    const after = req.query.cursor === undefined ? undefined : cursorParam(req.query.cursor);
-    const rows = await listArticles(db, {
-      categorySlug: stringParam(req.query.category, 'category')?.toLowerCase(),
+    const cursor = req.query.cursor === undefined ? undefined : cursorParam(req.query.cursor);
+    const requested = {
+      category: stringParam(req.query.category, 'category')?.toLowerCase(),
       source: stringParam(req.query.source, 'source')?.toLowerCase(),
-      since,
-      limit: limit + 1,
+      since: dateParam(req.query.since)?.toISOString(),
+      limit: req.query.limit === undefined ? undefined : intParam(req.query.limit, 'limit', DEFAULT_LIMIT, 1, MAX_LIMIT),
+    };
+    const { query, after } = continueListing(requested, cursor);
+    const rows = await listArticles(db, {
+      categorySlug: query.category ?? undefined,
+      source: query.source ?? undefined,
+      since: query.since === null ? undefined : new Date(query.since),
+      limit: query.limit + 1,
       after,
     });
-    const page = rows.slice(0, limit);
+    const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     const nextCursor =
-      rows.length > limit && last
-        ? encodeCursor({ publishedSort: last.published_at ? new Date(last.published_at).toISOString() : '-infinity', ingestedAt: new Date(last.ingested_at).toISOString(), id: last.id })
+      rows.length > query.limit && last
+        ? encodeCursor({ publishedSort: last.published_at ? new Date(last.published_at).toISOString() : '-infinity', ingestedAt: new Date(last.ingested_at).toISOString(), id: last.id }, query)
         : null;
     res.json({ items: page.map(presentArticle), nextCursor });
   });
@@ -64,7 +70,7 @@ function dateParam(value: unknown): Date | undefined {
   return date;
 }
 
-function cursorParam(value: unknown): ArticleCursor {
+function cursorParam(value: unknown): PageCursor {
   const cursor = decodeCursor(stringParam(value, 'cursor') ?? '');
   if (!cursor) throw new HttpError(400, 'invalid_cursor', 'cursor is not one this server issued');
   return cursor;

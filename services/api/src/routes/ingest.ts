@@ -22,7 +22,13 @@ export interface IngestRouteDeps {
 }
 
 const SOURCE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-const DOCUMENT_ERROR_STATUS = { empty: 400, unparseable: 400, 'too-complex': 400, 'unsupported-type': 415 } as const;
+/** The parser's refusals as answers; a type it cannot read has the one name the 415 from the type check has too. */
+const DOCUMENT_ERRORS = {
+  empty: { status: 400, code: 'empty' },
+  unparseable: { status: 400, code: 'unparseable' },
+  'too-complex': { status: 400, code: 'too_complex' },
+  'unsupported-type': { status: 415, code: 'unsupported_media_type' },
+} as const;
 
 export function ingestRoutes(deps: IngestRouteDeps): Router {
   const router = Router();
@@ -77,7 +83,10 @@ async function validateDocument(parse: ParseFunction, body: Buffer, contentType:
   try {
     parsed = await parse(body, contentType);
   } catch (error) {
-    if (error instanceof DocumentError) throw new HttpError(DOCUMENT_ERROR_STATUS[error.code], error.code.replace('-', '_'), error.message);
+    if (error instanceof DocumentError) {
+      const { status, code } = DOCUMENT_ERRORS[error.code];
+      throw new HttpError(status, code, error.message);
+    }
     throw error;
   }
   // A broken document from which nothing could be recovered is refused rather than "accepted" empty.

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { slugify } from '@newsrank/core';
 import { findPublishedListAt, type Db } from '@newsrank/db';
-import { formatDuration, parseWindow, popularListKey, rankingListKey, type PublishedList, type RankingWindow } from '@newsrank/ranking';
+import { formatDuration, parseWindow, popularListKey, rankingListKey, type ListKeyParts, type PublishedList, type RankingWindow } from '@newsrank/ranking';
 import { HttpError } from '../http/errors.ts';
 import type { ListStore } from '../lists/list-store.ts';
 import { HISTORY_CACHE_CONTROL, LIVE_CACHE_CONTROL, emptyList, sendList, type ListDocument } from '../lists/send-list.ts';
@@ -24,28 +24,34 @@ export function listRoutes(deps: ListRouteDeps): Router {
     const window = windowParam(req.query.window) ?? '24h';
     const category = categoryParam(req.query.category);
     const limit = limitParam(req.query.limit);
-    const key = rankingListKey(window, category);
-    const fallback = { window, category, generatedAt: null, items: [] };
-    await answer(req, res, deps, key, fallback, limit);
+    await answer(req, res, deps, rankingListKey(window, category), emptyRanking(window, category), limit);
   });
 
   router.get('/v1/popular', async (req, res) => {
     const category = categoryParam(req.query.category);
     const limit = limitParam(req.query.limit);
-    const fallback = { category, halfLife: formatDuration(deps.halfLifeMs), generatedAt: null, items: [] };
-    await answer(req, res, deps, popularListKey(category), fallback, limit);
+    await answer(req, res, deps, popularListKey(category), emptyPopular(category, deps.halfLifeMs), limit);
   });
 
   router.get('/v1/ranking/stream', (req, res) => {
     const window = windowParam(req.query.window);
     const category = req.query.category === undefined ? undefined : categoryParam(req.query.category);
     const kind = req.query.kind === undefined ? undefined : kindParam(req.query.kind);
-    const limit = req.query.limit === undefined ? 0 : limitParam(req.query.limit);
-    streamLists(req, res, deps.lists, { window, category, kind: window ? 'ranking' : kind, limit });
+    // The same size GET /v1/ranking and /v1/popular answer with: a client shows the first event as it is.
+    const limit = limitParam(req.query.limit);
+    const empty = (parts: ListKeyParts) => {
+      const { etag, body } = emptyList(parts.kind === 'ranking' ? emptyRanking(parts.window, parts.categorySlug) : emptyPopular(parts.categorySlug, deps.halfLifeMs));
+      return { etag, body: body as unknown as PublishedList['body'] };
+    };
+    streamLists(req, res, deps.lists, { window, category, kind: window ? 'ranking' : kind, limit }, empty);
   });
 
   return router;
 }
+
+/** A list never published (a category without views, an unknown category): empty, generated never. */
+const emptyRanking = (window: RankingWindow, category: string | null): ListDocument['body'] => ({ window, category, generatedAt: null, items: [] });
+const emptyPopular = (category: string | null, halfLifeMs: number): ListDocument['body'] => ({ category, halfLife: formatDuration(halfLifeMs), generatedAt: null, items: [] });
 
 /**
  * The live list from memory; with `?at=` the version current at that moment, from history.

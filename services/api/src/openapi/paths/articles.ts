@@ -7,17 +7,20 @@ export const articlePaths: Paths = {
       operationId: 'listArticles',
       tags: ['articles'],
       summary: 'Latest articles',
-      description: 'Newest publishedAt first (then ingestedAt, then id; undated last), a page at a time; follow nextCursor for the next page.',
+      description:
+        'Newest publishedAt first (then ingestedAt, then id; undated last), a page at a time; follow nextCursor for the next page. ' +
+        'The cursor carries the query it belongs to (category, source, since, limit): cursor= alone continues that listing. ' +
+        'A filter given with a cursor must be the one the cursor was made for (else 400 cursor_mismatch); limit may change the page size.',
       parameters: [
         ref('parameters', 'category'),
         { name: 'source', in: 'query', required: false, schema: { type: 'string' } },
         { name: 'since', in: 'query', required: false, description: 'only articles published at or after', schema: { type: 'string', format: 'date-time' } },
         { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
-        { name: 'cursor', in: 'query', required: false, description: 'nextCursor of the previous page', schema: { type: 'string' } },
+        { name: 'cursor', in: 'query', required: false, description: 'nextCursor of the previous page; opaque, and carries that page\'s filters and limit', schema: { type: 'string' } },
       ],
       responses: {
         '200': json(ref('schemas', 'ArticlePage'), 'one page'),
-        '400': ref('responses', 'BadRequest'),
+        '400': json(ref('schemas', 'Error'), '`invalid_parameter`, `invalid_cursor` (not a cursor this server issued) or `cursor_mismatch` (filters other than the cursor\'s)'),
         '429': ref('responses', 'TooManyRequests'),
       },
     },

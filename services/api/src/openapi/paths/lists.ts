@@ -43,13 +43,14 @@ export const listPaths: Paths = {
       tags: ['lists'],
       summary: 'List changes as Server-Sent Events',
       description:
-        'First the matching lists as they are, then a `list` event each time one changes: {key, kind, window, category, etag, generatedAt} ' +
-        'and, when limit is given, the list itself cut to limit items.',
+        'First the matching lists as they are (the site-wide ones, or the ones the filters name, empty if never published), then a `list` ' +
+        'event each time one changes: {key, kind, window, category, etag, generatedAt, list}, the list cut to limit items (by default ' +
+        'the size GET /v1/ranking and /v1/popular answer with).',
       parameters: [
         { name: 'window', in: 'query', required: false, description: 'only the access ranking of this window', schema: { type: 'string', enum: ['1h', '24h', '7d', '30d'] } },
         { name: 'kind', in: 'query', required: false, schema: { type: 'string', enum: ['ranking', 'popular'] } },
         ref('parameters', 'category'),
-        { name: 'limit', in: 'query', required: false, description: 'items to include in each event; none: only what changed', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+        { name: 'limit', in: 'query', required: false, description: 'items of each list an event carries', schema: { type: 'integer', minimum: 1, maximum: 100, default: 10 } },
       ],
       responses: {
         '200': { description: 'an endless event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
