@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../http/errors.ts';
 import { eventsOf, parseEvent } from './parse-events.ts';
 
 const NOW = Date.parse('2025-01-13T09:00:00Z');
@@ -14,13 +13,14 @@ describe('eventsOf', () => {
     ['no events', {}],
     ['an empty batch', { events: [] }],
     ['events that are not a list', { events: { type: 'view' } }],
-  ])('%s is a 400', (_name, body) => {
-    expect(() => eventsOf(body)).toThrow(HttpError);
+  ])('%s is an invalid body', (_name, body) => {
+    expect(eventsOf(body)).toMatchObject({ problem: 'invalid_body' });
   });
 
-  it('more than 1000 events is a 400 naming the limit', () => {
-    expect(() => eventsOf({ events: Array.from({ length: 1001 }, () => ({})) })).toThrow(/at most 1000/);
-    expect(eventsOf({ events: Array.from({ length: 1000 }, () => ({})) })).toHaveLength(1000);
+  it('more than 1000 events is refused, naming the limit', () => {
+    expect(eventsOf({ events: Array.from({ length: 1001 }, () => ({})) })).toMatchObject({ problem: 'too_many_events', message: expect.stringMatching(/at most 1000/) });
+    expect(eventsOf({ events: Array.from({ length: 1000 }, () => ({})) })).toEqual({ events: expect.any(Array) });
+    expect((eventsOf({ events: [{}, {}] }) as { events: unknown[] }).events).toHaveLength(2);
   });
 });
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalUrl, isUuid } from '@newsrank/core';
 import { isAcceptableEventTime } from '@newsrank/ranking';
-import { HttpError } from '../http/errors.ts';
 
 export const MAX_EVENTS_PER_REQUEST = 1000;
 const MAX_ID_LENGTH = 128;
@@ -26,16 +25,22 @@ export interface Rejection {
   reason: string;
 }
 
-/** The `events` array of a request body; any other shape is a 400, as SPEC says. */
-export function eventsOf(body: unknown): unknown[] {
+/** Why a request body holds no batch of events; the route turns it into a 400. */
+export interface BatchProblem {
+  problem: 'invalid_body' | 'too_many_events';
+  message: string;
+}
+
+/** The `events` array of a request body, or what is wrong with the body as a whole. */
+export function eventsOf(body: unknown): { events: unknown[] } | BatchProblem {
   const events = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as { events?: unknown }).events : undefined;
   if (!Array.isArray(events) || events.length === 0) {
-    throw new HttpError(400, 'invalid_body', `expected {"events": [...]} with 1 to ${MAX_EVENTS_PER_REQUEST} events`);
+    return { problem: 'invalid_body', message: `expected {"events": [...]} with 1 to ${MAX_EVENTS_PER_REQUEST} events` };
   }
   if (events.length > MAX_EVENTS_PER_REQUEST) {
-    throw new HttpError(400, 'too_many_events', `at most ${MAX_EVENTS_PER_REQUEST} events per request, got ${events.length}; split the batch`);
+    return { problem: 'too_many_events', message: `at most ${MAX_EVENTS_PER_REQUEST} events per request, got ${events.length}; split the batch` };
   }
-  return events;
+  return { events };
 }
 
 /** Date.parse rolls 31 February into March: the calendar fields must survive the round trip. */

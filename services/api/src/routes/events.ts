@@ -21,7 +21,9 @@ export function eventRoutes(deps: AcceptEventsDeps & { countEvents(counts: Event
   const jsonBody = express.json({ limit: EVENTS_BODY_LIMIT, strict: true, type: () => true });
 
   router.post('/v1/events', noStore, jsonBody, async (req, res) => {
-    const events = eventsOf(req.body);
+    const batch = eventsOf(req.body);
+    if ('problem' in batch) throw new HttpError(400, batch.problem, batch.message);
+    const { events } = batch;
     if (isBot(req.get('user-agent'))) {
       deps.countEvents({ accepted: 0, filtered: events.length, rejected: 0 });
       res.status(202).json({ accepted: 0, filtered: events.length, rejected: [] });
