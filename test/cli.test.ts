@@ -94,6 +94,12 @@ describe('newsrank ingest', () => {
     expect(run.stderr).toBe(`newsrank ingest: ${missing}: no such file\n`);
   });
 
+  it('names a directory given as the document', async () => {
+    const run = await cli(['ingest', dir, '--api', stack.baseUrl], stack.env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`newsrank ingest: ${dir}: is a directory, not a document\n`);
+  });
+
   it('names the file the API refused, with the API\'s error code and message', async () => {
     const run = await cli(['ingest', brokenFile, '--api', stack.baseUrl], stack.env);
     expect(run.code).toBe(1);
@@ -121,6 +127,17 @@ describe('newsrank ingest', () => {
     expect(run.code).toBe(0);
     const accepted = JSON.parse(run.stdout) as { jobId: string; statusUrl: string };
     expect(accepted.statusUrl).toContain(accepted.jobId);
+  });
+});
+
+describe('newsrank parse', () => {
+  it('prints the document, and names a missing file on one line', async () => {
+    const parsed = await cli(['parse', feedFile]);
+    expect(parsed.code).toBe(0);
+    expect((JSON.parse(parsed.stdout) as { articles: unknown[] }).articles).toHaveLength(5);
+    const missing = await cli(['parse', join(dir, 'absent.xml')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(`newsrank parse: ${join(dir, 'absent.xml')}: no such file\n`);
   });
 });
 

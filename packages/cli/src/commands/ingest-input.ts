@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { CommandError } from '../errors.ts';
-import { readStdin } from './parse.ts';
+import { readDocumentFile, readStdin } from './read-document.ts';
 
 export interface IngestInput {
   /** How messages name it: the path, the URL, or stdin. */
@@ -16,18 +15,6 @@ export async function readIngestInput(target: string): Promise<IngestInput> {
   if (target === '-') return { label: 'stdin', body: await readStdin(), contentType: undefined };
   if (/^https?:\/\//i.test(target)) return fetchDocument(target);
   return { label: target, body: await readDocumentFile(target), contentType: undefined };
-}
-
-async function readDocumentFile(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CommandError(`${path}: no such file`);
-    if (code === 'EISDIR') throw new CommandError(`${path}: is a directory, not a document`);
-    if (code === 'EACCES' || code === 'EPERM') throw new CommandError(`${path}: cannot read it (permission denied)`);
-    throw new CommandError(`${path}: cannot read it (${code ?? (error as Error).message})`);
-  }
 }
 
 async function fetchDocument(url: string): Promise<IngestInput> {
