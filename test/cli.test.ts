@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rssFeed, testStories } from './support/feeds.ts';
 import { freePort } from './support/processes.ts';
-import { startStack, type Stack } from './support/stack.ts';
+import { postEventsUntilAccepted } from './support/events.ts';
+import { eventually, startStack, type Stack } from './support/stack.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const COMMANDS = ['parse', 'migrate', 'start', 'ingest', 'ranking', 'popular'];
@@ -155,6 +156,27 @@ describe.each(['ranking', 'popular'])('newsrank %s', (command) => {
     expect(run.stdout).toContain('no views yet in politics');
     expect(run.stdout).not.toContain('never');
   });
+});
+
+describe.each([
+  ['ranking', /^ *rank +prev +views +title +category +published$/m],
+  ['popular', /^ *rank +score +title +category +published$/m],
+])('newsrank %s once views arrive', (command, header) => {
+  it('prints the list as a table', async () => {
+    if (!stack.processes.some((process) => process.name === 'ranking-worker')) {
+      await stack.start('ranking-worker');
+      await postEventsUntilAccepted(stack.baseUrl, ['news', 'news', 'news', 'other'].map((site) => ({ type: 'view' as const, url: `https://${site}.example/articles/1` })));
+    }
+    const run = await eventually(async () => {
+      const attempt = await cli([command, '--category', 'politics', '--api', stack.baseUrl], stack.env);
+      return attempt.stdout.split('Story number 1').length === 3 ? attempt : undefined;
+    }, 30_000, `${command} to list the viewed stories`);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(header);
+    const rows = run.stdout.split('\n').filter((line) => line.includes('Story number'));
+    expect(rows[0]).toMatch(/^ +1 .*Story number 1 +Politics +2025-01-13T09:00:00Z$/);
+    expect(rows[1]).toMatch(/^ +2 .*Story number 1 +Politics/);
+  }, 60_000);
 });
 
 describe('newsrank --help', () => {
