@@ -1,1 +1,1 @@
-export { PROCESSES, type ProcessName } from './commands/start.ts';
+export { PROCESSES, type ProcessName } from './commands/processes.ts';

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { DocumentError, parseDocument } from '@newsrank/feed-parser';
+import { readDocumentFile, readStdin } from './read-document.ts';
 
 /** Prints the normalized document without touching any service: the ingest worker's own parser. */
 export async function parseCommand(file: string, contentType: string | undefined): Promise<number> {
-  const bytes = file === '-' ? await readStdin() : await readFile(file);
+  const bytes = file === '-' ? await readStdin() : await readDocumentFile(file);
   try {
     const result = parseDocument(bytes, { contentType });
     process.stdout.write(`${JSON.stringify({ format: result.format, encoding: result.encoding, feed: result.feed, articles: result.articles, rejected: result.rejected, warnings: result.warnings }, null, 2)}\n`);
@@ -15,10 +15,4 @@ export async function parseCommand(file: string, contentType: string | undefined
     }
     throw error;
   }
-}
-
-export async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }

@@ -1,29 +1,27 @@
-import { configOrExit } from '@newsrank/runtime';
+import { apiBase, getJson } from '../api-client.ts';
+import type { Column } from '../table.ts';
+import { articleColumns, checkCategory, checkLimit, renderList, type ListAnswer, type ListItem } from './list-view.ts';
 
-interface RankingAnswer {
-  window: string;
-  category: string | null;
-  generatedAt: string | null;
-  items: { rank: number; previousRank: number | null; views: number; article: { title: string; category: string | null } }[];
+interface RankingItem extends ListItem {
+  previousRank: number | null;
+  views: number;
 }
 
+const COLUMNS: Column<RankingItem>[] = [
+  { header: 'rank', align: 'right', cell: (item) => String(item.rank) },
+  { header: 'prev', align: 'right', cell: (item) => (item.previousRank === null ? 'new' : String(item.previousRank)) },
+  { header: 'views', align: 'right', cell: (item) => String(item.views) },
+  ...articleColumns<RankingItem>(),
+];
+
 /** Prints the access ranking a running API serves, as a table. */
-export async function rankingCommand(options: { window: string; category?: string | undefined; apiUrl?: string | undefined }): Promise<number> {
-  const config = configOrExit();
-  const url = new URL('/v1/ranking', options.apiUrl ?? process.env.NEWSRANK_API_URL ?? `http://127.0.0.1:${config.http.port}`);
-  url.searchParams.set('window', options.window);
-  if (options.category) url.searchParams.set('category', options.category);
-  const response = await fetch(url);
-  const body = (await response.json()) as RankingAnswer & { error?: { message: string } };
-  if (!response.ok) {
-    process.stderr.write(`newsrank ranking: ${response.status} ${body.error?.message ?? ''}\n`);
-    return 1;
-  }
-  process.stdout.write(`access ranking, ${body.window}${body.category ? `, ${body.category}` : ''}, as of ${body.generatedAt ?? 'never'}\n`);
-  process.stdout.write(`${'rank'.padStart(4)}  ${'prev'.padStart(4)}  ${'views'.padStart(8)}  title\n`);
-  for (const item of body.items) {
-    const previous = item.previousRank === null ? 'new' : String(item.previousRank);
-    process.stdout.write(`${String(item.rank).padStart(4)}  ${previous.padStart(4)}  ${String(item.views).padStart(8)}  ${item.article.title}\n`);
-  }
+export async function rankingCommand(options: { window: string; category?: string | undefined; limit: string; apiUrl?: string | undefined }): Promise<number> {
+  const limit = checkLimit(options.limit);
+  const base = apiBase(options.apiUrl);
+  await checkCategory(base, options.category);
+  const query = new URLSearchParams({ window: options.window, limit });
+  if (options.category) query.set('category', options.category);
+  const answer = await getJson<ListAnswer<RankingItem> & { window: string }>(base, `/v1/ranking?${query}`);
+  process.stdout.write(renderList(`access ranking, last ${answer.window}`, answer, COLUMNS));
   return 0;
 }

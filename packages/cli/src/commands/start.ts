@@ -2,10 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '@newsrank/config';
+import { PROCESSES, type ProcessName } from './processes.ts';
 import { readyBanner } from './ready-banner.ts';
-
-export const PROCESSES = ['api', 'ingest-worker', 'ranking-worker'] as const;
-export type ProcessName = (typeof PROCESSES)[number];
 
 const entry = (name: ProcessName) => fileURLToPath(new URL(`../../../../services/${name}/src/main.ts`, import.meta.url));
 

@@ -1,0 +1,2 @@
+export const PROCESSES = ['api', 'ingest-worker', 'ranking-worker'] as const;
+export type ProcessName = (typeof PROCESSES)[number];
