@@ -196,6 +196,16 @@ describe('newsrank --help', () => {
     for (const command of COMMANDS) expect(run.stdout).toContain(`newsrank ${command}`);
   });
 
+  it.each(['start', 'migrate'])('./newsrank %s --help answers without starting any server', async (command) => {
+    const path = `${dirname(process.execPath)}:${process.env.PATH ?? ''}`;
+    // Addresses where nothing answers: were servers started for help, they would be started here.
+    const env = { PATH: path, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', REDIS_URL: 'redis://127.0.0.1:1' };
+    const run = await cli([command, '--help'], env, join(REPO_ROOT, 'newsrank'), []);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^usage: newsrank ${command}`));
+    expect(run.stderr).not.toMatch(/starting|postgres|redis/i);
+  });
+
   it('an unknown command is one line of error and the usage on stderr, exit 2', async () => {
     const run = await cli(['frobnicate']);
     expect(run.code).toBe(2);

@@ -38,8 +38,10 @@ async function main(): Promise<number> {
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => forward(signal));
 
-  if (command === 'test') ensureChromium();
-  const urls = serverUrlsFor(command, process.env);
+  // Asking for help needs no servers: `start --help` must not start PostgreSQL first.
+  const helpOnly = command !== 'test' && args.some((arg) => arg === '--help' || arg === '-h');
+  if (command === 'test' && !helpOnly) ensureChromium();
+  const urls = helpOnly ? null : serverUrlsFor(command, process.env);
   let servers: ManagedServer[] = [];
   try {
     if (urls) servers = await ensureServers(urls, stateDir, say);
