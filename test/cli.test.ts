@@ -22,7 +22,7 @@ interface Run {
 }
 
 /** The CLI as a person runs it, in a process of its own. */
-function cli(args: string[], env: Record<string, string> = {}, file = process.execPath, prefix = [join(REPO_ROOT, 'packages/cli/src/main.ts')]): Promise<Run> {
+function cli(args: string[], env: Record<string, string> = {}, file = process.execPath, prefix = [join(REPO_ROOT, 'services/cli/src/main.ts')]): Promise<Run> {
   const started = Date.now();
   const child = spawn(file, [...prefix, ...args], { cwd: REPO_ROOT, env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The feedparser-derived conformance corpus, run through the `newsrank parse` command as an
- * outside check runs it (`pnpm newsrank parse` is `node packages/cli/src/main.ts parse`; calling
+ * outside check runs it (`pnpm newsrank parse` is `node services/cli/src/main.ts parse`; calling
  * node directly skips pnpm's own start-up ~300 times). The floor sits just below the rate reached
  * (302 of 303, see docs/conformance.md), so any regression in field mapping fails this test.
  */
@@ -26,7 +26,7 @@ describe('feedparser conformance', () => {
       expect(existsSync(runner), `no conformance runner at ${runner}`).toBe(true);
       const { stdout } = await promisify(execFile)(
         process.execPath,
-        [runner, '--failures', '50', '--jobs', '4', '--', process.execPath, 'packages/cli/src/main.ts', 'parse', '{file}'],
+        [runner, '--failures', '50', '--jobs', '4', '--', process.execPath, 'services/cli/src/main.ts', 'parse', '{file}'],
         { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 },
       );
       const lines = stdout.trim().split('\n');

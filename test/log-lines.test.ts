@@ -88,7 +88,7 @@ describe('log lines', () => {
   });
 
   it('newsrank migrate logs the same way', () => {
-    const result = spawnSync(process.execPath, ['packages/cli/src/main.ts', 'migrate'], { cwd: REPO_ROOT, env: ciEnvironment(), encoding: 'utf8', timeout: 30_000 });
+    const result = spawnSync(process.execPath, ['services/cli/src/main.ts', 'migrate'], { cwd: REPO_ROOT, env: ciEnvironment(), encoding: 'utf8', timeout: 30_000 });
     expect(result.status, result.stderr).toBe(0);
     expectPlainJsonLines(result.stdout, 'migrate');
   });

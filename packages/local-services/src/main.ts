@@ -17,7 +17,7 @@ const say = (line: string) => process.stderr.write(`newsrank: ${line}\n`);
 
 function commandLine(command: string, args: string[]): [string, string[]] {
   if (command === 'test') return ['pnpm', ['test', ...args]];
-  return [process.execPath, [join(repoRoot, 'packages/cli/src/main.ts'), command, ...args]];
+  return [process.execPath, [join(repoRoot, 'services/cli/src/main.ts'), command, ...args]];
 }
 
 /** The browser tests drive Debian's Chromium; without it they fail, so say what to do first. */

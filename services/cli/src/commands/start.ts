@@ -5,7 +5,8 @@ import { ConfigError, loadConfig } from '@newsrank/config';
 import { PROCESSES, type ProcessName } from './processes.ts';
 import { readyBanner } from './ready-banner.ts';
 
-const entry = (name: ProcessName) => fileURLToPath(new URL(`../../../../services/${name}/src/main.ts`, import.meta.url));
+// Each service names its entry point in its package exports: no path into another package's tree.
+const entry = (name: ProcessName) => fileURLToPath(import.meta.resolve(`@newsrank/${name}/main`));
 
 /**
  * `start all` runs each process as its own child, as production runs them, and stops them all
