@@ -1,11 +1,11 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
-import { EVENT_JOB_OPTIONS, INGEST_JOB_OPTIONS, QUEUE_NAMES, createRedis, publishedListNames } from '@newsrank/queue';
+import { EVENT_JOB_OPTIONS, INGEST_JOB_OPTIONS, QUEUE_NAMES, createRedis } from '@newsrank/queue';
+import { ListStore, publishedListNames } from '@newsrank/published-lists';
 import type { RunningService, ServiceContext } from '@newsrank/runtime';
 import { createApp } from './app.ts';
 import { ArticleResolver } from './events/article-resolver.ts';
-import { ListStore } from './lists/list-store.ts';
 import { ParsePool } from '@newsrank/feed-parser/threads';
 import { operationsFor } from './operations.ts';
 import { answerClientErrors } from './http/client-error.ts';

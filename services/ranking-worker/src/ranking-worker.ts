@@ -1,5 +1,6 @@
 import { Queue, Worker, type Job } from 'bullmq';
-import { JOB_NAMES, QUEUE_NAMES, assertNoEviction, createRedis, publishedListNames } from '@newsrank/queue';
+import { JOB_NAMES, QUEUE_NAMES, assertNoEviction, createRedis } from '@newsrank/queue';
+import { publishedListNames } from '@newsrank/published-lists';
 import type { RunningService, ServiceContext } from '@newsrank/runtime';
 import { clusterMetricsKey } from '@newsrank/metrics';
 import { eventsProcessor } from './events-processor.ts';
