@@ -1,9 +1,9 @@
-import type { DefaultJobOptions } from 'bullmq';
+import type { DefaultJobOptions, JobsOptions } from 'bullmq';
 
 /**
- * The one catalogue of queues and their jobs: producers and workers both import it, so a
- * payload cannot drift between them. Payloads carry ids and small records, never documents:
- * a posted document lives in PostgreSQL (ingest_jobs) until it is stored.
+ * The queues, and the payloads and options of the jobs on them; jobs.ts joins them into the
+ * catalogue. Payloads carry ids and small records, never documents: a posted document lives in
+ * PostgreSQL (ingest_jobs) until it is stored.
  */
 export const QUEUE_NAMES = {
   ingest: 'ingest',
@@ -11,16 +11,6 @@ export const QUEUE_NAMES = {
   ranking: 'ranking',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
-
-export const JOB_NAMES = {
-  ingestDocument: 'ingest-document',
-  sweepIngestJobs: 'sweep-ingest-jobs',
-  pruneIngestJobs: 'prune-ingest-jobs',
-  applyEvents: 'apply-events',
-  publishLists: 'publish-lists',
-  pruneRanking: 'prune-ranking',
-  retryFailedEvents: 'retry-failed-events',
-} as const;
 
 export interface IngestDocumentPayload {
   ingestJobId: string;
@@ -74,3 +64,13 @@ export function isApplyEventsPayload(data: unknown): data is ApplyEventsPayload 
   );
 }
 
+
+/** Scheduled jobs carry nothing: what they do comes from the schedule and the worker's settings. */
+export type NoPayload = Record<string, unknown> | null | undefined;
+
+export function isNoPayload(data: unknown): data is NoPayload {
+  return data === undefined || data === null || (typeof data === 'object' && !Array.isArray(data));
+}
+
+/** A scheduled job leaves no trace when it succeeds; the last hundred failures stay to be read. */
+export const SCHEDULED_JOB_OPTIONS: JobsOptions = { removeOnComplete: true, removeOnFail: 100 };
