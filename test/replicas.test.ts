@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { migrationsAreCurrent, sql } from '@newsrank/db';
-import { publishedListNames } from '@newsrank/queue';
+import { publishedListNames } from '@newsrank/published-lists';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inParallel, postEventsUntilAccepted, type ViewToSend } from './support/events.ts';
 import { atomFeed, jsonFeed, rssFeed, testStories } from './support/feeds.ts';

@@ -1,6 +1,5 @@
-import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { QUEUE_NAMES } from '@newsrank/queue';
+import { openQueue } from '@newsrank/queue';
 import { eventsBody, storeArticles } from '../support/api-client.ts';
 import { compareInterleaved, type Comparison } from '../support/compare.ts';
 import { startPortApp } from '../support/constant-server.ts';
@@ -16,7 +15,7 @@ const DRAIN_TIMEOUT_MS = 120_000;
  */
 async function withEventsQueuePaused<T>(context: BenchContext, work: () => Promise<T>): Promise<T> {
   const connection = new Redis(context.redisUrl, { maxRetriesPerRequest: null });
-  const queue = new Queue(QUEUE_NAMES.events, { connection, prefix: context.stack.prefix });
+  const queue = openQueue('events', { connection, prefix: context.stack.prefix });
   try {
     await queue.pause();
     try {

@@ -10,15 +10,14 @@
  */
 import { once } from 'node:events';
 import { createServer } from 'node:http';
-import { Queue } from 'bullmq';
-import { QUEUE_NAMES, createRedis, type QueuedViewEvent } from '@newsrank/queue';
+import { createRedis, openQueue, type QueuedViewEvent } from '@newsrank/queue';
 import { EventBatcher } from '../../services/api/src/events/event-batcher.ts';
 import { EVENT_BATCHER_OPTIONS } from '../../services/api/src/events/accept-events.ts';
 
 const { REDIS_URL, QUEUE_PREFIX } = process.env;
 if (!REDIS_URL || !QUEUE_PREFIX) throw new Error('REDIS_URL and QUEUE_PREFIX are required');
 const connection = createRedis({ url: REDIS_URL, clusterNodes: [] }, 'producer');
-const queue = new Queue(QUEUE_NAMES.events, { connection, prefix: QUEUE_PREFIX });
+const queue = openQueue('events', { connection, prefix: QUEUE_PREFIX });
 const batcher = new EventBatcher(queue, EVENT_BATCHER_OPTIONS);
 
 const server = createServer((req, res) => {

@@ -1,9 +1,9 @@
-import type { DefaultJobOptions } from 'bullmq';
+import type { DefaultJobOptions, JobsOptions } from 'bullmq';
 
 /**
- * The one catalogue of queues and their jobs: producers and workers both import it, so a
- * payload cannot drift between them. Payloads carry ids and small records, never documents:
- * a posted document lives in PostgreSQL (ingest_jobs) until it is stored.
+ * The queues, and the payloads and options of the jobs on them; jobs.ts joins them into the
+ * catalogue. Payloads carry ids and small records, never documents: a posted document lives in
+ * PostgreSQL (ingest_jobs) until it is stored.
  */
 export const QUEUE_NAMES = {
   ingest: 'ingest',
@@ -11,16 +11,6 @@ export const QUEUE_NAMES = {
   ranking: 'ranking',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
-
-export const JOB_NAMES = {
-  ingestDocument: 'ingest-document',
-  sweepIngestJobs: 'sweep-ingest-jobs',
-  pruneIngestJobs: 'prune-ingest-jobs',
-  applyEvents: 'apply-events',
-  publishLists: 'publish-lists',
-  pruneRanking: 'prune-ranking',
-  retryFailedEvents: 'retry-failed-events',
-} as const;
 
 export interface IngestDocumentPayload {
   ingestJobId: string;
@@ -74,20 +64,13 @@ export function isApplyEventsPayload(data: unknown): data is ApplyEventsPayload 
   );
 }
 
-/** Redis names the ranking worker publishes lists under and the API reads them from. */
-export function publishedListNames(prefix: string) {
-  return {
-    /** Hash: list key → the latest published version (JSON). */
-    lists: `${prefix}:lists`,
-    /** Pub/sub channel: each message is one newly published version (JSON). */
-    channel: `${prefix}:lists:published`,
-    /** Counter bumped after every committed batch of views: "something changed". */
-    appliedCounter: `${prefix}:ranking:applied`,
-    /** Hash: what the last publish saw (applied counter, minute), so idle ticks do nothing. */
-    publisherState: `${prefix}:ranking:publisher`,
-    /** Held while one worker publishes, so overlapping ticks never compute the lists twice. */
-    publishLock: `${prefix}:ranking:publish-lock`,
-  };
+
+/** Scheduled jobs carry nothing: what they do comes from the schedule and the worker's settings. */
+export type NoPayload = Record<string, unknown> | null | undefined;
+
+export function isNoPayload(data: unknown): data is NoPayload {
+  return data === undefined || data === null || (typeof data === 'object' && !Array.isArray(data));
 }
 
-export type PublishedListNames = ReturnType<typeof publishedListNames>;
+/** A scheduled job leaves no trace when it succeeds; the last hundred failures stay to be read. */
+export const SCHEDULED_JOB_OPTIONS: JobsOptions = { removeOnComplete: true, removeOnFail: 100 };

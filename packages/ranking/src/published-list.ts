@@ -15,19 +15,20 @@ export interface ListArticle {
   publishedAt: string | null;
 }
 
-export interface RankingListBody {
+// Bodies are type aliases, not interfaces, so that they pass where any JSON object is expected.
+export type RankingListBody = {
   window: RankingWindow;
   category: string | null;
   generatedAt: string;
   items: { rank: number; previousRank: number | null; views: number; article: ListArticle }[];
-}
+};
 
-export interface PopularListBody {
+export type PopularListBody = {
   category: string | null;
   halfLife: string;
   generatedAt: string;
   items: { rank: number; previousRank: number | null; score: number; article: ListArticle }[];
-}
+};
 
 export type ListBody = RankingListBody | PopularListBody;
 

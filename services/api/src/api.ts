@@ -1,11 +1,10 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { Queue } from 'bullmq';
-import { EVENT_JOB_OPTIONS, INGEST_JOB_OPTIONS, QUEUE_NAMES, createRedis, publishedListNames } from '@newsrank/queue';
+import { createRedis, openQueue } from '@newsrank/queue';
+import { ListStore, publishedListNames } from '@newsrank/published-lists';
 import type { RunningService, ServiceContext } from '@newsrank/runtime';
 import { createApp } from './app.ts';
 import { ArticleResolver } from './events/article-resolver.ts';
-import { ListStore } from './lists/list-store.ts';
 import { ParsePool } from '@newsrank/feed-parser/threads';
 import { operationsFor } from './operations.ts';
 import { answerClientErrors } from './http/client-error.ts';
@@ -18,13 +17,13 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
   const { config, db, logger } = context;
   const redis = createRedis(config.redis, 'producer');
   redis.on('error', (error) => logger.debug({ err: error }, 'redis connection error'));
-  const ingestQueue = new Queue(QUEUE_NAMES.ingest, { connection: redis, prefix: config.queuePrefix, defaultJobOptions: INGEST_JOB_OPTIONS });
+  const ingestQueue = openQueue('ingest', { connection: redis, prefix: config.queuePrefix });
   ingestQueue.on('error', (error) => logger.debug({ err: error }, 'ingest queue error'));
 
-  const eventsQueue = new Queue(QUEUE_NAMES.events, { connection: redis, prefix: config.queuePrefix, defaultJobOptions: EVENT_JOB_OPTIONS });
+  const eventsQueue = openQueue('events', { connection: redis, prefix: config.queuePrefix });
   eventsQueue.on('error', (error) => logger.debug({ err: error }, 'events queue error'));
   // Not produced to here: watched for metrics and the queue dashboard.
-  const rankingQueue = new Queue(QUEUE_NAMES.ranking, { connection: redis, prefix: config.queuePrefix });
+  const rankingQueue = openQueue('ranking', { connection: redis, prefix: config.queuePrefix });
   rankingQueue.on('error', (error) => logger.debug({ err: error }, 'ranking queue error'));
   const subscriber = createRedis(config.redis, 'subscriber');
   subscriber.on('error', (error) => logger.debug({ err: error }, 'redis subscriber error'));

@@ -20,7 +20,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { recordHttpMetrics } from './metrics/http-metrics.ts';
 import { publicRateLimit, type OperationsDeps } from './operations.ts';
 import type { ArticleResolver } from './events/article-resolver.ts';
-import type { ListStore } from './lists/list-store.ts';
+import type { ListStore } from '@newsrank/published-lists';
 import type { ParsePool } from '@newsrank/feed-parser/threads';
 import type { SourceTimeZones } from '@newsrank/config';
 

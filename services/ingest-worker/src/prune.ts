@@ -1,7 +1,6 @@
 import { pruneFinishedIngestJobs, type Db } from '@newsrank/db';
 import type { Logger } from '@newsrank/logger';
 
-export const PRUNE_EVERY_MS = 10 * 60_000;
 /** Batches per run: a backlog after an outage is worked off over several runs, never in one long one. */
 const MAX_BATCHES = 20;
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import { UnrecoverableError, Worker, type Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordIngestJob, sql } from '@newsrank/db';
 import { createLogger } from '@newsrank/logger';
-import { INGEST_JOB_OPTIONS, JOB_NAMES, QUEUE_NAMES } from '@newsrank/queue';
+import { INGEST_JOB_OPTIONS, JOB_NAMES, QUEUE_NAMES, openQueue } from '@newsrank/queue';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { TEST_REDIS_URL, deleteQueuePrefix, testQueuePrefix } from '../../../test/support/redis.ts';
 import { SWEEP_AFTER_MS, sweepIngestJobs } from './sweep.ts';
@@ -18,7 +18,7 @@ let queue: Queue;
 beforeAll(async () => {
   database = await createTestDatabase();
   connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-  queue = new Queue(QUEUE_NAMES.ingest, { connection, prefix });
+  queue = openQueue('ingest', { connection, prefix });
 });
 afterAll(async () => {
   await queue.close();

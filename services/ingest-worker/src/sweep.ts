@@ -1,10 +1,10 @@
 import type { Queue } from 'bullmq';
 import { pendingIngestJobIds, type Db } from '@newsrank/db';
-import { INGEST_JOB_OPTIONS, JOB_NAMES, type IngestDocumentPayload } from '@newsrank/queue';
+import { JOBS, type IngestDocumentPayload } from '@newsrank/queue';
 import type { Logger } from '@newsrank/logger';
 
-/** How long an accepted document may wait before the sweeper suspects its queue entry is gone. */
-export const SWEEP_AFTER_MS = 60_000;
+/** How long an accepted document may wait before the sweeper suspects its queue entry is gone: one sweep interval. */
+export const SWEEP_AFTER_MS = JOBS.sweepIngestJobs.schedule.everyMs;
 
 /**
  * PostgreSQL holds every accepted document; Redis only points at it. If a queue entry was lost
@@ -17,7 +17,7 @@ export async function sweepIngestJobs(db: Db, queue: Queue, logger: Logger): Pro
     const job = await queue.getJob(id);
     if (!job) {
       const payload: IngestDocumentPayload = { ingestJobId: id };
-      await queue.add(JOB_NAMES.ingestDocument, payload, { ...INGEST_JOB_OPTIONS, jobId: id });
+      await queue.add(JOBS.ingestDocument.name, payload, { ...JOBS.ingestDocument.options, jobId: id });
       requeued++;
     } else if (await job.isFailed()) {
       await job.retry('failed');

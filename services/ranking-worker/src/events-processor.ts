@@ -1,7 +1,7 @@
-import { UnrecoverableError, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import type { Logger } from '@newsrank/logger';
 import { isAcceptableEventTime } from '@newsrank/ranking';
-import { JOB_NAMES, isApplyEventsPayload, type ApplyEventsPayload } from '@newsrank/queue';
+import { JOBS, dispatchJobs, type ApplyEventsPayload, type JobHandlers } from '@newsrank/queue';
 import type { ViewApplier } from './view-applier.ts';
 
 /** Generous: the API already refused clocks more than a minute fast; this only guards the decay math. */
@@ -9,7 +9,7 @@ const WORKER_SKEW_MS = 3_600_000;
 
 /** Whether a job (its name and data) is an `apply-events` job whose payload can be applied; any other can never succeed. */
 export function isApplicableEventsJob(name: string, data: unknown): data is ApplyEventsPayload {
-  return name === JOB_NAMES.applyEvents && isApplyEventsPayload(data);
+  return name === JOBS.applyEvents.name && JOBS.applyEvents.payload(data);
 }
 
 /**
@@ -20,17 +20,22 @@ export function isApplicableEventsJob(name: string, data: unknown): data is Appl
  * happened, so a view is applied only while it is younger than that retention: a job retried
  * late (after a long outage, see retryFailedEventJobs) can then never count a view twice.
  */
-export function eventsProcessor(applier: ViewApplier, logger: Logger, { dedupRetentionMs }: { dedupRetentionMs: number }) {
-  return async (job: Job) => {
-    if (!isApplicableEventsJob(job.name, job.data)) {
-      throw new UnrecoverableError(`not an ${JOB_NAMES.applyEvents} job with a valid payload: ${job.name}`);
-    }
-    const now = Date.now();
-    const events = job.data.events.filter((event) => isAcceptableEventTime(event.occurredAt, now, { maxSkewMs: WORKER_SKEW_MS, dedupRetentionMs }) === 'ok');
-    if (events.length < job.data.events.length) {
-      logger.warn({ jobId: job.id, dropped: job.data.events.length - events.length }, 'dropped views that left the longest window or the dedup retention while queued');
-    }
-    await applier.submit(events);
-    return { events: events.length };
-  };
+export function eventsHandlers(applier: ViewApplier, logger: Logger, { dedupRetentionMs }: { dedupRetentionMs: number }) {
+  return {
+    applyEvents: async (data, job) => {
+      const now = Date.now();
+      const events = data.events.filter((event) => isAcceptableEventTime(event.occurredAt, now, { maxSkewMs: WORKER_SKEW_MS, dedupRetentionMs }) === 'ok');
+      if (events.length < data.events.length) {
+        logger.warn({ jobId: job.id, dropped: data.events.length - events.length }, 'dropped views that left the longest window or the dedup retention while queued');
+      }
+      await applier.submit(events);
+      return { events: events.length };
+    },
+  } satisfies JobHandlers<'events'>;
+}
+
+/** The events queue's processor: any job but a valid apply-events one fails for good. */
+export function eventsProcessor(applier: ViewApplier, logger: Logger, options: { dedupRetentionMs: number }) {
+  const dispatch = dispatchJobs('events', eventsHandlers(applier, logger, options));
+  return (job: Job) => dispatch(job);
 }

@@ -4,7 +4,6 @@ import {
 import type { Logger } from '@newsrank/logger';
 import { longestWindowMs } from '@newsrank/ranking';
 
-export const PRUNE_EVERY_MS = 10 * 60_000;
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

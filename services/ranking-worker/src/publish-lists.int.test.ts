@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPublishedListAt, type Db } from '@newsrank/db';
 import { createLogger } from '@newsrank/logger';
 import { clusterMetricsKey } from '@newsrank/metrics';
-import { publishedListNames } from '@newsrank/queue';
-import type { PopularListBody, PublishedList, RankingListBody } from '@newsrank/ranking';
+import { decodePublishedList, publishedListNames, readPublishedList } from '@newsrank/published-lists';
+import type { PopularListBody, RankingListBody } from '@newsrank/ranking';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { TEST_REDIS_URL, deleteQueuePrefix, testQueuePrefix } from '../../../test/support/redis.ts';
 import { insertArticles, type TestArticle } from '../../../test/support/ranking.ts';
@@ -33,7 +33,8 @@ const views = async (i: number, count: number, occurredAt = Date.now()) => {
 };
 const published = async (key: string) => {
   const json = await redis.hget(deps.names.lists, key);
-  return json ? (JSON.parse(json) as PublishedList) : undefined;
+  const decoded = json ? decodePublishedList(json) : undefined;
+  return decoded?.ok ? decoded.list : undefined;
 };
 const rankingItems = async (key: string) =>
   ((await published(key))?.body as RankingListBody | undefined)?.items.map((i) => [i.article.id, i.views, i.rank, i.previousRank]);
@@ -114,7 +115,8 @@ describe('publishing lists', () => {
     const current = await published('ranking:24h:all');
     const now = new Date();
     const found = await findPublishedListAt(db, 'ranking:24h:all', now);
-    expect((found?.payload as unknown as PublishedList).etag).toBe(current?.etag);
+    const stored = readPublishedList(found?.payload);
+    expect(stored.ok && stored.list.etag).toBe(current?.etag);
     expect(await findPublishedListAt(db, 'ranking:24h:all', new Date(now.getTime() - 86_400_000))).toBeUndefined();
   });
 
@@ -133,7 +135,10 @@ describe('publishing lists', () => {
     await publishLists(deps);
     await new Promise((resolve) => setTimeout(resolve, 100));
     subscriber.disconnect();
-    const keys = messages.map((m) => (JSON.parse(m) as PublishedList).key);
+    const keys = messages.map((m) => {
+      const decoded = decodePublishedList(m);
+      return decoded.ok ? decoded.list.key : undefined;
+    });
     expect(keys).toContain('ranking:24h:politics');
     expect(keys).toContain('popular:politics');
     expect(keys).not.toContain('ranking:24h:economy');

@@ -5,7 +5,8 @@ import {
   PUBLISHED_LIST_LENGTH, RANKING_WINDOWS, buildPopularList, buildRankingList, parseListKey, popularListKey, rankingListKey,
   type PublishedList,
 } from '@newsrank/ranking';
-import type { PublishedListNames, RedisClient } from '@newsrank/queue';
+import type { RedisClient } from '@newsrank/queue';
+import { historyRecord, loadPublished, stagePublishedLists, type PublishedListNames } from '@newsrank/published-lists';
 import { entriesByScope, type ListScope } from './list-set.ts';
 import { withPublishLock } from './publish-lock.ts';
 import { advanceWindows } from './window-horizons.ts';
@@ -50,32 +51,18 @@ async function publishUnderLock(deps: PublisherDeps, nowMs: number): Promise<Pub
   if (state.applied === appliedSeen && state.minute === minute) return { status: 'idle' };
 
   const generatedAtMs = Math.floor(nowMs / 1000) * 1000;
-  const previous = await loadPublished(redis, names.lists);
+  const previous = await loadPublished(redis, names, deps.logger);
   const { changed: next, computed } = await computeLists(deps, generatedAtMs, previous);
 
-  if (next.length > 0) {
-    await recordPublishedLists(
-      db,
-      next.map((list) => ({ key: list.key, generatedAt: new Date(list.publishedAtMs), etag: list.etag, payload: list as unknown as Record<string, unknown> })),
-    );
-  }
+  if (next.length > 0) await recordPublishedLists(db, next.map(historyRecord));
   const transaction = redis.multi();
-  for (const list of next) {
-    const json = JSON.stringify(list);
-    transaction.hset(names.lists, list.key, json);
-    transaction.publish(names.channel, json);
-  }
+  stagePublishedLists(transaction, names, next);
   transaction.hset(names.publisherState, 'applied', appliedSeen, 'minute', minute);
   recordPublishLag(transaction, { metricsKey: deps.metricsKey, appliedCounterKey: names.appliedCounter, appliedSeen, readAtMs, publishedAtMs: Date.now() });
   await transaction.exec();
   // ms: the tick's cost from reading the counter to the lists being out (what the scale benchmark compares).
   if (next.length > 0) deps.logger.info({ lists: next.length, generatedAt: new Date(generatedAtMs), ms: Date.now() - readAtMs }, 'lists published');
   return { status: 'published', computed, changed: next.map((list) => list.key) };
-}
-
-async function loadPublished(redis: RedisClient, hashKey: string): Promise<Map<string, PublishedList>> {
-  const raw = await redis.hgetall(hashKey);
-  return new Map(Object.entries(raw).map(([key, json]) => [key, JSON.parse(json) as PublishedList]));
 }
 
 /** Every list, built fresh; returns only the versions that differ from what is published. */

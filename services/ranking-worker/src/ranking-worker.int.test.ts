@@ -1,10 +1,11 @@
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@newsrank/config';
 import { createDb, type Db } from '@newsrank/db';
 import { createLogger } from '@newsrank/logger';
-import { EVENT_JOB_OPTIONS, JOB_NAMES, QUEUE_NAMES, publishedListNames, type ApplyEventsPayload } from '@newsrank/queue';
+import { EVENT_JOB_OPTIONS, JOB_NAMES, openQueue, type ApplyEventsPayload } from '@newsrank/queue';
+import { publishedListNames } from '@newsrank/published-lists';
 import type { PublishedList, RankingListBody } from '@newsrank/ranking';
 import type { RunningService } from '@newsrank/runtime';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
@@ -34,7 +35,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   prefix = testQueuePrefix();
   redis = new Redis(TEST_REDIS_URL);
-  queue = new Queue(QUEUE_NAMES.events, { connection: { url: TEST_REDIS_URL }, prefix });
+  queue = openQueue('events', { connection: { url: TEST_REDIS_URL }, prefix });
   articles = await insertArticles(database.db, 3);
   await startWorker();
   await startWorker();

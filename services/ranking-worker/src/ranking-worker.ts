@@ -1,12 +1,13 @@
-import { Queue, Worker, type Job } from 'bullmq';
-import { JOB_NAMES, QUEUE_NAMES, assertNoEviction, createRedis, publishedListNames } from '@newsrank/queue';
+import { Worker } from 'bullmq';
+import { QUEUE_NAMES, assertNoEviction, createRedis, dispatchJobs, openQueue, upsertJobSchedulers, type JobHandlers } from '@newsrank/queue';
+import { publishedListNames } from '@newsrank/published-lists';
 import type { RunningService, ServiceContext } from '@newsrank/runtime';
 import { clusterMetricsKey } from '@newsrank/metrics';
 import { eventsProcessor } from './events-processor.ts';
 import { maintainLandmark } from './landmark.ts';
-import { PRUNE_EVERY_MS, pruneRankingData } from './prune.ts';
+import { pruneRankingData } from './prune.ts';
 import { publishLists } from './publish-lists.ts';
-import { RETRY_FAILED_EVENTS_EVERY_MS, retryFailedEventJobs } from './retry-failed-events.ts';
+import { retryFailedEventJobs } from './retry-failed-events.ts';
 import { createViewApplier } from './view-applier.ts';
 
 /**
@@ -15,7 +16,6 @@ import { createViewApplier } from './view-applier.ts';
  * the job runs twice, which the dedup records absorb. Many kills in a row must not fail a job.
  */
 const EVENTS_WORKER_OPTIONS = { lockDuration: 10_000, stalledInterval: 3_000, maxStalledCount: 10 };
-const SCHEDULED_JOB_OPTIONS = { removeOnComplete: true, removeOnFail: 100 };
 const TOTALS_LOG_EVERY_MS = 10_000;
 /**
  * BullMQ schedules a scheduler's next job when a worker takes the current one; a worker killed in
@@ -33,21 +33,13 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
   const halfLifeMs = config.popularityHalfLifeMs;
   const t0Ms = await maintainLandmark(db, halfLifeMs, Date.now(), logger);
 
-  const rankingQueue = new Queue(QUEUE_NAMES.ranking, { connection, prefix: config.queuePrefix });
+  const rankingQueue = openQueue('ranking', { connection, prefix: config.queuePrefix });
   rankingQueue.on('error', (error) => logger.warn({ err: error }, 'ranking queue error'));
   // Only to put event jobs that failed for good back in the queue (retryFailedEventJobs).
-  const eventsQueue = new Queue(QUEUE_NAMES.events, { connection, prefix: config.queuePrefix });
+  const eventsQueue = openQueue('events', { connection, prefix: config.queuePrefix });
   eventsQueue.on('error', (error) => logger.warn({ err: error }, 'events queue error'));
   // Every worker upserts the same schedulers; BullMQ hands each tick to exactly one of them.
-  const upsertSchedulers = async () => {
-    await rankingQueue.upsertJobScheduler(JOB_NAMES.publishLists, { every: config.rankingRefreshMs }, { name: JOB_NAMES.publishLists, opts: SCHEDULED_JOB_OPTIONS });
-    await rankingQueue.upsertJobScheduler(JOB_NAMES.pruneRanking, { every: PRUNE_EVERY_MS }, { name: JOB_NAMES.pruneRanking, opts: SCHEDULED_JOB_OPTIONS });
-    await rankingQueue.upsertJobScheduler(
-      JOB_NAMES.retryFailedEvents,
-      { every: RETRY_FAILED_EVENTS_EVERY_MS },
-      { name: JOB_NAMES.retryFailedEvents, opts: SCHEDULED_JOB_OPTIONS },
-    );
-  };
+  const upsertSchedulers = () => upsertJobSchedulers(rankingQueue, { rankingRefreshMs: config.rankingRefreshMs });
   await upsertSchedulers();
   const schedulersTimer = setInterval(() => {
     upsertSchedulers().catch((error: unknown) => logger.warn({ err: error }, 'could not refresh the job schedulers'));
@@ -62,19 +54,14 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
     ...EVENTS_WORKER_OPTIONS,
   });
 
-  const rankingWorker = new Worker(
-    QUEUE_NAMES.ranking,
-    async (job: Job) => {
-      const jobLogger = logger.child({ jobId: job.id, job: job.name });
-      if (job.name === JOB_NAMES.publishLists) return publishLists({ db, redis: connection, names, metricsKey, halfLifeMs, logger: jobLogger });
-      if (job.name === JOB_NAMES.pruneRanking) {
-        return pruneRankingData(db, { dedupRetentionMs: config.eventDedupRetentionMs, historyDays: config.rankingHistoryDays }, jobLogger);
-      }
-      if (job.name === JOB_NAMES.retryFailedEvents) return retryFailedEventJobs(eventsQueue, jobLogger);
-      throw new Error(`unknown job ${job.name}`);
-    },
-    { connection, prefix: config.queuePrefix, concurrency: 1 },
-  );
+  const jobLogger = (job: { id?: string | undefined; name: string }) => logger.child({ jobId: job.id, job: job.name });
+  const rankingHandlers = {
+    publishLists: (_, job) => publishLists({ db, redis: connection, names, metricsKey, halfLifeMs, logger: jobLogger(job) }),
+    pruneRanking: (_, job) => pruneRankingData(db, { dedupRetentionMs: config.eventDedupRetentionMs, historyDays: config.rankingHistoryDays }, jobLogger(job)),
+    retryFailedEvents: (_, job) => retryFailedEventJobs(eventsQueue, jobLogger(job)),
+  } satisfies JobHandlers<'ranking'>;
+  const dispatchRanking = dispatchJobs('ranking', rankingHandlers);
+  const rankingWorker = new Worker(QUEUE_NAMES.ranking, (job) => dispatchRanking(job), { connection, prefix: config.queuePrefix, concurrency: 1 });
 
   for (const [name, worker] of [['events', eventsWorker], ['ranking', rankingWorker]] as const) {
     worker.on('error', (error) => logger.error({ err: error, queue: name }, 'worker error'));

@@ -1,7 +1,7 @@
-import { Queue, Worker, type Job } from 'bullmq';
+import { Worker, type Job, type Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@newsrank/logger';
-import { EVENT_JOB_OPTIONS, JOB_NAMES, QUEUE_NAMES, type ApplyEventsPayload } from '@newsrank/queue';
+import { EVENT_JOB_OPTIONS, JOB_NAMES, QUEUE_NAMES, openQueue, type ApplyEventsPayload } from '@newsrank/queue';
 import { TEST_REDIS_URL, deleteQueuePrefix, testQueuePrefix } from '../../../test/support/redis.ts';
 import { eventually } from '../../../test/support/stack.ts';
 import { retryFailedEventJobs } from './retry-failed-events.ts';
@@ -21,7 +21,7 @@ async function work(processor: (job: Job) => Promise<unknown>, until: (counts: R
 
 beforeAll(async () => {
   prefix = testQueuePrefix();
-  queue = new Queue(QUEUE_NAMES.events, { connection, prefix });
+  queue = openQueue('events', { connection, prefix });
 });
 afterAll(async () => {
   await queue?.close();

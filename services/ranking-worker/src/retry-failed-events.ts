@@ -2,7 +2,6 @@ import type { Queue } from 'bullmq';
 import type { Logger } from '@newsrank/logger';
 import { isApplicableEventsJob } from './events-processor.ts';
 
-export const RETRY_FAILED_EVENTS_EVERY_MS = 10 * 60_000;
 /** Jobs looked at per run; a larger backlog is worked off over the following runs. */
 const MAX_JOBS_PER_RUN = 1_000;
 

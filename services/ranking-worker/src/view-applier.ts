@@ -1,10 +1,10 @@
+import { GroupCommit } from '@newsrank/core';
 import type { Db } from '@newsrank/db';
 import type { Logger } from '@newsrank/logger';
 import { CLUSTER_FIELDS, addCounts, markViewsWaiting } from '@newsrank/metrics';
 import { needsRebase } from '@newsrank/ranking';
 import type { QueuedViewEvent, RedisClient } from '@newsrank/queue';
 import { applyViews } from './apply-views.ts';
-import { GroupCommit } from './group-commit.ts';
 import { maintainLandmark } from './landmark.ts';
 
 export interface ViewApplierDeps {

@@ -1,10 +1,19 @@
 import type { Db } from '../database.ts';
 
+/** A version to keep: `payload` is its JSON text (encodePublishedList in @newsrank/published-lists). */
 export interface PublishedListRecord {
   key: string;
   generatedAt: Date;
   etag: string;
-  payload: Record<string, unknown>;
+  payload: string;
+}
+
+/** A kept version as read back: `payload` is the parsed JSON, for readPublishedList to check. */
+export interface StoredPublishedList {
+  key: string;
+  generatedAt: Date;
+  etag: string;
+  payload: unknown;
 }
 
 /** Appends published versions to the history `?at=` reads. */
@@ -12,13 +21,13 @@ export async function recordPublishedLists(db: Db, lists: readonly PublishedList
   if (lists.length === 0) return;
   await db
     .insertInto('published_lists')
-    .values(lists.map((list) => ({ list_key: list.key, generated_at: list.generatedAt, etag: list.etag, payload: JSON.stringify(list.payload) })))
+    .values(lists.map((list) => ({ list_key: list.key, generated_at: list.generatedAt, etag: list.etag, payload: list.payload })))
     .onConflict((oc) => oc.columns(['list_key', 'generated_at']).doNothing())
     .execute();
 }
 
 /** The version of a list that was current at `at`: the newest published at or before it. */
-export async function findPublishedListAt(db: Db, key: string, at: Date): Promise<PublishedListRecord | undefined> {
+export async function findPublishedListAt(db: Db, key: string, at: Date): Promise<StoredPublishedList | undefined> {
   const row = await db
     .selectFrom('published_lists')
     .select(['list_key', 'generated_at', 'etag', 'payload'])

@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq';
-import { EVENT_JOB_OPTIONS, JOB_NAMES, type ApplyEventsPayload, type QueuedViewEvent } from '@newsrank/queue';
+import { GroupCommit } from '@newsrank/core';
+import { JOBS, type ApplyEventsPayload, type QueuedViewEvent } from '@newsrank/queue';
 
 export interface EventBatcherOptions {
   /** Events per job at most: bounds a job's size in Redis and a worker's share of one batch. */
@@ -11,11 +12,7 @@ export interface EventBatcherOptions {
   maxAddsInFlight?: number;
 }
 
-interface Waiting {
-  events: readonly QueuedViewEvent[];
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
+type ApplyEventsJob = { name: string; data: ApplyEventsPayload; opts: typeof JOBS.applyEvents.options };
 
 /**
  * Group commit on the producer side. With Redis fsyncing every write (appendfsync always), one
@@ -28,68 +25,34 @@ interface Waiting {
  */
 export class EventBatcher {
   readonly #queue: Queue;
-  readonly #options: EventBatcherOptions;
-  #waiting: Waiting[] = [];
-  #inFlight = 0;
-  #scheduled = false;
+  readonly #maxEventsPerJob: number;
+  readonly #group: GroupCommit<QueuedViewEvent>;
 
   constructor(queue: Queue, options: EventBatcherOptions) {
     this.#queue = queue;
-    this.#options = options;
+    this.#maxEventsPerJob = options.maxEventsPerJob;
+    // 'turn': every request whose body was parsed in this turn of the loop joins the batch.
+    this.#group = new GroupCommit((events) => this.#add(events), { lingerMs: 'turn', maxInFlight: options.maxAddsInFlight ?? 1 });
   }
 
   /** Resolves once the events are in Redis; rejects with the error of the add that carried them. */
   add(events: readonly QueuedViewEvent[]): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.#waiting.push({ events, resolve, reject });
-      this.#schedule();
-    });
+    return this.#group.submit(events);
   }
 
-  #schedule(): void {
-    // With every add slot taken, arrivals wait for one to end and go together right after it.
-    if (this.#inFlight >= (this.#options.maxAddsInFlight ?? 1) || this.#scheduled) return;
-    this.#scheduled = true;
-    // setImmediate: every request whose body was parsed in this turn of the loop joins the batch.
-    setImmediate(() => {
-      this.#scheduled = false;
-      void this.#flush();
-    });
-  }
-
-  async #flush(): Promise<void> {
-    const batch = this.#waiting;
-    this.#waiting = [];
-    if (batch.length === 0) return;
-    this.#inFlight += 1;
-    try {
-      const jobs = this.#jobs(batch);
-      // One job (the usual case) is one script call; addBulk wraps even one in MULTI/EXEC.
-      if (jobs.length === 1) await this.#queue.add(jobs[0]!.name, jobs[0]!.data, jobs[0]!.opts);
-      else await this.#queue.addBulk(jobs);
-      for (const waiting of batch) waiting.resolve();
-    } catch (error) {
-      for (const waiting of batch) waiting.reject(error);
-    } finally {
-      this.#inFlight -= 1;
-      if (this.#waiting.length > 0) this.#schedule();
-    }
+  async #add(events: QueuedViewEvent[]): Promise<void> {
+    const jobs = this.#jobs(events);
+    // One job (the usual case) is one script call; addBulk wraps even one in MULTI/EXEC.
+    if (jobs.length === 1) await this.#queue.add(jobs[0]!.name, jobs[0]!.data, jobs[0]!.opts);
+    else await this.#queue.addBulk(jobs);
   }
 
   /** The batch's events cut into jobs of at most maxEventsPerJob; one request's events may span two. */
-  #jobs(batch: readonly Waiting[]): { name: string; data: ApplyEventsPayload; opts: typeof EVENT_JOB_OPTIONS }[] {
-    const jobs: { name: string; data: ApplyEventsPayload; opts: typeof EVENT_JOB_OPTIONS }[] = [];
-    let current: QueuedViewEvent[] = [];
-    for (const { events } of batch) {
-      for (const event of events) {
-        if (current.length >= this.#options.maxEventsPerJob) {
-          jobs.push({ name: JOB_NAMES.applyEvents, data: { events: current }, opts: EVENT_JOB_OPTIONS });
-          current = [];
-        }
-        current.push(event);
-      }
+  #jobs(events: readonly QueuedViewEvent[]): ApplyEventsJob[] {
+    const jobs: ApplyEventsJob[] = [];
+    for (let start = 0; start < events.length; start += this.#maxEventsPerJob) {
+      jobs.push({ name: JOBS.applyEvents.name, data: { events: events.slice(start, start + this.#maxEventsPerJob) }, opts: JOBS.applyEvents.options });
     }
-    if (current.length > 0) jobs.push({ name: JOB_NAMES.applyEvents, data: { events: current }, opts: EVENT_JOB_OPTIONS });
     return jobs;
   }
 }

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
-import { RANKING_WINDOWS, listKey, parseListKey, type ListKeyParts, type PublishedList, type RankingWindow } from '@newsrank/ranking';
-import type { ListStore } from './list-store.ts';
+import type { ListStore, PublishedList } from '@newsrank/published-lists';
+import { RANKING_WINDOWS, listKey, parseListKey, type ListKeyParts, type RankingWindow } from '@newsrank/ranking';
+import type { ListDocument } from './send-list.ts';
 
 export interface StreamFilter {
   window: RankingWindow | undefined;
@@ -12,10 +13,10 @@ export interface StreamFilter {
 }
 
 /** A list as the stream shows it; one never published has no version to name. */
-type StreamedList = Pick<PublishedList, 'key' | 'etag' | 'body'> & { publishedAtMs: number | null };
+type StreamedList = ListDocument & { key: string; publishedAtMs: number | null };
 
 /** What a list that was never published shows: empty, as `GET` answers it. */
-export type EmptyList = (parts: ListKeyParts) => Pick<PublishedList, 'etag' | 'body'>;
+export type EmptyList = (parts: ListKeyParts) => ListDocument;
 
 /** Keeps idle proxies from closing the stream and lets the server notice a vanished client. */
 const HEARTBEAT_MS = 15_000;

@@ -1,14 +1,14 @@
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@newsrank/config';
 import { createDb, type Db } from '@newsrank/db';
 import { createLogger } from '@newsrank/logger';
-import { QUEUE_NAMES, createRedis, publishedListNames, type RedisClient } from '@newsrank/queue';
+import { QUEUE_NAMES, createRedis, openQueue, type QueueName, type RedisClient } from '@newsrank/queue';
+import { ListStore, publishedListNames } from '@newsrank/published-lists';
 import { TEST_REDIS_URL, testQueuePrefix } from '../../../../test/support/redis.ts';
 import { createApp } from '../app.ts';
 import { ArticleResolver } from '../events/article-resolver.ts';
-import { ListStore } from '../lists/list-store.ts';
 import { operationsFor } from '../operations.ts';
 import { parseInline } from '@newsrank/feed-parser/threads';
 import { listAppRoutes } from './app-routes.ts';
@@ -25,7 +25,7 @@ beforeAll(() => {
   const logger = createLogger({ level: 'silent', name: 'test' });
   db = createDb({ url: config.databaseUrl, poolSize: 1 }).db;
   redis = createRedis(config.redis, 'producer');
-  queues = Object.values(QUEUE_NAMES).map((name) => new Queue(name, { connection: redis, prefix: config.queuePrefix }));
+  queues = (Object.keys(QUEUE_NAMES) as QueueName[]).map((name) => openQueue(name, { connection: redis, prefix: config.queuePrefix }));
   const [ingestQueue, eventsQueue] = queues as [Queue, Queue, Queue];
   app = createApp({
     db,

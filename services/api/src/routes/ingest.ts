@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import express, { Router, type Request } from 'express';
 import type { Queue } from 'bullmq';
 import { findIngestJob, forgetIngestJob, recordIngestJob, type Db } from '@newsrank/db';
-import { INGEST_JOB_OPTIONS, JOB_NAMES, type IngestDocumentPayload, type RedisClient } from '@newsrank/queue';
+import { JOBS, type IngestDocumentPayload, type RedisClient } from '@newsrank/queue';
 import { requireBearerToken } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
 import { queueUnavailable, requireQueue } from '../http/queue-availability.ts';
@@ -120,7 +120,7 @@ async function enqueue(deps: IngestRouteDeps, req: Request, body: Buffer, parsed
   await recordIngestJob(deps.db, { id, source: sourceOf(req, parsed), kind, contentType: req.get('content-type') ?? null, format: parsed.format, body });
   const payload: IngestDocumentPayload = { ingestJobId: id };
   try {
-    await deps.ingestQueue.add(JOB_NAMES.ingestDocument, payload, { ...INGEST_JOB_OPTIONS, jobId: id });
+    await deps.ingestQueue.add(JOBS.ingestDocument.name, payload, { ...JOBS.ingestDocument.options, jobId: id });
   } catch (error) {
     req.log.warn({ err: error }, 'queue refused an ingest job');
     await forgetIngestJob(deps.db, id).catch(() => {});

@@ -1,9 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import { slugify } from '@newsrank/core';
 import { findPublishedListAt, type Db } from '@newsrank/db';
-import { formatDuration, parseWindow, popularListKey, rankingListKey, type ListKeyParts, type PublishedList, type RankingWindow } from '@newsrank/ranking';
+import { readPublishedList, type ListStore, type PublishedList } from '@newsrank/published-lists';
+import { formatDuration, parseWindow, popularListKey, rankingListKey, type ListKeyParts, type RankingWindow } from '@newsrank/ranking';
 import { HttpError } from '../http/errors.ts';
-import type { ListStore } from '../lists/list-store.ts';
 import { HISTORY_CACHE_CONTROL, LIVE_CACHE_CONTROL, emptyList, sendList, type ListDocument } from '../lists/send-list.ts';
 import { streamLists } from '../lists/list-stream.ts';
 
@@ -39,10 +39,8 @@ export function listRoutes(deps: ListRouteDeps): Router {
     const kind = req.query.kind === undefined ? undefined : kindParam(req.query.kind);
     // The same size GET /v1/ranking and /v1/popular answer with: a client shows the first event as it is.
     const limit = limitParam(req.query.limit);
-    const empty = (parts: ListKeyParts) => {
-      const { etag, body } = emptyList(parts.kind === 'ranking' ? emptyRanking(parts.window, parts.categorySlug) : emptyPopular(parts.categorySlug, deps.halfLifeMs));
-      return { etag, body: body as unknown as PublishedList['body'] };
-    };
+    const empty = (parts: ListKeyParts) =>
+      emptyList(parts.kind === 'ranking' ? emptyRanking(parts.window, parts.categorySlug) : emptyPopular(parts.categorySlug, deps.halfLifeMs));
     streamLists(req, res, deps.lists, { window, category, kind: window ? 'ranking' : kind, limit }, empty);
   });
 
@@ -67,12 +65,14 @@ async function answer(req: Request, res: Response, deps: ListRouteDeps, key: str
   const oldest = Date.now() - deps.historyDays * 86_400_000;
   const version = at.getTime() >= oldest ? await findPublishedListAt(deps.db, key, at) : undefined;
   if (!version) throw new HttpError(404, 'not_found', `no version of ${key} was published at or before ${at.toISOString()} within the last ${deps.historyDays} days`);
-  const historic = version.payload as unknown as PublishedList;
+  const historic = readPublishedList(version.payload);
+  // The history holds only what the publisher wrote: a version that does not read back is a fault here, not the client's.
+  if (!historic.ok) throw new Error(`the stored version of ${key} at ${version.generatedAt.toISOString()} cannot be read: ${historic.problem}`);
   const immutable = at.getTime() <= Date.now();
-  sendList(req, res, asDocument(historic), limit, immutable ? HISTORY_CACHE_CONTROL : LIVE_CACHE_CONTROL);
+  sendList(req, res, asDocument(historic.list), limit, immutable ? HISTORY_CACHE_CONTROL : LIVE_CACHE_CONTROL);
 }
 
-const asDocument = (list: PublishedList): ListDocument => ({ etag: list.etag, body: list.body as unknown as ListDocument['body'] });
+const asDocument = (list: PublishedList): ListDocument => ({ etag: list.etag, body: list.body });
 
 function single(value: unknown, name: string): string | undefined {
   if (value === undefined || value === '') return undefined;

@@ -1,6 +1,8 @@
 import type { Logger } from '@newsrank/logger';
 import type { PublishedList } from '@newsrank/ranking';
-import type { PublishedListNames, RedisClient } from '@newsrank/queue';
+import type { RedisClient } from '@newsrank/queue';
+import { decodePublishedList } from './codec.ts';
+import type { PublishedListNames } from './names.ts';
 
 export interface ListSubscriber {
   onList(list: PublishedList): void;
@@ -89,13 +91,12 @@ export class ListStore {
   }
 
   #acceptJson(json: string): void {
-    let list: PublishedList;
-    try {
-      list = JSON.parse(json) as PublishedList;
-    } catch (error) {
-      this.#logger.warn({ err: error }, 'ignored a published list that is not JSON');
+    const decoded = decodePublishedList(json);
+    if (!decoded.ok) {
+      this.#logger.warn({ problem: decoded.problem }, 'ignored a published list that cannot be read');
       return;
     }
+    const { list } = decoded;
     const current = this.#lists.get(list.key);
     // Messages and re-reads can cross: never step back to an older version.
     if (current && (current.publishedAtMs > list.publishedAtMs || current.etag === list.etag)) return;

@@ -11,7 +11,7 @@ const deferred = () => {
   return { promise, resolve, reject };
 };
 
-describe('GroupCommit', () => {
+describe('GroupCommit with a linger in ms', () => {
   it('jobs submitted together are written in one batch', async () => {
     const batches: number[][] = [];
     const group = new GroupCommit<number>(async (items) => void batches.push(items), { maxItems: 100, lingerMs: 5 });
@@ -117,5 +117,67 @@ describe('GroupCommit', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("GroupCommit lingering for one turn of the event loop", () => {
+  /** A write that takes 5 ms and records its batch; `failNext` makes the next one reject. */
+  function recordingWrite() {
+    const batches: number[][] = [];
+    let fail: Error | null = null;
+    const apply = async (items: number[]) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      if (fail) throw fail;
+      batches.push(items);
+    };
+    return { apply, batches, failNext: (error: Error) => (fail = error) };
+  }
+
+  it('items handed in during the same turn go in one write, and each caller settles only after it', async () => {
+    const { apply, batches } = recordingWrite();
+    const group = new GroupCommit<number>(apply, { lingerMs: 'turn' });
+    await Promise.all([group.submit([1]), group.submit([2, 3]), group.submit([4])]);
+    expect(batches).toEqual([[1, 2, 3, 4]]);
+  });
+
+  it('items handed in while a write is in flight form the next write', async () => {
+    const { apply, batches } = recordingWrite();
+    const group = new GroupCommit<number>(apply, { lingerMs: 'turn' });
+    const first = group.submit([1]);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    await Promise.all([first, group.submit([2]), group.submit([3])]);
+    expect(batches).toEqual([[1], [2, 3]]);
+  });
+
+  it('with two writes allowed in flight, the next group goes without waiting for the first', async () => {
+    const { apply, batches } = recordingWrite();
+    const group = new GroupCommit<number>(apply, { lingerMs: 'turn', maxInFlight: 2 });
+    const first = group.submit([1]);
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = group.submit([2]);
+    await new Promise((resolve) => setImmediate(resolve));
+    const third = group.submit([3]);
+    await second;
+    // The second write started while the first was still in flight and ended in the same wait;
+    // the third waited for a free slot.
+    expect(batches).toEqual([[1], [2]]);
+    await Promise.all([first, third]);
+    expect(batches).toEqual([[1], [2], [3]]);
+  });
+
+  it('a refused write refuses every caller it carried', async () => {
+    const { apply, batches, failNext } = recordingWrite();
+    const group = new GroupCommit<number>(apply, { lingerMs: 'turn' });
+    failNext(new Error('redis away'));
+    const results = await Promise.allSettled([group.submit([1]), group.submit([2])]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    expect(batches).toEqual([]);
+  });
+
+  it('a write that throws before returning a promise refuses its callers too', async () => {
+    const group = new GroupCommit<number>(() => {
+      throw new Error('no connection');
+    }, { lingerMs: 'turn' });
+    await expect(group.submit([1])).rejects.toThrow('no connection');
   });
 });
