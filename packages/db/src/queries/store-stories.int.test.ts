@@ -7,7 +7,7 @@ import { storeStories } from './store-stories.ts';
 const story = (overrides: Partial<StoryInput>): StoryInput => ({
   guid: null, url: null, title: 'A title', summary: null, contentHtml: null, author: null, category: null, tags: [],
   dateline: null, imageUrl: null, imageCaption: null, language: null, publishedAt: '2025-01-13T09:42:00Z',
-  publishedAtOrigin: 'feed', updatedAt: null, ...overrides,
+  publishedAtOrigin: 'feed', publishedTimeZone: null, updatedAt: null, ...overrides,
 });
 
 let database: TestDatabase;
