@@ -12,9 +12,12 @@ let stack: Stack;
 let nastyId: string;
 let storyIds: string[];
 let tokyoId: string;
+let modelId: string;
 
+/** The model page as published: `18:42 JST` under a SEOUL dateline. */
+const modelPage = readFileSync(new URL('../packages/feed-parser/src/page/fixtures/japan-news-article.txt', import.meta.url), 'utf8');
 /** The model page as a Tokyo desk files it: a TOKYO dateline and a local time with no zone. */
-const tokyoPage = readFileSync(new URL('../packages/feed-parser/src/page/fixtures/japan-news-article.txt', import.meta.url), 'utf8')
+const tokyoPage = modelPage
   .replace('18:42 JST, January 13, 2025', '18:42, January 13, 2025')
   .replace('SEOUL — ', 'TOKYO — ');
 
@@ -26,6 +29,8 @@ beforeAll(async () => {
   const job = await ingest(stack.baseUrl, JSON.stringify({ articles: [nasty] }), { source: 'wire', contentType: 'application/json' });
   nastyId = job.result?.articles[0]?.id ?? '';
   tokyoId = (await ingest(stack.baseUrl, tokyoPage, { source: 'japan-news', contentType: 'text/plain; charset=utf-8' })).result?.articles[0]?.id ?? '';
+  // A source SOURCE_TIME_ZONES does not name: only the page itself says which zone it is in.
+  modelId = (await ingest(stack.baseUrl, modelPage, { source: 'yomiuri', contentType: 'text/plain; charset=utf-8' })).result?.articles[0]?.id ?? '';
   // Story 1 (Politics) and the nasty one get views, so both boxes have items.
   await postEvents(stack.baseUrl, [
     ...Array.from({ length: 3 }, () => ({ type: 'view' as const, articleId: storyIds[0] ?? '', eventId: randomUUID() })),
@@ -87,6 +92,16 @@ describe('the reader pages without JavaScript', () => {
     // The page kept the caption's words but not its photo: a caption pointing at nothing is left out.
     expect(page).not.toContain('talks with Japanese Foreign Minister');
     expect(page).not.toContain('<figure');
+  });
+
+  it('the model page is shown at the time and in the zone it printed, and says so', async () => {
+    const page = await pageHtml(`/articles/${modelId}`);
+    expect(page).toContain('<span class="nr-dateline">SEOUL</span>');
+    expect(page).toContain('<time class="nr-source-time" datetime="2025-01-13T09:42:00Z">18:42 JST, January 13, 2025</time>');
+    expect(page).toContain('data-source-zone="Asia/Tokyo"');
+    expect(page).toContain('<p class="nr-zone-note">Times in Japan Standard Time (JST), as the article gives them.</p>');
+    const json = await (await fetch(new URL(`/v1/articles/${modelId}`, stack.baseUrl))).json();
+    expect(json).toMatchObject({ publishedAt: '2025-01-13T09:42:00Z', timeZone: 'Asia/Tokyo' });
   });
 
   it('SOURCE_TIME_ZONES wins over what the article suggests', async () => {

@@ -5,5 +5,5 @@ export { storyKeys } from './story-keys.ts';
 export type { StoryInput } from './story.ts';
 export { isUuid } from './uuid.ts';
 export { formatIsoSecond, isoSecond } from './iso-second.ts';
-export { inferTimeZone, isJapaneseDateline, zoneOffsetForLocalTime, type InferredZone, type ZoneClues, type ZoneEvidence } from './time-zone-evidence.ts';
+export { inferTimeZone, isJapaneseDateline, zoneOffsetAt, zoneOffsetForLocalTime, type InferredZone, type ZoneClues, type ZoneEvidence } from './time-zone-evidence.ts';
 export { GroupCommit, type GroupCommitOptions } from './group-commit.ts';

@@ -15,5 +15,7 @@ export interface StoryInput {
   /** ISO-8601 UTC, or null when the document gave no readable date or one that cannot be true. */
   publishedAt: string | null;
   publishedAtOrigin: string | null;
+  /** The zone publishedAt was printed in (`Asia/Tokyo`, `+09:00`), or null when it named none. */
+  publishedTimeZone: string | null;
   updatedAt: string | null;
 }

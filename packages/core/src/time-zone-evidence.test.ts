@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferTimeZone, isJapaneseDateline, zoneOffsetForLocalTime } from './time-zone-evidence.ts';
+import { inferTimeZone, isJapaneseDateline, zoneOffsetAt, zoneOffsetForLocalTime } from './time-zone-evidence.ts';
 
 const none = { dateline: null, language: null, url: null };
 
@@ -46,5 +46,13 @@ describe('zoneOffsetForLocalTime', () => {
     ['2025-01-13T09:42:00', 'UTC', 0],
   ])('%s in %s is %i minutes east of UTC', (wall, zone, expected) => {
     expect(zoneOffsetForLocalTime(local(wall), zone)).toBe(expected);
+  });
+});
+
+describe('zoneOffsetAt', () => {
+  it('reads the offset in force at an instant, fixed-offset zones included', () => {
+    expect(zoneOffsetAt(Date.parse('2025-01-13T09:42:00Z'), 'Asia/Tokyo')).toBe(540);
+    expect(zoneOffsetAt(Date.parse('2025-07-01T12:00:00Z'), 'America/New_York')).toBe(-240);
+    expect(zoneOffsetAt(Date.parse('2025-07-01T12:00:00Z'), '+05:30')).toBe(330);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The time zone an article's own clock is most likely in, from what the article itself says.
- * Nothing stores the offset a source wrote, and a plain-text page may print a local time with
- * no offset at all, so the parser (reading such a time) and the reader page (printing it back)
- * must reach the same answer from the same evidence: this module is that one answer.
+ * A page may print a local time with no zone at all, so the parser (reading such a time) and the
+ * reader page (printing it back) must reach the same answer from the same evidence: this module
+ * is that one answer. A zone the article did print is kept with it and needs no inference.
  */
 
 /**
@@ -80,12 +80,13 @@ function hostOf(url: string | null): string | undefined {
  * skipped by a spring-forward change reads with the offset before it, like most libraries.
  */
 export function zoneOffsetForLocalTime(localAsUtcMs: number, timeZone: string): number {
-  const first = offsetAt(localAsUtcMs, timeZone);
-  const second = offsetAt(localAsUtcMs - first * 60_000, timeZone);
-  return offsetAt(localAsUtcMs - second * 60_000, timeZone) === second ? second : first;
+  const first = zoneOffsetAt(localAsUtcMs, timeZone);
+  const second = zoneOffsetAt(localAsUtcMs - first * 60_000, timeZone);
+  return zoneOffsetAt(localAsUtcMs - second * 60_000, timeZone) === second ? second : first;
 }
 
-function offsetAt(instantMs: number, timeZone: string): number {
+/** Minutes east of UTC in `timeZone` at an instant. */
+export function zoneOffsetAt(instantMs: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
   }).formatToParts(new Date(instantMs));

@@ -4,6 +4,7 @@
  */
 
 import { zoneOffsetForLocalTime } from '@newsrank/core';
+import { printedTimeZone } from './printed-zone.ts';
 
 export { formatIsoSecond } from '@newsrank/core';
 
@@ -48,6 +49,14 @@ interface Parts {
   second: number;
   /** Minutes east of UTC; null when the value names no zone or offset. */
   offset: number | null;
+  /** The zone text the offset was read from (`JST`, `+0900`); null with the offset. */
+  zone: string | null;
+}
+
+/** A date and the zone it was printed in (see printed-zone.ts); null when it printed none. */
+export interface DateReading {
+  date: Date;
+  timeZone: string | null;
 }
 
 /**
@@ -56,13 +65,28 @@ interface Parts {
  * evidence for), else as UTC.
  */
 export function parseDate(raw: string | number, naiveTimeZone?: string): Date | null {
-  if (typeof raw === 'number') return fromEpoch(raw);
+  return parseDateReading(raw, naiveTimeZone)?.date ?? null;
+}
+
+/**
+ * parseDate, plus the zone the value printed. A time read in `naiveTimeZone` printed none: that
+ * zone is the caller's inference, not the source's word.
+ */
+export function parseDateReading(raw: string | number, naiveTimeZone?: string): DateReading | null {
+  if (typeof raw === 'number') return epochReading(raw);
   const text = raw.trim();
   if (text === '' || text.length > MAX_DATE_LENGTH) return null;
-  if (/^\d{9,10}$/.test(text)) return fromEpoch(Number(text));
-  if (/^\d{12,13}$/.test(text)) return fromEpoch(Number(text));
+  if (/^\d{9,10}$/.test(text) || /^\d{12,13}$/.test(text)) return epochReading(Number(text));
   const parts = parseRfc822(text) ?? parseIso(text) ?? parseWords(text);
-  return parts ? build(parts, naiveTimeZone) : null;
+  const date = parts ? build(parts, naiveTimeZone) : null;
+  if (parts === null || date === null) return null;
+  const timeZone = parts.zone === null || parts.offset === null ? null : printedTimeZone(parts.zone, parts.offset, date);
+  return { date, timeZone };
+}
+
+function epochReading(n: number): DateReading | null {
+  const date = fromEpoch(n);
+  return date === null ? null : { date, timeZone: null };
 }
 
 function fromEpoch(n: number): Date | null {
@@ -84,7 +108,7 @@ function parseRfc822(text: string): Parts | null {
   if (month === undefined || offset === null) return null;
   return {
     year: Number(m[4]), month, day: Number(m[2]),
-    hour: Number(m[5]), minute: Number(m[6]), second: Number(m[7]), offset,
+    hour: Number(m[5]), minute: Number(m[6]), second: Number(m[7]), offset, zone: m[8]!,
   };
 }
 
@@ -106,6 +130,7 @@ function parseIso(text: string): Parts | null {
     minute: m[5] === undefined ? 0 : Number(m[5]),
     second: m[6] === undefined ? 0 : Number(m[6]),
     offset,
+    zone: m[7] ?? null,
   };
 }
 
@@ -163,6 +188,7 @@ function parseWords(text: string): Parts | null {
   let day: number | undefined;
   let time: { hour: number; minute: number; second: number } | undefined;
   let offset: number | undefined;
+  let zone: string | undefined;
   let meridiem: 'am' | 'pm' | undefined;
   const numbers: string[] = [];
 
@@ -191,6 +217,7 @@ function parseWords(text: string): Parts | null {
         const glued = parseOffset(clock[5]);
         if (glued === null) return null;
         offset = glued;
+        zone = clock[5];
       }
       continue;
     }
@@ -198,10 +225,11 @@ function parseWords(text: string): Parts | null {
       numbers.push(token);
       continue;
     }
-    const zone = parseZone(token);
-    if (zone !== null) {
-      // A zone name after a numeric offset (`+0900 JST`) only repeats it.
-      offset ??= zone;
+    const parsed = parseZone(token);
+    if (parsed !== null) {
+      // A zone name after a numeric offset (`+0900 JST`) only repeats it, but names the place.
+      offset ??= parsed;
+      if (zone === undefined || /^[A-Za-z]{2,}$/.test(token)) zone = token;
       continue;
     }
     return null;
@@ -224,6 +252,7 @@ function parseWords(text: string): Parts | null {
     minute: time?.minute ?? 0,
     second: time?.second ?? 0,
     offset: offset ?? null,
+    zone: zone ?? null,
   };
 }
 

@@ -29,6 +29,7 @@ export function finishPageArticle(article: ParsedArticle, ingestedAt: Date): Par
     title,
     publishedAt,
     publishedAtOrigin: publishedAt === null ? null : article.publishedAtOrigin,
+    publishedTimeZone: publishedAt === null ? null : article.publishedTimeZone,
     updatedAt,
     warnings,
   };

@@ -16,7 +16,7 @@ describe('native JSON articles', () => {
       guid: 'g1', url: 'https://news.example/1', title: 'Title', summary: 'Sum', contentHtml: '<p>Body</p>',
       author: 'Desk', category: 'Politics', tags: ['Japan', 'Korea'], dateline: 'SEOUL', imageUrl: 'https://cdn.example/1.jpg',
       imageCaption: 'Caption', language: 'ja', publishedAt: '2025-01-13T09:42:00Z', updatedAt: '2025-01-13T09:42:00Z',
-      publishedAtOrigin: 'feed', warnings: [],
+      publishedAtOrigin: 'feed', publishedTimeZone: '+09:00', warnings: [],
     });
   });
 

@@ -1,6 +1,6 @@
 import { withoutTrackingParams } from '@newsrank/core';
 import { untrustedDateWarning, unreadableDateWarning, type DateField } from './date-trust.ts';
-import { formatIsoSecond, parseDate } from './dates.ts';
+import { formatIsoSecond, parseDateReading, type DateReading } from './dates.ts';
 import { deriveTitle } from './derive-title.ts';
 import type { RawItem, TextType } from './raw-item.ts';
 import { resolveUrl, sanitizeHtml, toPlainSummary, toPlainText, truncatePlain } from './sanitize.ts';
@@ -51,9 +51,10 @@ export function normalizeItem(raw: RawItem, ctx: NormalizeContext): ParsedArticl
     imageUrl,
     imageCaption,
     language: normalizeLanguage(raw.language) ?? ctx.feedLanguage,
-    publishedAt: publishedAt === null ? null : formatIsoSecond(publishedAt),
-    updatedAt: updated === null ? null : formatIsoSecond(updated),
+    publishedAt: publishedAt === null ? null : formatIsoSecond(publishedAt.date),
+    updatedAt: updated === null ? null : formatIsoSecond(updated.date),
     publishedAtOrigin: publishedAt === null ? null : 'feed',
+    publishedTimeZone: publishedAt?.timeZone ?? null,
     warnings,
   };
 }
@@ -87,19 +88,19 @@ function isEmptyItem(raw: RawItem): boolean {
 }
 
 /** A date the item gives, or null: unreadable, or impossible (see date-trust.ts), with a warning. */
-function readDate(raw: string | number | null, field: DateField, ingestedAt: Date, warnings: string[]): Date | null {
+function readDate(raw: string | number | null, field: DateField, ingestedAt: Date, warnings: string[]): DateReading | null {
   if (raw === null) return null;
   if (typeof raw === 'string' && raw.trim() === '') return null;
-  const date = parseDate(raw);
+  const reading = parseDateReading(raw);
   // The raw value is cleaned for a warning only: most dates need none.
   const shown = () => stripInvalidChars(String(raw)).trim().slice(0, 64);
-  if (date === null) {
+  if (reading === null) {
     warnings.push(unreadableDateWarning(field, shown()));
     return null;
   }
-  const untrusted = untrustedDateWarning(date, field, shown, ingestedAt);
+  const untrusted = untrustedDateWarning(reading.date, field, shown, ingestedAt);
   if (untrusted !== null) warnings.push(untrusted);
-  return untrusted === null ? date : null;
+  return untrusted === null ? reading : null;
 }
 
 /**

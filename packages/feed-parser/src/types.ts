@@ -33,6 +33,12 @@ export interface ParsedArticle {
   updatedAt: string | null;
   /** Where publishedAt came from; null when publishedAt is null. */
   publishedAtOrigin: DateOrigin | null;
+  /**
+   * The zone publishedAt was printed in: an IANA zone for an abbreviation that names one
+   * (`JST` → `Asia/Tokyo`), else the fixed offset it was read as (`+09:00`). Null when the
+   * source printed no zone, or UTC (see docs/parsing.md, Dates).
+   */
+  publishedTimeZone: string | null;
   /** Item-level warnings (unreadable or impossible date, derived title, ...). */
   warnings: string[];
 }

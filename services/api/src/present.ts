@@ -20,6 +20,7 @@ export function presentArticle(row: ArticleRecord) {
     imageCaption: row.image_caption,
     language: row.language,
     publishedAt: isoSecond(row.published_at),
+    timeZone: row.published_time_zone,
     updatedAt: isoSecond(row.updated_at),
     ingestedAt: isoSecond(row.ingested_at),
   };

@@ -24,6 +24,7 @@ export function toStory(article: ParsedArticle): StoryInput | { rejected: string
     language: article.language,
     publishedAt: article.publishedAt,
     publishedAtOrigin: article.publishedAtOrigin,
+    publishedTimeZone: article.publishedTimeZone,
     updatedAt: article.updatedAt,
   };
 }

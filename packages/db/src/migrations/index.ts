@@ -3,6 +3,7 @@ import * as articlesAndIngestJobs from './2026-11-27T00-00-articles-and-ingest-j
 import * as accessCounts from './2026-11-27T01-00-access-counts.ts';
 import * as windowTotals from './2026-11-28T00-00-window-totals.ts';
 import * as distrustedDates from './2026-12-06T00-00-distrusted-dates.ts';
+import * as publishedTimeZone from './2026-12-06T01-00-published-time-zone.ts';
 
 /** Listed explicitly (not read from disk) so the order is reviewed and bundles stay static. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T01-00-access-counts': accessCounts,
   '2026-11-28T00-00-window-totals': windowTotals,
   '2026-12-06T00-00-distrusted-dates': distrustedDates,
+  '2026-12-06T01-00-published-time-zone': publishedTimeZone,
 };

@@ -3,7 +3,8 @@ import type { Db } from '../database.ts';
 
 export const ARTICLE_COLUMNS = [
   'id', 'source', 'guid', 'url', 'title', 'summary', 'content_html', 'author', 'category', 'category_slug', 'tags',
-  'dateline', 'image_url', 'image_caption', 'language', 'published_at', 'updated_at', 'ingested_at', 'published_sort',
+  'dateline', 'image_url', 'image_caption', 'language', 'published_at', 'published_time_zone', 'updated_at', 'ingested_at',
+  'published_sort',
 ] as const;
 
 export interface ArticleFilter {

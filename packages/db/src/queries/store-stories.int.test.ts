@@ -7,7 +7,7 @@ import { storeStories } from './store-stories.ts';
 const story = (overrides: Partial<StoryInput>): StoryInput => ({
   guid: null, url: null, title: 'A title', summary: null, contentHtml: null, author: null, category: null, tags: [],
   dateline: null, imageUrl: null, imageCaption: null, language: null, publishedAt: '2025-01-13T09:42:00Z',
-  publishedAtOrigin: 'feed', updatedAt: null, ...overrides,
+  publishedAtOrigin: 'feed', publishedTimeZone: null, updatedAt: null, ...overrides,
 });
 
 let database: TestDatabase;
@@ -53,6 +53,21 @@ describe('storeStories', () => {
     expect(second).toMatchObject({ id: first?.id, outcome: 'updated' });
     const row = await db.selectFrom('articles').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ title: 'New', author: 'Reporter', category: 'Politics', category_slug: 'politics' });
+  });
+
+  it('the printed zone is stored; a version printing another replaces it, one printing none keeps it', async () => {
+    const zoneOf = async () => (await db.selectFrom('articles').select('published_time_zone').executeTakeFirstOrThrow()).published_time_zone;
+    await store('paper', [story({ guid: 'g-1', title: 'One', publishedTimeZone: 'Asia/Tokyo' })]);
+    expect(await zoneOf()).toBe('Asia/Tokyo');
+    expect((await store('paper', [story({ guid: 'g-1', title: 'Two', publishedTimeZone: null })]))[0]?.outcome).toBe('updated');
+    expect(await zoneOf()).toBe('Asia/Tokyo');
+    expect((await store('paper', [story({ guid: 'g-1', title: 'Three', publishedTimeZone: '+09:00' })]))[0]?.outcome).toBe('updated');
+    expect(await zoneOf()).toBe('+09:00');
+  });
+
+  it('an undated story keeps no printed zone', async () => {
+    await store('paper', [story({ guid: 'g-2', publishedAt: null, publishedTimeZone: 'Asia/Tokyo' })]);
+    expect(await db.selectFrom('articles').select('published_time_zone').executeTakeFirstOrThrow()).toEqual({ published_time_zone: null });
   });
 
   it('only title, summary, content or category make an update', async () => {

@@ -24,6 +24,7 @@ export function newArticleRow(id: string, source: string, story: StoryInput): Ne
     language: clean(story.language),
     published_at: story.publishedAt,
     published_at_origin: story.publishedAt ? story.publishedAtOrigin : null,
+    published_time_zone: story.publishedAt ? clean(story.publishedTimeZone) : null,
     updated_at: story.updatedAt,
   };
 }
@@ -51,7 +52,7 @@ export function mergeUpdate(incoming: NewArticleRow): ArticleUpdate {
   };
   for (const key of [
     'guid', 'url', 'title', 'summary', 'content_html', 'author', 'category', 'category_slug', 'tags',
-    'dateline', 'image_url', 'image_caption', 'language', 'published_at', 'updated_at',
+    'dateline', 'image_url', 'image_caption', 'language', 'published_at', 'published_time_zone', 'updated_at',
   ] as const) {
     carried(key);
   }

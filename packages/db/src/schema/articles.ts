@@ -24,6 +24,8 @@ export interface ArticlesTable {
   published_at: NullableTimestamp;
   /** Where published_at came from: feed, page-metadata, page-text or first-seen. */
   published_at_origin: string | null;
+  /** The zone the source printed published_at in: an IANA zone or a fixed offset (`+09:00`). */
+  published_time_zone: string | null;
   /** coalesce(published_at, -infinity): lets keyset pagination put undated articles last. */
   published_sort: ColumnType<Date, never, never>;
   updated_at: NullableTimestamp;

@@ -1,7 +1,7 @@
 /**
  * Pieces shared by the two single-article page readers (plain text and HTML).
  */
-import { formatIsoSecond, parseDate } from '../dates.ts';
+import { formatIsoSecond, parseDateReading } from '../dates.ts';
 import type { DateOrigin, DocumentFormat, ParsedArticle, ParsedFeedInfo, ParseResult } from '../types.ts';
 
 /** Single-line fields (title, caption, author, …) longer than this are page chrome, not data. */
@@ -11,7 +11,7 @@ export function emptyArticle(): ParsedArticle {
   return {
     guid: null, url: null, title: null, summary: null, contentHtml: null, author: null,
     category: null, tags: [], dateline: null, imageUrl: null, imageCaption: null, language: null,
-    publishedAt: null, updatedAt: null, publishedAtOrigin: null,
+    publishedAt: null, updatedAt: null, publishedAtOrigin: null, publishedTimeZone: null,
     warnings: [],
   };
 }
@@ -88,26 +88,33 @@ export function findDateline(paragraph: string): DatelineMatch | null {
  * Reads a date value; a value that is present but unreadable becomes null plus a warning, so a
  * publisher sees why the story fell back to first-seen time.
  */
-export function readDate(raw: string | null | undefined, warnings: string[], naiveTimeZone?: string): string | null {
+export function readDate(raw: string | null | undefined, warnings: string[], naiveTimeZone?: string): PageDate | null {
   const text = cleanLine(raw, 200);
   if (text === null) return null;
-  const date = parseDate(text, naiveTimeZone);
-  if (date === null) {
+  const reading = parseDateReading(text, naiveTimeZone);
+  if (reading === null) {
     warnings.push(`unreadable date "${text.slice(0, 64)}"`);
     return null;
   }
-  return formatIsoSecond(date);
+  return { iso: formatIsoSecond(reading.date), timeZone: reading.timeZone };
+}
+
+/** A page's date as stored: ISO-8601 UTC, and the zone the page printed it in, if any. */
+export interface PageDate {
+  iso: string;
+  timeZone: string | null;
 }
 
 /**
- * Fills publishedAt and its origin together so they never disagree. Whether the date can be
+ * Fills publishedAt, its origin and its printed zone together so they never disagree. Whether the date can be
  * true is judged once for every format against the time of ingest (finish-page.ts); the page
  * readers still pass their clock, which is not read here.
  */
-export function setPublished(article: ParsedArticle, iso: string | null, origin: DateOrigin, _now: Date): void {
-  if (iso === null) return;
-  article.publishedAt = iso;
+export function setPublished(article: ParsedArticle, date: PageDate | null, origin: DateOrigin, _now: Date): void {
+  if (date === null) return;
+  article.publishedAt = date.iso;
   article.publishedAtOrigin = origin;
+  article.publishedTimeZone = date.timeZone;
 }
 
 /** Removes duplicates and blanks while keeping the publisher's order. */
@@ -132,7 +139,7 @@ function scrubArticle(a: ParsedArticle): ParsedArticle {
     guid: s(a.guid), url: s(a.url), title: s(a.title), summary: s(a.summary),
     contentHtml: s(a.contentHtml), author: s(a.author), category: s(a.category),
     tags: a.tags.map(stripNul), dateline: s(a.dateline), imageUrl: s(a.imageUrl),
-    imageCaption: s(a.imageCaption), language: s(a.language), warnings: a.warnings.map(stripNul),
+    imageCaption: s(a.imageCaption), language: s(a.language), publishedTimeZone: s(a.publishedTimeZone), warnings: a.warnings.map(stripNul),
   };
 }
 

@@ -49,6 +49,10 @@ describe('a news article page with JSON-LD, Open Graph and a readable body', () 
     expect(article.warnings).toEqual([]);
   });
 
+  it('keeps the offset the metadata date was printed with', () => {
+    expect(article.publishedTimeZone).toBe('+09:00');
+  });
+
   it('keeps the story paragraphs and drops navigation, sidebars and the repeated headline', () => {
     expect(article.contentHtml).toContain(`<p>SEOUL — ${LEAD}`);
     expect(article.contentHtml).toContain('60th anniversary');

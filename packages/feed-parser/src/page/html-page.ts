@@ -7,7 +7,7 @@ import { toPlainSummary } from '../sanitize.ts';
 import { DocumentError, type DateOrigin, type ParseOptions, type ParseResult } from '../types.ts';
 import {
   absoluteHttpUrl, cleanLine, emptyArticle, escapeHtml, findDateline, normalizeText, readDate, setPublished,
-  singleArticleResult,
+  singleArticleResult, type PageDate,
 } from './common.ts';
 import { attr, parseDocument, selectAll, type DomDocument, type DomElement } from './dom.ts';
 import { extractBody } from './html-body.ts';
@@ -54,15 +54,15 @@ export function parseHtmlPage(text: string, options: ParseOptions): ParseResult 
     [attr(main?.querySelector('time[datetime]'), 'datetime'), 'page-metadata'],
   ];
   for (const [raw, origin] of published) {
-    const iso = readDate(raw, article.warnings);
-    if (iso !== null) {
-      setPublished(article, iso, origin, now);
+    const date = readDate(raw, article.warnings);
+    if (date !== null) {
+      setPublished(article, date, origin, now);
       break;
     }
   }
   if (article.publishedAt === null) setPublished(article, visibleTimeDate(main), 'page-text', now);
   const modified = ld?.dateModified ?? meta.modified ?? attr(itemprop(doc, 'dateModified'), 'datetime');
-  article.updatedAt = readDate(modified, article.warnings);
+  article.updatedAt = readDate(modified, article.warnings)?.iso ?? null;
 
   const pageHeading = cleanLine(main?.querySelector('h1')?.textContent);
   // Last use of `doc`: the body extractor rewrites the tree.
@@ -194,7 +194,7 @@ function pickImage(
 }
 
 /** A `<time>` without `datetime` whose visible text is a full date (`January 13, 2025`). */
-function visibleTimeDate(main: DomElement | null): string | null {
+function visibleTimeDate(main: DomElement | null): PageDate | null {
   const text = cleanLine(main?.querySelector('time')?.textContent, 64);
   if (text === null) return null;
   const warnings: string[] = [];

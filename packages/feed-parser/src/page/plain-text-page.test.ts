@@ -55,6 +55,11 @@ describe('the Japanese news article fixture', () => {
     expect(article.updatedAt).toBeNull();
   });
 
+  it('keeps the zone the page printed the time in', () => {
+    expect(article.publishedTimeZone).toBe('Asia/Tokyo');
+    expect(parse(variant((l) => l.map((x, i) => (i === 3 ? '18:42 KST, January 13, 2025' : x)))).publishedTimeZone).toBe('Asia/Seoul');
+  });
+
   it('records the dateline and keeps it in the first paragraph', () => {
     expect(article.dateline).toBe('SEOUL');
     expect(paragraphs(article.contentHtml)[0]).toBe(`SEOUL — ${LEAD}`);
@@ -199,6 +204,8 @@ describe('plain-text page variants', () => {
       const article = parse(page(dateline));
       expect(article.dateline).toBe(dateline.replace(/[【】 —]|＝共同/g, ''));
       expect(article.publishedAt).toBe('2025-01-13T09:42:00Z');
+      // The zone was inferred, not printed: the page names none.
+      expect(article.publishedTimeZone).toBeNull();
     });
 
     it('is Japan time on a page fetched from a .jp host', () => {
@@ -213,6 +220,7 @@ describe('plain-text page variants', () => {
     it('never overrides a zone the page prints', () => {
       expect(parse(page('TOKYO — ', '18:42 GMT, January 13, 2025')).publishedAt).toBe('2025-01-13T18:42:00Z');
       expect(parse(page('TOKYO — ', '2025-01-13T18:42:00+01:00')).publishedAt).toBe('2025-01-13T17:42:00Z');
+      expect(parse(page('TOKYO — ', '2025-01-13T18:42:00+01:00')).publishedTimeZone).toBe('+01:00');
     });
 
     it('reads the update time in the same zone', () => {

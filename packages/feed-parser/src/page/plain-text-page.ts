@@ -70,7 +70,7 @@ export function parsePlainTextPage(text: string, options: ParseOptions): ParseRe
     // from the same evidence, so it prints the time back as the page printed it.
     const zone = inferTimeZone({ dateline: article.dateline, language: null, url: options.baseUrl ?? null })?.timeZone;
     setPublished(article, readDate(header.date.published, article.warnings, zone), 'page-text', now);
-    article.updatedAt = readDate(header.date.updated, article.warnings, zone);
+    article.updatedAt = readDate(header.date.updated, article.warnings, zone)?.iso ?? null;
   }
   return singleArticleResult('text', article, { title: null, url: null, language: null }, []);
 }

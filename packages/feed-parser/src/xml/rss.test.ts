@@ -48,6 +48,7 @@ describe('RSS 2.0', () => {
       publishedAt: '2025-01-13T09:42:00Z',
       updatedAt: '2025-01-13T10:00:00Z',
       publishedAtOrigin: 'feed',
+      publishedTimeZone: '+09:00',
       warnings: [],
     });
   });

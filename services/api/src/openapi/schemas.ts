@@ -43,6 +43,10 @@ export const schemas: Record<string, Schema> = {
       imageCaption: nullable('string'),
       language: nullable('string'),
       publishedAt: nullable('string', { format: 'date-time' }),
+      timeZone: nullable('string', {
+        description: 'the zone the source printed publishedAt in: an IANA zone (Asia/Tokyo) or a fixed offset (+09:00); null when it printed none or UTC',
+        examples: ['Asia/Tokyo', '+09:00'],
+      }),
       updatedAt: nullable('string', { format: 'date-time' }),
       ingestedAt: isoTime('when newsrank first stored the article'),
     },

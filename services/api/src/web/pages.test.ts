@@ -34,7 +34,7 @@ const lists = fakeLists([ranking24h, popularPolitics]);
 const reader = (overrides: Partial<ReaderArticle> = {}): ReaderArticle => ({
   id: ids[0], source: 'japan-news', guid: null, url: 'https://news.example/a', title: NASTY, summary: `Summary ${NASTY}`,
   contentHtml: '<p>SEOUL — The <em>body</em>.</p>', author: null, category: 'Politics', categorySlug: 'politics', tags: [], dateline: 'SEOUL',
-  imageUrl: null, imageCaption: 'A caption', language: null, publishedAt: '2025-01-13T09:42:00Z', updatedAt: null, ingestedAt: '2025-01-13T09:50:00Z',
+  imageUrl: null, imageCaption: 'A caption', language: null, publishedAt: '2025-01-13T09:42:00Z', timeZone: null, updatedAt: null, ingestedAt: '2025-01-13T09:50:00Z',
   ...overrides,
 });
 
@@ -151,6 +151,21 @@ describe('an article page', () => {
   it('says which zone the times are in and why', () => {
     expect(render()).toContain('<p class="nr-zone-note">Times in Japan Standard Time (JST), from the dateline TOKYO.</p>');
     expect(render({ publishedAt: null })).not.toContain('nr-zone-note');
+  });
+
+  it('prints the time in the zone the article printed and says so', () => {
+    const article = reader({ timeZone: 'Asia/Tokyo' });
+    const common = { limit: 5, path: `/articles/${ids[0]}`, params: { window: null } };
+    const page = (configured: Record<string, string>) => articlePage({
+      article,
+      zone: sourceZone(article, configured),
+      popular: popularBox(lists, { ...common, category: null, withTabs: false }),
+      ranking: rankingBox(lists, { ...common, window: '24h' }),
+    }).value;
+    expect(page({})).toContain('<time class="nr-source-time" datetime="2025-01-13T09:42:00Z">18:42 JST, January 13, 2025</time>');
+    expect(page({})).toContain('<p class="nr-zone-note">Times in Japan Standard Time (JST), as the article gives them.</p>');
+    expect(page({ 'japan-news': 'UTC' })).toContain('>09:42 UTC, January 13, 2025</time>');
+    expect(page({ 'japan-news': 'UTC' })).toContain('<p class="nr-zone-note">Times in Coordinated Universal Time (UTC), the time zone of japan-news.</p>');
   });
 
   it('shows a photo with its caption as a figure', () => {

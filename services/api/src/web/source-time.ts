@@ -1,10 +1,11 @@
 /**
  * Which time zone an article's own page would print its time in, why, and that printed time.
- * The operator's SOURCE_TIME_ZONES always wins; otherwise the article's own evidence (a Japanese
- * dateline, a language spoken in one zone, a country-code domain: see @newsrank/core), the same
- * the parser read a zone-less local time with; otherwise UTC.
+ * The operator's SOURCE_TIME_ZONES always wins: it is an explicit choice for the whole source.
+ * Then the zone the article printed its time in, which is the source's own word; then the
+ * article's evidence (a Japanese dateline, a language spoken in one zone, a country-code
+ * domain: see @newsrank/core), the same the parser read a zone-less local time with; then UTC.
  */
-import { inferTimeZone, type ZoneEvidence } from '@newsrank/core';
+import { inferTimeZone, zoneOffsetAt, type InferredZone, type ZoneEvidence } from '@newsrank/core';
 
 // ICU's English names most Asian zones "GMT+9"; readers of those papers know them by these.
 const ABBREVIATIONS: Record<string, string> = {
@@ -17,9 +18,17 @@ export interface ArticleOrigin {
   language: string | null;
   url: string | null;
   dateline?: string | null;
+  /** The zone the article printed its publication time in, if any. */
+  timeZone?: string | null;
+  publishedAt?: string | null;
 }
 
-export type ZoneBasis = { kind: 'configured'; source: string } | ZoneEvidence | { kind: 'unknown' };
+/** `offset` is set when the article printed only an offset, named here by the inferred zone. */
+export type ZoneBasis =
+  | { kind: 'configured'; source: string }
+  | { kind: 'printed'; offset?: string }
+  | ZoneEvidence
+  | { kind: 'unknown' };
 
 export interface SourceZone {
   timeZone: string;
@@ -30,7 +39,33 @@ export function sourceZone(article: ArticleOrigin, configured: Readonly<Record<s
   const byConfig = configured[article.source];
   if (byConfig) return { timeZone: byConfig, basis: { kind: 'configured', source: article.source } };
   const inferred = inferTimeZone({ dateline: article.dateline ?? null, language: article.language, url: article.url });
+  const printed = article.timeZone ? printedZone(article.timeZone, inferred, article.publishedAt ?? null) : null;
+  if (printed) return printed;
   return inferred ? { timeZone: inferred.timeZone, basis: inferred.evidence } : { timeZone: 'UTC', basis: { kind: 'unknown' } };
+}
+
+const FIXED_OFFSET = /^[+-]\d{2}:\d{2}$/;
+
+/**
+ * A printed offset (`+09:00`) says the clock but no place; when the inferred zone keeps that
+ * clock at that moment, its name (JST) reads better than `GMT+9` and says the same. A zone this
+ * runtime does not know is ignored rather than failing the page.
+ */
+function printedZone(timeZone: string, inferred: InferredZone | null, publishedAt: string | null): SourceZone | null {
+  if (!knownZone(timeZone)) return null;
+  if (!FIXED_OFFSET.test(timeZone) || !inferred || publishedAt === null) return { timeZone, basis: { kind: 'printed' } };
+  const instant = Date.parse(publishedAt);
+  const agrees = Number.isFinite(instant) && zoneOffsetAt(instant, timeZone) === zoneOffsetAt(instant, inferred.timeZone);
+  return agrees ? { timeZone: inferred.timeZone, basis: { kind: 'printed', offset: timeZone } } : { timeZone, basis: { kind: 'printed' } };
+}
+
+function knownZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function sourceTimeZone(article: ArticleOrigin, configured: Readonly<Record<string, string>>): string {
