@@ -1,0 +1,3 @@
+export type {
+  FeedCadence, FetchFailureReason, FetchOutcome, FetchSettings, PollBounds, PollPlan, PollResult, SourceFetchState,
+} from './contract.ts';
