@@ -1,4 +1,5 @@
-import { schemas } from './schemas.ts';
+import * as wire from '@newsrank/wire';
+import { componentSchemas } from './component-schemas.ts';
 import { json, ref, type Schema } from './types.ts';
 
 const error = (description: string, headers?: Schema) => ({ ...json(ref('schemas', 'Error'), description), ...(headers ? { headers } : {}) });
@@ -13,7 +14,25 @@ const rateLimitHeaders = {
 const query = (name: string, description: string, schema: Schema, required = false) => ({ name, in: 'query', required, description, schema });
 
 export const components = {
-  schemas,
+  schemas: componentSchemas({
+    Error: wire.ErrorBody,
+    Article: wire.Article,
+    ArticlePage: wire.ArticlePage,
+    Category: wire.Category,
+    ArticleInput: wire.ArticleInput,
+    ArticlesRequest: wire.ArticlesRequest,
+    IngestAccepted: wire.IngestAccepted,
+    IngestJob: wire.IngestJob,
+    IngestReport: wire.IngestReport,
+    Rejection: wire.Rejection,
+    EventsRequest: wire.EventsRequest,
+    EventsVerdict: wire.EventsVerdict,
+    ListArticle: wire.ListArticle,
+    RankingList: wire.RankingList,
+    PopularList: wire.PopularList,
+    Health: wire.Health,
+    Readiness: wire.Readiness,
+  }),
   securitySchemes: {
     ingestToken: { type: 'http', scheme: 'bearer', description: 'one of INGEST_TOKENS' },
     adminBasic: { type: 'http', scheme: 'basic', description: 'any user name, an ingest token as password (lets a browser sign in)' },
@@ -22,7 +41,7 @@ export const components = {
     category: query('category', 'a category slug or name; all or none for every category', { type: 'string' }),
     listLimit: query('limit', 'items to return', { type: 'integer', minimum: 1, maximum: 100, default: 10 }),
     at: query('at', 'the list as it was published at this moment (history of RANKING_HISTORY_DAYS)', { type: 'string', format: 'date-time' }),
-    window: query('window', 'the ranking window', { type: 'string', enum: ['1h', '24h', '7d', '30d'], default: '24h' }),
+    window: query('window', 'the ranking window', { type: 'string', enum: wire.RANKING_WINDOWS, default: '24h' }),
     source: query('source', 'source slug; defaults to the feed site host', { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' }),
     ifNoneMatch: { name: 'If-None-Match', in: 'header', required: false, description: 'an ETag this client holds', schema: { type: 'string' } },
   },

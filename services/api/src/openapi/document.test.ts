@@ -33,6 +33,13 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('refers only to components it has', () => {
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/(\w+)\/(\w+)"/g)].map((match) => [match[1]!, match[2]!] as const);
+    expect(refs.length).toBeGreaterThan(20);
+    const missing = refs.filter(([kind, name]) => !(name in ((document.components as Record<string, Record<string, unknown>>)[kind] ?? {})));
+    expect(missing).toEqual([]);
+  });
+
   it('declares every path parameter its path names', () => {
     for (const { path, method, operation } of operations) {
       const named = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);

@@ -19,5 +19,3 @@ export type Paths = Record<string, PathItem>;
 export const ref = (kind: 'schemas' | 'responses' | 'parameters', name: string) => ({ $ref: `#/components/${kind}/${name}` });
 
 export const json = (schema: Schema, description: string) => ({ description, content: { 'application/json': { schema } } });
-
-export const nullable = (type: string, extra: Schema = {}): Schema => ({ type: [type, 'null'], ...extra });

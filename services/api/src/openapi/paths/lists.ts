@@ -1,3 +1,4 @@
+import { RANKING_WINDOWS } from '@newsrank/wire';
 import { json, ref, type Paths } from '../types.ts';
 
 const listResponses = (schema: 'RankingList' | 'PopularList') => ({
@@ -47,7 +48,7 @@ export const listPaths: Paths = {
         'event each time one changes: {key, kind, window, category, etag, generatedAt, list}, the list cut to limit items (by default ' +
         'the size GET /v1/ranking and /v1/popular answer with).',
       parameters: [
-        { name: 'window', in: 'query', required: false, description: 'only the access ranking of this window', schema: { type: 'string', enum: ['1h', '24h', '7d', '30d'] } },
+        { name: 'window', in: 'query', required: false, description: 'only the access ranking of this window', schema: { type: 'string', enum: RANKING_WINDOWS } },
         { name: 'kind', in: 'query', required: false, schema: { type: 'string', enum: ['ranking', 'popular'] } },
         ref('parameters', 'category'),
         { name: 'limit', in: 'query', required: false, description: 'items of each list an event carries', schema: { type: 'integer', minimum: 1, maximum: 100, default: 10 } },
