@@ -1,8 +1,8 @@
-import { isoSecond } from '@newsrank/core';
+import { formatIsoSecond, isoSecond } from '@newsrank/core';
 import type { ArticleRecord, IngestJobView } from '@newsrank/db';
+import type { Article, IngestAccepted, IngestJob } from '@newsrank/wire';
 
-
-export function presentArticle(row: ArticleRecord) {
+export function presentArticle(row: ArticleRecord): Article {
   return {
     id: row.id,
     source: row.source,
@@ -22,16 +22,17 @@ export function presentArticle(row: ArticleRecord) {
     publishedAt: isoSecond(row.published_at),
     timeZone: row.published_time_zone,
     updatedAt: isoSecond(row.updated_at),
-    ingestedAt: isoSecond(row.ingested_at),
+    ingestedAt: formatIsoSecond(row.ingested_at),
   };
 }
 
-export function presentIngestJob(job: IngestJobView) {
+export function presentIngestJob(job: IngestJobView): IngestJob {
   const result = job.result
     ? {
         inserted: job.result.inserted,
         updated: job.result.updated,
         duplicates: job.result.duplicates,
+        // Spread, so each entry keeps the stored report's key order (and the answer its bytes).
         articles: job.result.articles.map((article) => ({ ...article, warnings: article.warnings ?? [] })),
         rejected: job.result.rejected,
         warnings: job.result.warnings,
@@ -42,9 +43,11 @@ export function presentIngestJob(job: IngestJobView) {
     status: job.status,
     source: job.source,
     format: job.format,
-    receivedAt: isoSecond(job.received_at),
+    receivedAt: formatIsoSecond(job.received_at),
     finishedAt: isoSecond(job.finished_at),
     result,
     error: job.error,
   };
 }
+
+export const presentAccepted = (jobId: string): IngestAccepted => ({ jobId, statusUrl: `/v1/ingest-jobs/${jobId}` });

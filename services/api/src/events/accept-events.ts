@@ -1,10 +1,11 @@
 import type { Queue } from 'bullmq';
 import type { Logger } from '@newsrank/logger';
 import type { ApplyEventsPayload, RedisClient } from '@newsrank/queue';
+import type { EventsVerdict, Rejection } from '@newsrank/wire';
 import { queueUnavailable, requireQueue } from '../http/queue-availability.ts';
 import { articleRefKey, type ArticleResolver } from './article-resolver.ts';
 import { EventBatcher, type EventBatcherOptions } from './event-batcher.ts';
-import { parseEvent, type ParsedEvent, type Rejection } from './parse-events.ts';
+import { parseEvent, type ParsedEvent } from './parse-events.ts';
 
 export interface AcceptEventsDeps {
   eventsQueue: Queue;
@@ -12,12 +13,6 @@ export interface AcceptEventsDeps {
   resolver: ArticleResolver;
   /** How long eventIds are remembered; older events are refused. */
   dedupRetentionMs: number;
-}
-
-export interface EventsVerdict {
-  accepted: number;
-  filtered: number;
-  rejected: Rejection[];
 }
 
 export const EVENT_BATCHER_OPTIONS: EventBatcherOptions = {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalUrl, isUuid } from '@newsrank/core';
 import { isAcceptableEventTime } from '@newsrank/ranking';
+import type { Rejection } from '@newsrank/wire';
 
 export const MAX_EVENTS_PER_REQUEST = 1000;
 const MAX_ID_LENGTH = 128;
@@ -18,11 +19,6 @@ export interface ParsedEvent {
   article: ArticleRef;
   occurredAt: number;
   eventId: string;
-}
-
-export interface Rejection {
-  index: number;
-  reason: string;
 }
 
 /** Why a request body holds no batch of events; the route turns it into a 400. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from '@newsrank/logger';
+import { errorBody } from '@newsrank/wire';
 import { codeForStatus } from './errors.ts';
 
 /** The parser's error as Node hands it to `clientError`. */
@@ -38,7 +39,7 @@ export function refusalFor(error: ClientError): Refusal {
 
 /** A complete HTTP/1.1 answer, written straight to the socket: there is no request object to answer through. */
 export function clientErrorResponse(refusal: Refusal, requestId: string): string {
-  const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
+  const body = JSON.stringify(errorBody(refusal.code, refusal.message));
   return [
     `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? 'Bad Request'}`,
     'content-type: application/json; charset=utf-8',

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { errorBody, type ErrorBody } from '@newsrank/wire';
 import { codeForStatus } from './errors.ts';
 
 interface DashboardError {
@@ -12,14 +13,14 @@ interface DashboardError {
  * instead; the key, lower-cased, is the code. Refusing a change on a read-only board is a 403:
  * bull-board's 405 names no methods that would work, and none would.
  */
-export function reshapeDashboardError(status: number, body: unknown): { status: number; body: { error: { code: string; message: string } } } {
+export function reshapeDashboardError(status: number, body: unknown): { status: number; body: ErrorBody } {
   const { error, message } = (body ?? {}) as DashboardError;
   const key = typeof (error as { key?: unknown } | null)?.key === 'string' ? ((error as { key: string }).key) : typeof error === 'string' ? error : '';
   const name = key.replace(/^ERRORS\./, '').toLowerCase();
-  if (name === 'queue_read_only') return { status: 403, body: { error: { code: 'read_only', message: 'the queue dashboard is read-only: queue work changes through the API and the workers' } } };
+  if (name === 'queue_read_only') return { status: 403, body: errorBody('read_only', 'the queue dashboard is read-only: queue work changes through the API and the workers') };
   const specific = name !== '' && name !== 'internal_server_error' ? name : codeForStatus(status);
   const text = typeof message === 'string' && message !== '' ? message : name !== '' ? name.replace(/_/g, ' ') : 'the dashboard refused the request';
-  return { status, body: { error: { code: specific, message: text } } };
+  return { status, body: errorBody(specific, text) };
 }
 
 // The API's own error handler also answers through this response when a request falls out of the dashboard.

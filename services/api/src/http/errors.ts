@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { errorBody } from '@newsrank/wire';
 import { isDatabaseUnavailable } from './database-unavailable.ts';
 
 /** An error the client can act on; becomes `{"error": {"code", "message"}}` with its status. */
@@ -80,5 +81,5 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const httpError = known ?? new HttpError(500, 'internal', 'internal error');
   if (!known) req.log?.error({ err: error }, 'request failed');
   if (res.headersSent) return res.end();
-  res.set(httpError.headers).status(httpError.status).json({ error: { code: httpError.code, message: httpError.message } });
+  res.set(httpError.headers).status(httpError.status).json(errorBody(httpError.code, httpError.message));
 };

@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import { listEtag } from '@newsrank/ranking';
+import type { PopularList, RankingList } from '@newsrank/wire';
 
-export type ListDocument = { etag: string; body: { items: readonly unknown[] } & Record<string, unknown> };
+export type ListDocument = { etag: string; body: RankingList | PopularList };
 
 /** Lists change about once a second at most: a second of caching costs a reader nothing. */
 export const LIVE_CACHE_CONTROL = 'public, max-age=1';

@@ -5,6 +5,7 @@ import { presentArticle } from '../present.ts';
 import { decodeCursor, encodeCursor, type PageCursor } from './cursor.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT, continueListing } from './article-query.ts';
 import { isUuid } from '@newsrank/core';
+import type { ArticlePage, Category } from '@newsrank/wire';
 
 export function articleRoutes(db: Db): Router {
   const router = Router();
@@ -31,7 +32,7 @@ export function articleRoutes(db: Db): Router {
       rows.length > query.limit && last
         ? encodeCursor({ publishedSort: last.published_at ? new Date(last.published_at).toISOString() : '-infinity', ingestedAt: new Date(last.ingested_at).toISOString(), id: last.id }, query)
         : null;
-    res.json({ items: page.map(presentArticle), nextCursor });
+    res.json({ items: page.map(presentArticle), nextCursor } satisfies ArticlePage);
   });
 
   router.get('/v1/articles/:id', async (req, res) => {
@@ -42,7 +43,7 @@ export function articleRoutes(db: Db): Router {
   });
 
   router.get('/v1/categories', async (_req, res) => {
-    res.json(await listCategories(db));
+    res.json((await listCategories(db)) satisfies Category[]);
   });
 
   return router;

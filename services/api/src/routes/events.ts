@@ -4,6 +4,7 @@ import { HttpError } from '../http/errors.ts';
 import { acceptEvents, type AcceptEventsDeps } from '../events/accept-events.ts';
 import { eventsOf } from '../events/parse-events.ts';
 import type { EventCounts } from '../metrics/api-metrics.ts';
+import type { EventsVerdict } from '@newsrank/wire';
 
 /** A batch of 1000 events with long URLs fits comfortably; anything larger is not a beacon. */
 const EVENTS_BODY_LIMIT = 1024 * 1024;
@@ -26,7 +27,7 @@ export function eventRoutes(deps: AcceptEventsDeps & { countEvents(counts: Event
     const { events } = batch;
     if (isBot(req.get('user-agent'))) {
       deps.countEvents({ accepted: 0, filtered: events.length, rejected: 0 });
-      res.status(202).json({ accepted: 0, filtered: events.length, rejected: [] });
+      res.status(202).json({ accepted: 0, filtered: events.length, rejected: [] } satisfies EventsVerdict);
       return;
     }
     const verdict = await acceptEvents(deps, events, req.log);

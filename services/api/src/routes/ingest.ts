@@ -7,7 +7,7 @@ import { requireBearerToken } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
 import { queueUnavailable, requireQueue } from '../http/queue-availability.ts';
 import { isJsonType, isReadableFeedType } from '../http/content-type.ts';
-import { presentIngestJob } from '../present.ts';
+import { presentAccepted, presentIngestJob } from '../present.ts';
 import { DocumentError, type ParseResult } from '@newsrank/feed-parser';
 import type { ParseFunction } from '@newsrank/feed-parser/threads';
 import { isUuid } from '@newsrank/core';
@@ -39,8 +39,7 @@ export function ingestRoutes(deps: IngestRouteDeps): Router {
   router.post('/v1/feeds', auth, rejectUnreadableType(isReadableFeedType), rawBody, async (req, res) => {
     const body = bodyBytes(req);
     const parsed = await validateDocument(deps.parsePool.parse, body, req.get('content-type'));
-    const jobId = await enqueue(deps, req, body, parsed, 'feed');
-    res.status(202).json({ jobId, statusUrl: `/v1/ingest-jobs/${jobId}` });
+    res.status(202).json(presentAccepted(await enqueue(deps, req, body, parsed, 'feed')));
   });
 
   router.post('/v1/articles', auth, rejectUnreadableType(isJsonType), rawBody, async (req, res) => {
@@ -49,8 +48,7 @@ export function ingestRoutes(deps: IngestRouteDeps): Router {
     if (parsed.format !== 'native-json') {
       throw new HttpError(400, 'invalid_body', 'expected {"articles": [Article, ...]} with 1 to 1000 articles');
     }
-    const jobId = await enqueue(deps, req, body, parsed, 'articles');
-    res.status(202).json({ jobId, statusUrl: `/v1/ingest-jobs/${jobId}` });
+    res.status(202).json(presentAccepted(await enqueue(deps, req, body, parsed, 'articles')));
   });
 
   router.get('/v1/ingest-jobs/:jobId', async (req, res) => {

@@ -6,6 +6,7 @@ import { formatDuration, parseWindow, popularListKey, rankingListKey, type ListK
 import { HttpError } from '../http/errors.ts';
 import { HISTORY_CACHE_CONTROL, LIVE_CACHE_CONTROL, emptyList, sendList, type ListDocument } from '../lists/send-list.ts';
 import { streamLists } from '../lists/list-stream.ts';
+import type { PopularList, RankingList } from '@newsrank/wire';
 
 export interface ListRouteDeps {
   db: Db;
@@ -48,8 +49,8 @@ export function listRoutes(deps: ListRouteDeps): Router {
 }
 
 /** A list never published (a category without views, an unknown category): empty, generated never. */
-const emptyRanking = (window: RankingWindow, category: string | null): ListDocument['body'] => ({ window, category, generatedAt: null, items: [] });
-const emptyPopular = (category: string | null, halfLifeMs: number): ListDocument['body'] => ({ category, halfLife: formatDuration(halfLifeMs), generatedAt: null, items: [] });
+const emptyRanking = (window: RankingWindow, category: string | null): RankingList => ({ window, category, generatedAt: null, items: [] });
+const emptyPopular = (category: string | null, halfLifeMs: number): PopularList => ({ category, halfLife: formatDuration(halfLifeMs), generatedAt: null, items: [] });
 
 /**
  * The live list from memory; with `?at=` the version current at that moment, from history.
