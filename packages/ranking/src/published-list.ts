@@ -3,32 +3,16 @@ import { scoreAt } from './forward-decay.ts';
 import { listEtag, rankEntries, withPreviousRanks } from './list-order.ts';
 import type { RankingWindow } from './windows.ts';
 import { formatIsoSecond } from '@newsrank/core';
+import type { ListArticle, PopularList, RankingList } from '@newsrank/wire';
 
 /** Longest list published; `limit` on the API cuts it shorter. */
 export const PUBLISHED_LIST_LENGTH = 100;
 
-export interface ListArticle {
-  id: string;
-  title: string;
-  url: string | null;
-  category: string | null;
-  publishedAt: string | null;
-}
+export type { ListArticle };
 
-// Bodies are type aliases, not interfaces, so that they pass where any JSON object is expected.
-export type RankingListBody = {
-  window: RankingWindow;
-  category: string | null;
-  generatedAt: string;
-  items: { rank: number; previousRank: number | null; views: number; article: ListArticle }[];
-};
-
-export type PopularListBody = {
-  category: string | null;
-  halfLife: string;
-  generatedAt: string;
-  items: { rank: number; previousRank: number | null; score: number; article: ListArticle }[];
-};
+// The lists as the API answers them; a published version has always been generated.
+export type RankingListBody = RankingList & { generatedAt: string };
+export type PopularListBody = PopularList & { generatedAt: string };
 
 export type ListBody = RankingListBody | PopularListBody;
 

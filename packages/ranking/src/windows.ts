@@ -1,9 +1,11 @@
+import { RANKING_WINDOWS, type RankingWindow } from '@newsrank/wire';
+
+// The API names the windows (@newsrank/wire); each has its length here.
+export { RANKING_WINDOWS, type RankingWindow };
+
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
-
-export const RANKING_WINDOWS = ['1h', '24h', '7d', '30d'] as const;
-export type RankingWindow = (typeof RANKING_WINDOWS)[number];
 
 const WINDOW_MS = {
   '1h': HOUR_MS,

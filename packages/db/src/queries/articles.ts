@@ -51,6 +51,7 @@ export async function listCategories(db: Db) {
     .selectFrom('articles')
     .select(['category_slug as slug', sql<string>`min(category)`.as('name'), sql<number>`count(*)::int`.as('articles')])
     .where('category_slug', 'is not', null)
+    .$narrowType<{ slug: string }>()
     .groupBy('category_slug')
     .orderBy('category_slug')
     .execute();

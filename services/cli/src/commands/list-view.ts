@@ -1,24 +1,12 @@
 import { slugify } from '@newsrank/core';
+import type { Category, ListArticle, RankingList } from '@newsrank/wire';
 import { getJson } from '../api-client.ts';
 import { CommandError, UsageError } from '../errors.ts';
 import { clip, formatTable, type Column } from '../table.ts';
 
-export interface ListArticle {
-  title: string;
-  category: string | null;
-  publishedAt: string | null;
-}
-
-export interface ListItem {
-  rank: number;
-  article: ListArticle;
-}
-
-export interface ListAnswer<Item extends ListItem> {
-  category: string | null;
-  generatedAt: string | null;
-  items: Item[];
-}
+// What renderList reads of a list answer: the part every kind of list has.
+export type ListItem = { rank: number; article: Pick<ListArticle, 'title' | 'category' | 'publishedAt'> };
+export type ListAnswer<Item extends ListItem> = Pick<RankingList, 'category' | 'generatedAt'> & { items: Item[] };
 
 const TITLE_WIDTH = 60;
 
@@ -44,7 +32,7 @@ export async function checkCategory(base: string, category: string | undefined):
   if (category === undefined) return;
   const slug = slugify(category);
   if (slug === '' || slug === 'all') return;
-  const known = await getJson<{ slug: string; name: string }[]>(base, '/v1/categories');
+  const known = await getJson<Category[]>(base, '/v1/categories');
   if (known.some((entry) => entry.slug === slug)) return;
   const names = known.map((entry) => entry.slug);
   throw new CommandError(`no category "${category}"; ${names.length > 0 ? `known: ${names.join(', ')}` : 'none are known yet (no articles ingested)'}`);

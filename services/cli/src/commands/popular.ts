@@ -1,10 +1,9 @@
 import { apiBase, getJson } from '../api-client.ts';
 import type { Column } from '../table.ts';
-import { articleColumns, checkCategory, checkLimit, renderList, type ListAnswer, type ListItem } from './list-view.ts';
+import type { PopularList } from '@newsrank/wire';
+import { articleColumns, checkCategory, checkLimit, renderList } from './list-view.ts';
 
-interface PopularItem extends ListItem {
-  score: number;
-}
+type PopularItem = PopularList['items'][number];
 
 const COLUMNS: Column<PopularItem>[] = [
   { header: 'rank', align: 'right', cell: (item) => String(item.rank) },
@@ -19,7 +18,7 @@ export async function popularCommand(options: { category?: string | undefined; l
   await checkCategory(base, options.category);
   const query = new URLSearchParams({ limit });
   if (options.category) query.set('category', options.category);
-  const answer = await getJson<ListAnswer<PopularItem> & { halfLife: string }>(base, `/v1/popular?${query}`);
+  const answer = await getJson<PopularList>(base, `/v1/popular?${query}`);
   process.stdout.write(renderList(`popular, half-life ${answer.halfLife}`, answer, COLUMNS));
   return 0;
 }

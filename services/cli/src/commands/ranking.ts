@@ -1,11 +1,9 @@
 import { apiBase, getJson } from '../api-client.ts';
 import type { Column } from '../table.ts';
-import { articleColumns, checkCategory, checkLimit, renderList, type ListAnswer, type ListItem } from './list-view.ts';
+import type { RankingList } from '@newsrank/wire';
+import { articleColumns, checkCategory, checkLimit, renderList } from './list-view.ts';
 
-interface RankingItem extends ListItem {
-  previousRank: number | null;
-  views: number;
-}
+type RankingItem = RankingList['items'][number];
 
 const COLUMNS: Column<RankingItem>[] = [
   { header: 'rank', align: 'right', cell: (item) => String(item.rank) },
@@ -21,7 +19,7 @@ export async function rankingCommand(options: { window: string; category?: strin
   await checkCategory(base, options.category);
   const query = new URLSearchParams({ window: options.window, limit });
   if (options.category) query.set('category', options.category);
-  const answer = await getJson<ListAnswer<RankingItem> & { window: string }>(base, `/v1/ranking?${query}`);
+  const answer = await getJson<RankingList>(base, `/v1/ranking?${query}`);
   process.stdout.write(renderList(`access ranking, last ${answer.window}`, answer, COLUMNS));
   return 0;
 }
