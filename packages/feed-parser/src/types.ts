@@ -1,3 +1,5 @@
+import type { DateOrigin, StoryInput } from '@newsrank/core';
+
 /** Formats the sniffer can recognise. */
 export const DOCUMENT_FORMATS = [
   'rss',        // RSS 0.91/0.92/2.0 and <rss> without version
@@ -10,35 +12,11 @@ export const DOCUMENT_FORMATS = [
 ] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
-/** Where a date value was read from, kept so ranking can decide how far to trust it. */
-export type DateOrigin = 'feed' | 'page-metadata' | 'page-text' | 'first-seen';
+export type { DateOrigin };
 
-/** One article as the parser normalises it. Dates are ISO-8601 UTC at second precision or null. */
-export interface ParsedArticle {
-  guid: string | null;
-  url: string | null;
+/** One article as the parser normalises it: a story to store, its title possibly missing yet. */
+export interface ParsedArticle extends Omit<StoryInput, 'title'> {
   title: string | null;
-  /** Plain text, entities decoded, whitespace collapsed, at most ~500 characters. */
-  summary: string | null;
-  /** Sanitised HTML. */
-  contentHtml: string | null;
-  author: string | null;
-  category: string | null;
-  tags: string[];
-  dateline: string | null;
-  imageUrl: string | null;
-  imageCaption: string | null;
-  language: string | null;
-  publishedAt: string | null;
-  updatedAt: string | null;
-  /** Where publishedAt came from; null when publishedAt is null. */
-  publishedAtOrigin: DateOrigin | null;
-  /**
-   * The zone publishedAt was printed in: an IANA zone for an abbreviation that names one
-   * (`JST` → `Asia/Tokyo`), else the fixed offset it was read as (`+09:00`). Null when the
-   * source printed no zone, or UTC (see docs/parsing.md, Dates).
-   */
-  publishedTimeZone: string | null;
   /** Item-level warnings (unreadable or impossible date, derived title, ...). */
   warnings: string[];
 }

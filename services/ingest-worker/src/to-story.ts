@@ -9,22 +9,6 @@ import type { ParsedArticle } from '@newsrank/feed-parser';
 export function toStory(article: ParsedArticle): StoryInput | { rejected: string } {
   const title = article.title?.trim();
   if (!title) return { rejected: 'item has no title' };
-  return {
-    guid: article.guid,
-    url: article.url,
-    title,
-    summary: article.summary,
-    contentHtml: article.contentHtml,
-    author: article.author,
-    category: article.category,
-    tags: article.tags,
-    dateline: article.dateline,
-    imageUrl: article.imageUrl,
-    imageCaption: article.imageCaption,
-    language: article.language,
-    publishedAt: article.publishedAt,
-    publishedAtOrigin: article.publishedAtOrigin,
-    publishedTimeZone: article.publishedTimeZone,
-    updatedAt: article.updatedAt,
-  };
+  const { warnings: _warnings, ...story } = article;
+  return { ...story, title };
 }
