@@ -3,8 +3,8 @@ import { Type, type SchemaOptions, type Static, type TSchema } from '@sinclair/t
 /** A value or null; every nullable field of the API is written this way. */
 export const Nullable = <T extends TSchema>(schema: T, options: SchemaOptions = {}) => Type.Union([schema, Type.Null()], options);
 
-/** A string naming one of `values`. */
-export const OneOf = <const T extends readonly string[]>(values: T, options: SchemaOptions = {}) =>
+/** One of `values`: a union of string literals (`anyOf` of `const`s in the JSON Schema). */
+export const Literals = <const T extends readonly string[]>(values: T, options: SchemaOptions = {}) =>
   Type.Union(values.map((value) => Type.Literal(value as T[number])), options);
 
 export const Uuid = Type.String({ format: 'uuid' });

@@ -1,6 +1,6 @@
 // The JSON the API answers and takes, written once as TypeBox schemas: each is a JSON Schema
 // (the OpenAPI document's components) and, through Static, the type its builders must return.
-export { IsoTime, Nullable, OneOf, Rejection, Uuid } from './fields.ts';
+export { IsoTime, Nullable, Literals, Rejection, Uuid } from './fields.ts';
 export { ErrorBody, errorBody } from './error.ts';
 export { Article, ArticleInput, ArticlePage, ArticlesRequest, Category } from './article.ts';
 export { IngestAccepted, IngestJob, IngestReport, ReportedArticle } from './ingest.ts';

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoTime, Nullable, OneOf, Rejection, Uuid } from './fields.ts';
+import { IsoTime, Nullable, Literals, Rejection, Uuid } from './fields.ts';
 
 /** The answer to a posted document: where to learn what became of it. */
 export const IngestAccepted = Type.Object({
@@ -12,7 +12,7 @@ export const ReportedArticle = Type.Object({
   id: Uuid,
   guid: Nullable(Type.String()),
   url: Nullable(Type.String()),
-  outcome: OneOf(['inserted', 'updated', 'duplicate']),
+  outcome: Literals(['inserted', 'updated', 'duplicate']),
   // Reports written before items carried their position have none.
   index: Type.Optional(Type.Integer({ description: "the item's position in the document" })),
   warnings: Type.Array(Type.String(), { description: 'what was noticed reading this item: a derived title, a date that cannot be true…' }),
@@ -32,7 +32,7 @@ export type IngestReport = Static<typeof IngestReport>;
 
 export const IngestJob = Type.Object({
   id: Uuid,
-  status: OneOf(['queued', 'active', 'completed', 'failed']),
+  status: Literals(['queued', 'active', 'completed', 'failed']),
   source: Type.String(),
   format: Nullable(Type.String()),
   receivedAt: IsoTime({ description: 'when the document was accepted' }),

@@ -1,9 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoTime, Nullable, OneOf, Uuid } from './fields.ts';
+import { IsoTime, Nullable, Literals, Uuid } from './fields.ts';
 
 /** The windows of the access ranking, as `?window=` names them. */
 export const RANKING_WINDOWS = ['1h', '24h', '7d', '30d'] as const;
-export const RankingWindow = OneOf(RANKING_WINDOWS);
+export const RankingWindow = Literals(RANKING_WINDOWS);
 export type RankingWindow = Static<typeof RankingWindow>;
 
 /** An article as a list shows it: enough to link to it and say when and where it ran. */

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { OneOf } from './fields.ts';
+import { Literals } from './fields.ts';
 
 export const Health = Type.Object({ status: Type.Literal('ok') });
 export type Health = Static<typeof Health>;
@@ -8,7 +8,7 @@ export const Check = Type.Object({ ok: Type.Boolean(), error: Type.Optional(Type
 export type Check = Static<typeof Check>;
 
 export const Readiness = Type.Object({
-  status: OneOf(['ready', 'unavailable']),
+  status: Literals(['ready', 'unavailable']),
   checks: Type.Object({ postgres: Check, redis: Check, migrations: Check }),
 });
 export type Readiness = Static<typeof Readiness>;
