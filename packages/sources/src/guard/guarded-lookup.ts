@@ -1,7 +1,14 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { refusedAddress } from './check-fetch-url.ts';
 import { isPublicAddress } from './public-address.ts';
+
+/** dns.lookup with `all: true`; replaceable so tests can play a rebinding DNS server. */
+export type Resolver = (
+  hostname: string,
+  options: LookupAllOptions,
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 /**
  * A `lookup` for node:http(s) request options. It resolves every address of the name and refuses
@@ -9,9 +16,9 @@ import { isPublicAddress } from './public-address.ts';
  * and a name that resolves to both a public and a private address (DNS rebinding) gets nowhere.
  * The refusal is a SourceUrlError with code 'refused-address'.
  */
-export function guardedLookup(allowPrivate: boolean): LookupFunction {
+export function guardedLookup(allowPrivate: boolean, resolve: Resolver = dnsLookup): LookupFunction {
   return (hostname, options, callback) => {
-    dnsLookup(hostname, { family: options.family ?? 0, hints: options.hints ?? 0, all: true }, (error, addresses: LookupAddress[]) => {
+    resolve(hostname, { family: options.family ?? 0, hints: options.hints ?? 0, all: true }, (error, addresses) => {
       if (error !== null) return callback(error, '');
       if (addresses.length === 0) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname }), '');
       const refused = allowPrivate ? undefined : addresses.find((a) => !isPublicAddress(a.address));
