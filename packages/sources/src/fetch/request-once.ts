@@ -6,6 +6,8 @@ import { FetchTimeout } from './network-error.ts';
 export interface Hop {
   url: URL;
   headers: OutgoingHttpHeaders;
+  /** GET unless a body is given, which is POSTed. */
+  body?: Buffer;
   lookup: LookupFunction;
   connectTimeoutMs: number;
   /** Aborts the request, and the body after it, with the signal's reason. */
@@ -13,7 +15,7 @@ export interface Hop {
 }
 
 /**
- * One GET on its own connection (no pooled sockets: each hop resolves its host again through
+ * One GET (or POST) on its own connection (no pooled sockets: each hop resolves its host again through
  * the guarded lookup), resolved with the answer's head. Connecting (DNS, TCP, TLS) must finish
  * within connectTimeoutMs.
  */
@@ -21,7 +23,8 @@ export function requestOnce(hop: Hop): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     if (hop.signal.aborted) return reject(hop.signal.reason);
     const send = hop.url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = send(hop.url, { method: 'GET', headers: hop.headers, lookup: hop.lookup, agent: false });
+    const method = hop.body === undefined ? 'GET' : 'POST';
+    const req = send(hop.url, { method, headers: hop.headers, lookup: hop.lookup, agent: false });
     const onAbort = () => req.destroy(hop.signal.reason instanceof Error ? hop.signal.reason : new Error('aborted'));
     hop.signal.addEventListener('abort', onAbort, { once: true });
     req.on('socket', (socket) => {
@@ -35,6 +38,6 @@ export function requestOnce(hop: Hop): Promise<IncomingMessage> {
     // Also after the response: an error then reaches the body's reader, and must not go unhandled here.
     req.on('error', reject);
     req.on('close', () => hop.signal.removeEventListener('abort', onAbort));
-    req.end();
+    req.end(hop.body);
   });
 }
