@@ -14,3 +14,6 @@ export { postToHub, type HubAnswer } from './websub/post-to-hub.ts';
 export { verifyHubSignature } from './websub/signature.ts';
 export { buildSubscribeRequest, MAX_SECRET_BYTES, newHubSecret, type SubscribeRequestInput } from './websub/subscribe-request.ts';
 export { readHubVerification, type HubVerification } from './websub/verification.ts';
+export { exportOpml } from './opml/export-opml.ts';
+export { OpmlError, type OpmlOutline } from './opml/opml-types.ts';
+export { MAX_OPML_FEEDS, parseOpml } from './opml/parse-opml.ts';
