@@ -17,13 +17,14 @@ import { freshness } from './scenarios/freshness.ts';
 import { ingest } from './scenarios/ingest.ts';
 import { readList } from './scenarios/read-list.ts';
 import { scale } from './scenarios/scale.ts';
+import { sources } from './scenarios/sources.ts';
 import { startConstantApp } from './support/constant-server.ts';
 import { pidsNamed, pidsWithCommandLine, type CpuGroup } from './support/cpu-usage.ts';
 import { startBenchRedis } from './support/redis-server.ts';
 import { medianRows, printTable, writeResults, type Row } from './support/report.ts';
 import { startStack } from './support/stack.ts';
 
-const SCENARIOS: Record<string, Scenario> = { read: readList, batched: eventsBatched, single: eventsSingle, freshness, ingest, scale };
+const SCENARIOS: Record<string, Scenario> = { read: readList, batched: eventsBatched, single: eventsSingle, freshness, ingest, scale, sources };
 /** Run only when named in --only: they explain a figure rather than measure a target. */
 const DIAGNOSES: Record<string, Scenario> = { floor: eventsSingleFloor };
 const ALL: Record<string, Scenario> = { ...SCENARIOS, ...DIAGNOSES };
@@ -82,7 +83,8 @@ async function runOnce(run: number): Promise<Row[]> {
     label: 'main',
     redisUrl: redis.url,
     services: ['api', 'ranking-worker', 'ingest-worker'],
-    env: { RANKING_REFRESH_MS: String(options.refreshMs) },
+    // The sources scenario's publisher is on 127.0.0.1, one host for all its feeds.
+    env: { RANKING_REFRESH_MS: String(options.refreshMs), FETCH_ALLOW_PRIVATE: 'true', FETCH_PER_HOST: '64' },
     profileDir,
   });
   const pidOf = (name: string) => stack.processes.find((p) => p.name === name)?.child.pid;

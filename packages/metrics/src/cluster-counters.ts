@@ -16,7 +16,13 @@ export type IngestOutcome = (typeof INGEST_OUTCOMES)[number];
 export const APPLIED_VIEW_RESULTS = ['counted', 'duplicate', 'unknown_article'] as const;
 export type AppliedViewResult = (typeof APPLIED_VIEW_RESULTS)[number];
 
+export const SOURCE_FETCH_OUTCOMES = ['changed', 'not_modified', 'failed'] as const;
+export type SourceFetchOutcome = (typeof SOURCE_FETCH_OUTCOMES)[number];
+
 export const CLUSTER_FIELDS = {
+  sourceFetches: (outcome: SourceFetchOutcome) => `source_fetches:${outcome}`,
+  sourceFetchFailures: (reason: string) => `source_fetch_failures:${reason}`,
+  sourceFetchMsSum: 'source_fetch_ms:sum',
   ingestArticles: (outcome: IngestOutcome) => `ingest_articles:${outcome}`,
   viewsApplied: (result: AppliedViewResult) => `views_applied:${result}`,
   listPublishes: 'list_publishes',
@@ -42,7 +48,19 @@ export async function countIngestOutcomes(redis: RedisClient, key: string, count
   await pipeline.exec();
 }
 
+/** One fetch of a subscribed source, by outcome (and reason, for a failure), with its latency. */
+export async function countSourceFetch(redis: RedisClient, key: string, fetch: { outcome: SourceFetchOutcome; reason?: string; elapsedMs: number }): Promise<void> {
+  const pipeline = redis.pipeline();
+  pipeline.hincrby(key, CLUSTER_FIELDS.sourceFetches(fetch.outcome), 1);
+  if (fetch.reason !== undefined) pipeline.hincrby(key, CLUSTER_FIELDS.sourceFetchFailures(fetch.reason), 1);
+  pipeline.hincrby(key, CLUSTER_FIELDS.sourceFetchMsSum, Math.round(fetch.elapsedMs));
+  await pipeline.exec();
+}
+
 export interface ClusterCounters {
+  sourceFetches: Record<SourceFetchOutcome, number>;
+  sourceFetchFailures: Record<string, number>;
+  sourceFetchSecondsSum: number;
   ingestArticles: Record<IngestOutcome, number>;
   viewsApplied: Record<AppliedViewResult, number>;
   listPublishes: number;
@@ -55,7 +73,13 @@ export async function readClusterCounters(redis: RedisClient, key: string): Prom
   const raw = await redis.hgetall(key);
   const number = (field: string) => Number(raw[field] ?? 0) || 0;
   const last = raw[CLUSTER_FIELDS.listPublishLagMsLast];
+  const failures: Record<string, number> = {};
+  const failurePrefix = CLUSTER_FIELDS.sourceFetchFailures('');
+  for (const field of Object.keys(raw)) if (field.startsWith(failurePrefix)) failures[field.slice(failurePrefix.length)] = number(field);
   return {
+    sourceFetches: Object.fromEntries(SOURCE_FETCH_OUTCOMES.map((outcome) => [outcome, number(CLUSTER_FIELDS.sourceFetches(outcome))])) as Record<SourceFetchOutcome, number>,
+    sourceFetchFailures: failures,
+    sourceFetchSecondsSum: number(CLUSTER_FIELDS.sourceFetchMsSum) / 1000,
     ingestArticles: Object.fromEntries(INGEST_OUTCOMES.map((outcome) => [outcome, number(CLUSTER_FIELDS.ingestArticles(outcome))])) as Record<IngestOutcome, number>,
     viewsApplied: Object.fromEntries(APPLIED_VIEW_RESULTS.map((result) => [result, number(CLUSTER_FIELDS.viewsApplied(result))])) as Record<AppliedViewResult, number>,
     listPublishes: number(CLUSTER_FIELDS.listPublishes),

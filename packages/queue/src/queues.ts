@@ -84,10 +84,9 @@ export function isFetchSourcePayload(data: unknown): data is FetchSourcePayload 
   );
 }
 
-/** Asks a source's WebSub hub to start (or renew) or end pushing its feed to us. */
+/** Asks a source's WebSub hub to start (or renew) pushing its feed to us. */
 export interface WebSubRequestPayload {
   sourceId: string;
-  mode: 'subscribe' | 'unsubscribe';
   hub: string;
   topic: string;
 }
@@ -96,7 +95,7 @@ export function isWebSubRequestPayload(data: unknown): data is WebSubRequestPayl
   const payload = data as Partial<WebSubRequestPayload> | null;
   return (
     typeof payload === 'object' && payload !== null && typeof payload.sourceId === 'string' && UUID.test(payload.sourceId) &&
-    (payload.mode === 'subscribe' || payload.mode === 'unsubscribe') && typeof payload.hub === 'string' && typeof payload.topic === 'string'
+    typeof payload.hub === 'string' && typeof payload.topic === 'string'
   );
 }
 

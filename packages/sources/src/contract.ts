@@ -39,6 +39,8 @@ export type FetchFailureReason =
   | 'not-a-feed';
 
 interface FetchCommon {
+  /** The URL the answer came from (after redirects), or was being fetched when it failed: the parser's base URL. */
+  url: string;
   /** Set when a 301/308 was followed: the URL the source should be stored under from now on. */
   permanentUrl: string | null;
   /** Cache-Control max-age of the answer, in seconds. */

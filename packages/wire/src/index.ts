@@ -7,3 +7,4 @@ export { IngestAccepted, IngestJob, IngestReport, ReportedArticle } from './inge
 export { AccessEvent, EventsRequest, EventsVerdict } from './events.ts';
 export { ListArticle, PopularList, RANKING_WINDOWS, RankingList, RankingWindow } from './lists.ts';
 export { Check, Health, Readiness } from './operations.ts';
+export { OpmlImport, RefreshAccepted, Source, SourceList, SourcePatch, SourceSlug, SubscribeRequest } from './sources.ts';

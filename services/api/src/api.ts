@@ -7,6 +7,8 @@ import { createApp } from './app.ts';
 import { ArticleResolver } from './events/article-resolver.ts';
 import { ParsePool } from '@newsrank/feed-parser/threads';
 import { operationsFor } from './operations.ts';
+import { countSourcesByStatus } from '@newsrank/db';
+import { sourcesSettings } from '@newsrank/sources/subscriptions';
 import { answerClientErrors } from './http/client-error.ts';
 
 export interface RunningApi extends RunningService {
@@ -25,6 +27,8 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
   // Not produced to here: watched for metrics and the queue dashboard.
   const rankingQueue = openQueue('ranking', { connection: redis, prefix: config.queuePrefix });
   rankingQueue.on('error', (error) => logger.debug({ err: error }, 'ranking queue error'));
+  const sourcesQueue = openQueue('sources', { connection: redis, prefix: config.queuePrefix });
+  sourcesQueue.on('error', (error) => logger.debug({ err: error }, 'sources queue error'));
   const subscriber = createRedis(config.redis, 'subscriber');
   subscriber.on('error', (error) => logger.debug({ err: error }, 'redis subscriber error'));
   const lists = new ListStore(redis, subscriber, publishedListNames(config.queuePrefix), logger);
@@ -39,8 +43,12 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
     historyDays: config.rankingHistoryDays,
   };
   const parsePool = new ParsePool(2);
-  const operations = operationsFor(config, redis, [ingestQueue, eventsQueue, rankingQueue], logger);
-  const app = createApp({ db, logger, redis, ingestQueue, ingestTokens: config.ingestTokens, feedMaxBytes: config.feedMaxBytes, parsePool, ranking, operations, sourceTimeZones: config.sourceTimeZones });
+  const operations = operationsFor(config, redis, [ingestQueue, eventsQueue, rankingQueue, sourcesQueue], logger, () => countSourcesByStatus(db));
+  const app = createApp({
+    db, logger, redis, ingestQueue, ingestTokens: config.ingestTokens, feedMaxBytes: config.feedMaxBytes, parsePool, ranking, operations,
+    sourceTimeZones: config.sourceTimeZones,
+    sources: { queue: sourcesQueue, settings: sourcesSettings(config.sources, config.feedMaxBytes) },
+  });
   const server = app.listen(config.http.port, config.http.host);
   server.on('clientError', answerClientErrors(logger));
   await once(server, 'listening');
@@ -60,6 +68,7 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
       await ingestQueue.close();
       await eventsQueue.close();
       await rankingQueue.close();
+      await sourcesQueue.close();
       redis.disconnect();
     },
   };

@@ -9,9 +9,12 @@ import { requestContext } from './http/request-context.ts';
 import { articleRoutes } from './routes/articles.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ingestRoutes } from './routes/ingest.ts';
+import { sourceRoutes } from './routes/sources.ts';
+import type { SourcesSettings } from '@newsrank/sources/subscriptions';
 import { eventRoutes } from './routes/events.ts';
 import { listRoutes } from './routes/lists.ts';
 import { webRoutes } from './web/web-routes.ts';
+import { sourcesPageRoutes } from './web/sources-page-routes.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { openApiRoutes } from './routes/openapi.ts';
@@ -42,6 +45,8 @@ export interface AppDeps {
     halfLifeMs: number;
     historyDays: number;
   };
+  /** Subscriptions: fetches are queued for the ingest workers. */
+  sources: { queue: Queue; settings: SourcesSettings };
   /** Metrics, security headers, CORS, rate limits and the queue dashboard. */
   operations: OperationsDeps;
   /** The zone the reader pages print each source's times in; unlisted sources are guessed or shown in UTC. */
@@ -73,7 +78,9 @@ export function createApp(deps: AppDeps): Express {
   app.use(openApiRoutes());
   app.use(adminRoutes({ queues: deps.operations.dashboardQueues, tokens: deps.ingestTokens }));
   app.use(ingestRoutes(deps));
+  app.use(sourceRoutes({ ...deps, sourcesQueue: deps.sources.queue, sourcesSettings: deps.sources.settings }));
   app.use(articleRoutes(deps.db));
+  app.use(sourcesPageRoutes({ store: { db: deps.db, sourcesQueue: deps.sources.queue, settings: deps.sources.settings }, tokens: deps.ingestTokens }));
   app.use(webRoutes({ db: deps.db, lists: deps.ranking.lists, sourceTimeZones: deps.sourceTimeZones ?? {} }));
   app.use(refuseWrongMethod(allowed));
   app.use(notFound);

@@ -6,7 +6,7 @@ import { clusterMetricsKey } from '@newsrank/metrics';
 import type { RedisClient } from '@newsrank/queue';
 import { bearerToken, tokenMatcher } from './http/auth.ts';
 import { rateLimit } from './http/rate-limit.ts';
-import { createApiMetrics, type ApiMetrics } from './metrics/api-metrics.ts';
+import { createApiMetrics, type ApiMetrics, type SourceCounts } from './metrics/api-metrics.ts';
 
 /** What running the API in production takes besides its endpoints. */
 export interface OperationsDeps {
@@ -40,9 +40,9 @@ export function publicRateLimit(deps: { redis: RedisClient; ingestTokens: string
 }
 
 /** The operations side of one API process, from its configuration and its Redis connection. */
-export function operationsFor(config: Config, redis: RedisClient, queues: Queue[], logger: Logger): OperationsDeps {
+export function operationsFor(config: Config, redis: RedisClient, queues: Queue[], logger: Logger, sourceCounts?: SourceCounts): OperationsDeps {
   return {
-    metrics: createApiMetrics({ redis, queues, clusterMetricsKey: clusterMetricsKey(config.queuePrefix), logger }),
+    metrics: createApiMetrics({ redis, queues, clusterMetricsKey: clusterMetricsKey(config.queuePrefix), logger }, sourceCounts),
     dashboardQueues: queues,
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,

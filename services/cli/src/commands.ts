@@ -80,6 +80,26 @@ export const COMMANDS: readonly Command[] = [
       (await import('./commands/ranking.ts')).rankingCommand({ window: values.get('window') ?? '24h', category: values.get('category'), limit: values.get('limit') ?? '10', apiUrl: values.get('api') }),
   },
   {
+    name: 'sources',
+    synopsis: 'add URL [--category C] [--slug S] [--interval 15m] | list | refresh SLUG | import FILE.opml [--api URL]',
+    summary: 'subscribe to feeds the ingest workers poll, list them with their health, refresh one, import OPML',
+    arguments: [
+      { name: 'ACTION', required: true, choices: ['add', 'list', 'refresh', 'import'] },
+      { name: 'URL|SLUG|FILE', required: false },
+    ],
+    options: [
+      { name: 'category', value: 'C', description: 'add: the category its articles are filed under when they name none' },
+      { name: 'slug', value: 'S', description: 'add: the slug its articles are filed under (default: from the host)' },
+      { name: 'interval', value: 'DURATION', description: 'add: a fixed interval such as 15m (default: follows the feed)' },
+      API_OPTION,
+    ],
+    example: 'sources add https://example.com/feed.xml --category world',
+    run: async ({ positionals, values }) =>
+      (await import('./commands/sources.ts')).sourcesCommand(positionals[0] ?? 'list', positionals[1], {
+        category: values.get('category'), slug: values.get('slug'), interval: values.get('interval'), apiUrl: values.get('api'),
+      }),
+  },
+  {
     name: 'popular',
     synopsis: '[--category C] [--limit N] [--api URL]',
     summary: 'print the Popular list (time-decayed views) as a table',

@@ -8,6 +8,7 @@ import { ingestDocument } from './ingest-document.ts';
 import { ParsePool } from '@newsrank/feed-parser/threads';
 import { sweepIngestJobs } from './sweep.ts';
 import { pruneIngestJobs } from './prune.ts';
+import { startSourceWorker } from './source-worker.ts';
 
 export async function startIngestWorker(context: ServiceContext): Promise<RunningService> {
   const { config, db, logger } = context;
@@ -56,6 +57,7 @@ export async function startIngestWorker(context: ServiceContext): Promise<Runnin
   });
   worker.on('error', (error) => logger.error({ err: error }, 'ingest worker error'));
   worker.on('stalled', (jobId) => logger.warn({ jobId }, 'ingest job stalled (its worker died or hung); it runs again'));
+  const sources = await startSourceWorker({ config, db, logger, connection, metricsKey, parse: parsePool.parse });
   worker.on('failed', (job, error) => {
     if (!job || job.name !== JOBS.ingestDocument.name || !JOBS.ingestDocument.payload(job.data)) return;
     const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error.name === 'UnrecoverableError';
@@ -66,7 +68,7 @@ export async function startIngestWorker(context: ServiceContext): Promise<Runnin
   return {
     async close() {
       work.stop();
-      await worker.close();
+      await Promise.all([worker.close(), sources.close()]);
       await parsePool.close();
       await queue.close();
       connection.disconnect();

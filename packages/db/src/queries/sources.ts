@@ -158,13 +158,16 @@ export async function releaseSourceClaim(db: Db, sourceId: string): Promise<void
   await db.updateTable('sources').set({ claimed_until: null }).where('id', '=', sourceId).execute();
 }
 
-/** A refresh by hand: claimed whatever its schedule, unless a fetch of it is already in flight. */
+/**
+ * A refresh by hand: claimed whatever its schedule, pause or claim (a stale claim of a fetch that
+ * died must not make a person wait). Of two fetches in flight, the one that records first wins;
+ * the other finds the claim released and records nothing.
+ */
 export async function claimSourceNow(db: Db, slug: string, leaseMs: number): Promise<SourceRow | undefined> {
   return db
     .updateTable('sources')
     .set({ claimed_until: sql`now() + make_interval(secs => ${leaseMs / 1000})` })
     .where('slug', '=', slug)
-    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', sql<Date>`now()`)]))
     .returningAll()
     .executeTakeFirst();
 }

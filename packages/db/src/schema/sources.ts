@@ -6,8 +6,11 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 export const SOURCE_STATUSES = ['pending', 'ok', 'failing', 'disabled'] as const;
 export type SourceStatus = (typeof SOURCE_STATUSES)[number];
 
-/** `requested` until the hub verifies the subscription, then `active`; `denied` when the hub refused it. */
-export type WebSubState = 'requested' | 'active' | 'denied' | 'unsubscribing';
+/**
+ * `requested` until the hub verifies the subscription, then `active`; `denied` when the hub
+ * refused it; `unavailable` when the feed names a hub but this deployment has no PUBLIC_URL.
+ */
+export type WebSubState = 'requested' | 'active' | 'denied' | 'failed' | 'unavailable';
 
 /** A feed newsrank fetches itself; its documents are ingested under `slug` like posted ones. */
 export interface SourcesTable {

@@ -1,5 +1,5 @@
-import { Counter, Histogram, type Registry } from 'prom-client';
-import { createMetricsRegistry } from '@newsrank/metrics';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { cachedFor, createMetricsRegistry, withTimeout } from '@newsrank/metrics';
 import { HTTP_DURATION_BUCKETS, type HttpLabel } from './http-metrics.ts';
 import { registerSharedStateMetrics, type SharedStateSource } from './shared-state-metrics.ts';
 
@@ -17,8 +17,14 @@ export interface ApiMetrics {
   countRateLimited(): void;
 }
 
-/** This API process's metrics, plus the deployment-wide ones it reads from Redis when scraped. */
-export function createApiMetrics(shared: SharedStateSource): ApiMetrics {
+/** Subscribed sources by state (pending, ok, failing, disabled, paused), read from PostgreSQL. */
+export type SourceCounts = () => Promise<Record<string, number>>;
+
+/**
+ * This API process's metrics, plus the deployment-wide ones it reads from Redis (and, for the
+ * sources, PostgreSQL) when scraped.
+ */
+export function createApiMetrics(shared: SharedStateSource, sourceCounts?: SourceCounts): ApiMetrics {
   const registry = createMetricsRegistry('api');
   const registers = [registry];
   const httpRequestDuration = new Histogram<HttpLabel>({
@@ -40,6 +46,21 @@ export function createApiMetrics(shared: SharedStateSource): ApiMetrics {
     registers,
   });
   registerSharedStateMetrics(registry, shared);
+  if (sourceCounts) {
+    const read = cachedFor(5_000, () => withTimeout(sourceCounts(), 1_000, 'source counts'));
+    new Gauge({
+      name: 'newsrank_sources',
+      help: 'Subscribed sources by state (pending, ok, failing, disabled, paused)',
+      labelNames: ['status'] as const,
+      registers,
+      async collect() {
+        const counts = await read().catch(() => null);
+        if (!counts) return;
+        this.reset();
+        for (const [status, count] of Object.entries(counts)) this.set({ status }, count);
+      },
+    });
+  }
   // Series that exist from the start read 0 rather than "no data" before the first event.
   for (const outcome of ['accepted', 'filtered', 'rejected'] as const) events.inc({ outcome }, 0);
 

@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { Logger } from '@newsrank/logger';
 import {
-  APPLIED_VIEW_RESULTS, INGEST_OUTCOMES, QUEUE_STATES, cachedFor, readClusterCounters, readQueueStats, withTimeout,
+  APPLIED_VIEW_RESULTS, INGEST_OUTCOMES, QUEUE_STATES, SOURCE_FETCH_OUTCOMES, cachedFor, readClusterCounters, readQueueStats, withTimeout,
   type ClusterCounters, type QueueStats,
 } from '@newsrank/metrics';
 import type { RedisClient } from '@newsrank/queue';
@@ -93,6 +93,39 @@ export function registerSharedStateMetrics(registry: Registry, source: SharedSta
     registers,
     collect: fromState((counter, state) => {
       for (const result of APPLIED_VIEW_RESULTS) counter.inc({ result }, state.counters.viewsApplied[result]);
+    }),
+  });
+  new Counter({
+    name: 'newsrank_source_fetches_total',
+    help: 'Fetches of subscribed sources by outcome (changed, not_modified, failed), all ingest workers',
+    labelNames: ['outcome'] as const,
+    registers,
+    collect: fromState((counter, state) => {
+      for (const outcome of SOURCE_FETCH_OUTCOMES) counter.inc({ outcome }, state.counters.sourceFetches[outcome]);
+    }),
+  });
+  new Counter({
+    name: 'newsrank_source_fetch_failures_total',
+    help: 'Failed fetches of subscribed sources by reason (timeout, dns, tls, http-error, rate-limited, not-a-feed, ...)',
+    labelNames: ['reason'] as const,
+    registers,
+    collect: fromState((counter, state) => {
+      for (const [reason, count] of Object.entries(state.counters.sourceFetchFailures)) counter.inc({ reason }, count);
+    }),
+  });
+  new Counter({
+    name: 'newsrank_source_fetch_seconds_total',
+    help: 'Time spent fetching subscribed sources; divide by the sum of newsrank_source_fetches_total for the mean latency',
+    registers,
+    collect: fromState((counter: Counter, state) => counter.inc(state.counters.sourceFetchSecondsSum)),
+  });
+  new Gauge({
+    name: 'newsrank_source_not_modified_ratio',
+    help: 'Share of successful source fetches answered 304 Not Modified, since the counters began',
+    registers,
+    collect: fromState((gauge: Gauge, state) => {
+      const { changed, not_modified: notModified } = state.counters.sourceFetches;
+      gauge.set(changed + notModified === 0 ? 0 : notModified / (changed + notModified));
     }),
   });
   new Counter({

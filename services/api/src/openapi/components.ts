@@ -32,6 +32,12 @@ export const components = {
     PopularList: wire.PopularList,
     Health: wire.Health,
     Readiness: wire.Readiness,
+    Source: wire.Source,
+    SourceList: wire.SourceList,
+    SubscribeRequest: wire.SubscribeRequest,
+    SourcePatch: wire.SourcePatch,
+    OpmlImport: wire.OpmlImport,
+    RefreshAccepted: wire.RefreshAccepted,
   }),
   securitySchemes: {
     ingestToken: { type: 'http', scheme: 'bearer', description: 'one of INGEST_TOKENS' },
@@ -42,7 +48,7 @@ export const components = {
     listLimit: query('limit', 'items to return', { type: 'integer', minimum: 1, maximum: 100, default: 10 }),
     at: query('at', 'the list as it was published at this moment (history of RANKING_HISTORY_DAYS)', { type: 'string', format: 'date-time' }),
     window: query('window', 'the ranking window', { type: 'string', enum: wire.RANKING_WINDOWS, default: '24h' }),
-    source: query('source', 'source slug; defaults to the feed site host', { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' }),
+    source: query('source', 'source slug; defaults to the feed site host', wire.SourceSlug),
     ifNoneMatch: { name: 'If-None-Match', in: 'header', required: false, description: 'an ETag this client holds', schema: { type: 'string' } },
   },
   responses: {

@@ -4,6 +4,7 @@ import { eventPaths } from './paths/events.ts';
 import { ingestPaths } from './paths/ingest.ts';
 import { listPaths } from './paths/lists.ts';
 import { operationPaths } from './paths/operations.ts';
+import { sourcePaths } from './paths/sources.ts';
 import { webPaths } from '../web/openapi-paths.ts';
 import type { Paths } from './types.ts';
 
@@ -36,9 +37,10 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'events', description: 'page views from readers\' browsers' },
       { name: 'lists', description: 'the access ranking and the popular list, served from memory' },
       { name: 'operations', description: 'health, metrics, this document, the queue dashboard' },
+      { name: 'sources', description: 'feeds newsrank fetches itself: subscriptions, their health, OPML, WebSub (token required, except the hub\'s callback)' },
       { name: 'reader', description: 'the HTML pages readers open and the widget publishers embed' },
     ],
-    paths: mergePaths(operationPaths, ingestPaths, articlePaths, eventPaths, listPaths, webPaths),
+    paths: mergePaths(operationPaths, ingestPaths, sourcePaths, articlePaths, eventPaths, listPaths, webPaths),
     components,
   };
 }

@@ -7,6 +7,7 @@ import { createLogger } from '@newsrank/logger';
 import { QUEUE_NAMES, createRedis, openQueue, type QueueName, type RedisClient } from '@newsrank/queue';
 import { ListStore, publishedListNames } from '@newsrank/published-lists';
 import { TEST_REDIS_URL, testQueuePrefix } from '../../../../test/support/redis.ts';
+import { sourcesSettings } from '@newsrank/sources/subscriptions';
 import { createApp } from '../app.ts';
 import { ArticleResolver } from '../events/article-resolver.ts';
 import { operationsFor } from '../operations.ts';
@@ -26,7 +27,7 @@ beforeAll(() => {
   db = createDb({ url: config.databaseUrl, poolSize: 1 }).db;
   redis = createRedis(config.redis, 'producer');
   queues = (Object.keys(QUEUE_NAMES) as QueueName[]).map((name) => openQueue(name, { connection: redis, prefix: config.queuePrefix }));
-  const [ingestQueue, eventsQueue] = queues as [Queue, Queue, Queue];
+  const [ingestQueue, eventsQueue, , sourcesQueue] = queues as [Queue, Queue, Queue, Queue];
   app = createApp({
     db,
     logger,
@@ -44,6 +45,7 @@ beforeAll(() => {
       historyDays: config.rankingHistoryDays,
     },
     operations: operationsFor(config, redis, queues, logger),
+    sources: { queue: sourcesQueue, settings: sourcesSettings(config.sources, config.feedMaxBytes) },
   });
 });
 afterAll(async () => {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import express, { Router, type Request } from 'express';
 import type { Queue } from 'bullmq';
-import { findIngestJob, forgetIngestJob, recordIngestJob, type Db } from '@newsrank/db';
-import { JOBS, type IngestDocumentPayload, type RedisClient } from '@newsrank/queue';
+import { findIngestJob, type Db } from '@newsrank/db';
+import type { RedisClient } from '@newsrank/queue';
+import { acceptDocument, QueueRefusedError } from '@newsrank/sources/subscriptions';
 import { requireBearerToken } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
 import { queueUnavailable, requireQueue } from '../http/queue-availability.ts';
@@ -76,7 +77,7 @@ function bodyBytes(req: Request): Buffer {
 }
 
 /** Parsed here too so a client learns at once that a document is unreadable, not from a failed job. */
-async function validateDocument(parse: ParseFunction, body: Buffer, contentType: string | undefined): Promise<ParseResult> {
+export async function validateDocument(parse: ParseFunction, body: Buffer, contentType: string | undefined): Promise<ParseResult> {
   let parsed: ParseResult;
   try {
     parsed = await parse(body, contentType);
@@ -115,13 +116,12 @@ function sourceOf(req: Request, parsed: ParseResult): string {
 async function enqueue(deps: IngestRouteDeps, req: Request, body: Buffer, parsed: ParseResult, kind: 'feed' | 'articles'): Promise<string> {
   await requireQueue(deps.redis, RETRY_AFTER_SECONDS);
   const id = randomUUID();
-  await recordIngestJob(deps.db, { id, source: sourceOf(req, parsed), kind, contentType: req.get('content-type') ?? null, format: parsed.format, body });
-  const payload: IngestDocumentPayload = { ingestJobId: id };
+  const job = { id, source: sourceOf(req, parsed), kind, contentType: req.get('content-type') ?? null, format: parsed.format, body };
   try {
-    await deps.ingestQueue.add(JOBS.ingestDocument.name, payload, { ...JOBS.ingestDocument.options, jobId: id });
+    await acceptDocument(deps.db, deps.ingestQueue, job);
   } catch (error) {
+    if (!(error instanceof QueueRefusedError)) throw error;
     req.log.warn({ err: error }, 'queue refused an ingest job');
-    await forgetIngestJob(deps.db, id).catch(() => {});
     throw queueUnavailable(RETRY_AFTER_SECONDS);
   }
   req.log.info({ ingestJobId: id, format: parsed.format, bytes: body.length, items: parsed.articles.length }, 'document accepted');

@@ -69,3 +69,4 @@ function countArticleView() {
 for (const box of document.querySelectorAll('section[data-box]')) liveBox(/** @type {HTMLElement} */ (box));
 showReaderTimes();
 countArticleView();
+enhanceOpmlForm();
