@@ -1,5 +1,6 @@
 import { parseDurationMs } from '@newsrank/config';
 import { configOrExit } from '@newsrank/runtime';
+import type { IngestAccepted } from '@newsrank/wire';
 import { apiBase, callApi, describeRefusal } from '../api-client.ts';
 import { CommandError, UsageError } from '../errors.ts';
 import { readIngestInput } from './ingest-input.ts';
@@ -36,7 +37,7 @@ export async function ingestCommand(target: string, options: IngestOptions): Pro
   const accepted = await about(async () => {
     const response = await callApi(base, path, { method: 'POST', body: input.body, headers });
     if (response.status !== 202) throw new CommandError(`the API refused it: ${await describeRefusal(response)}`);
-    return (await response.json()) as { jobId: string; statusUrl: string };
+    return (await response.json()) as IngestAccepted;
   });
   if (waitMs === null) {
     process.stdout.write(`${JSON.stringify(accepted, null, 2)}\n`);

@@ -1,11 +1,6 @@
 import { callApi, describeRefusal } from '../api-client.ts';
+import type { IngestJob } from '@newsrank/wire';
 import { CommandError } from '../errors.ts';
-
-export interface IngestJob {
-  id: string;
-  status: 'queued' | 'active' | 'completed' | 'failed';
-  error?: string | null;
-}
 
 const POLL_MS = 200;
 
