@@ -17,3 +17,4 @@ export { readHubVerification, type HubVerification } from './websub/verification
 export { exportOpml } from './opml/export-opml.ts';
 export { OpmlError, type OpmlOutline } from './opml/opml-types.ts';
 export { MAX_OPML_FEEDS, parseOpml } from './opml/parse-opml.ts';
+export { feedCadence } from './poll/feed-cadence.ts';
