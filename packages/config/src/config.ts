@@ -27,9 +27,24 @@ export interface Config {
   corsOrigins: CorsOrigins;
   trustProxy: TrustProxy;
   sourceTimeZones: SourceTimeZones;
+  sources: SourcePollingConfig;
   shutdownTimeoutMs: number;
   /** Touched every few seconds while the process runs: a liveness probe for processes without HTTP. */
   heartbeatFile: string | null;
+}
+
+export interface SourcePollingConfig {
+  pollMinIntervalMs: number;
+  pollMaxIntervalMs: number;
+  pollMaxFailures: number;
+  pollTickMs: number;
+  fetchTimeoutMs: number;
+  fetchConnectTimeoutMs: number;
+  fetchConcurrency: number;
+  fetchPerHost: number;
+  fetchAllowPrivate: boolean;
+  /** The deployment's public origin and path prefix, without a trailing slash; null without WebSub. */
+  publicUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +81,7 @@ export function shapeConfig(env: Env): Config {
   if (clusterNodes.length > 0 && !/\{[^{}]+\}/.test(env.QUEUE_PREFIX)) {
     problems.push(`QUEUE_PREFIX: a Redis Cluster needs a hash tag in the prefix, such as "{newsrank}"; got "${env.QUEUE_PREFIX}"`);
   }
+  if (env.POLL_MIN_INTERVAL > env.POLL_MAX_INTERVAL) problems.push('POLL_MIN_INTERVAL: must not be longer than POLL_MAX_INTERVAL');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: env.NODE_ENV,
@@ -88,6 +104,18 @@ export function shapeConfig(env: Env): Config {
     corsOrigins: env.CORS_ORIGINS,
     trustProxy: env.TRUST_PROXY,
     sourceTimeZones: env.SOURCE_TIME_ZONES,
+    sources: {
+      pollMinIntervalMs: env.POLL_MIN_INTERVAL,
+      pollMaxIntervalMs: env.POLL_MAX_INTERVAL,
+      pollMaxFailures: env.POLL_MAX_FAILURES,
+      pollTickMs: env.POLL_TICK,
+      fetchTimeoutMs: env.FETCH_TIMEOUT,
+      fetchConnectTimeoutMs: env.FETCH_CONNECT_TIMEOUT,
+      fetchConcurrency: env.FETCH_CONCURRENCY,
+      fetchPerHost: env.FETCH_PER_HOST,
+      fetchAllowPrivate: env.FETCH_ALLOW_PRIVATE,
+      publicUrl: env.PUBLIC_URL === undefined ? null : env.PUBLIC_URL.replace(/\/+$/, ''),
+    },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     heartbeatFile: env.HEARTBEAT_FILE ?? null,
   };

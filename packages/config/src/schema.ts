@@ -68,6 +68,24 @@ export const envSchema = z.object({
   TRUST_PROXY: trustProxy,
   // The zone the reader page prints each source's times in (japan-news=Asia/Tokyo,…).
   SOURCE_TIME_ZONES: sourceTimeZones,
+  // Subscribed sources: the interval follows each feed between these bounds.
+  POLL_MIN_INTERVAL: duration('5m'),
+  POLL_MAX_INTERVAL: duration('24h'),
+  POLL_MAX_FAILURES: positiveInt(10, 1000),
+  // How often an ingest worker looks for sources that are due.
+  POLL_TICK: duration('5s'),
+  FETCH_TIMEOUT: duration('30s'),
+  FETCH_CONNECT_TIMEOUT: duration('10s'),
+  // Fetches one ingest worker runs at once, and fetches in flight per host across all of them.
+  FETCH_CONCURRENCY: positiveInt(16, 1024),
+  FETCH_PER_HOST: positiveInt(2, 1024),
+  // Loopback, private and link-local addresses may be fetched (tests, intranets); off by default.
+  FETCH_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((raw) => raw === 'true'),
+  // Where hubs reach this deployment (WebSub callbacks); without it sources are only polled.
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .refine((raw) => raw === undefined || /^https?:\/\/[^/]+/.test(raw), 'expected an http(s) URL such as https://news.example.com'),
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000, 600_000),
   HEARTBEAT_FILE: z.string().optional(),
 });

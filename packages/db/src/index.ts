@@ -12,4 +12,6 @@ export * from './queries/ranking-lists.ts';
 export * from './queries/window-totals.ts';
 export * from './queries/published-lists.ts';
 export * from './queries/ranking-retention.ts';
+
+export * from './queries/sources.ts';
 export { sql, type Transaction } from 'kysely';

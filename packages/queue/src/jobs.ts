@@ -1,11 +1,14 @@
 import type { DefaultJobOptions, JobsOptions } from 'bullmq';
 import {
-  EVENT_JOB_OPTIONS, INGEST_JOB_OPTIONS, SCHEDULED_JOB_OPTIONS, isApplyEventsPayload, isIngestDocumentPayload, isNoPayload, type QueueName,
+  EVENT_JOB_OPTIONS, INGEST_JOB_OPTIONS, SCHEDULED_JOB_OPTIONS, SOURCE_JOB_OPTIONS, isApplyEventsPayload, isFetchSourcePayload, isIngestDocumentPayload,
+  isNoPayload, isWebSubRequestPayload, type QueueName,
 } from './queues.ts';
 
 /** Settings of the running deployment a schedule may follow instead of a fixed interval. */
 export interface ScheduleSettings {
   rankingRefreshMs: number;
+  /** How often the poller looks for sources that are due. */
+  pollTickMs: number;
 }
 
 export interface JobDefinition {
@@ -34,6 +37,10 @@ export const JOBS = {
   publishLists: { queue: 'ranking', name: 'publish-lists', payload: isNoPayload, options: SCHEDULED_JOB_OPTIONS, schedule: { everyMs: 'rankingRefreshMs' } },
   pruneRanking: { queue: 'ranking', name: 'prune-ranking', payload: isNoPayload, options: SCHEDULED_JOB_OPTIONS, schedule: { everyMs: 10 * 60_000 } },
   retryFailedEvents: { queue: 'ranking', name: 'retry-failed-events', payload: isNoPayload, options: SCHEDULED_JOB_OPTIONS, schedule: { everyMs: 10 * 60_000 } },
+  /** Claims the sources that are due and queues one fetch for each; also renews WebSub leases. */
+  pollSources: { queue: 'sources', name: 'poll-sources', payload: isNoPayload, options: SCHEDULED_JOB_OPTIONS, schedule: { everyMs: 'pollTickMs' } },
+  fetchSource: { queue: 'sources', name: 'fetch-source', payload: isFetchSourcePayload, options: SOURCE_JOB_OPTIONS },
+  requestWebSub: { queue: 'sources', name: 'websub-request', payload: isWebSubRequestPayload, options: SOURCE_JOB_OPTIONS },
 } as const satisfies Record<string, JobDefinition>;
 
 export type JobKey = keyof typeof JOBS;
@@ -46,6 +53,7 @@ export const QUEUE_JOB_DEFAULTS: Record<QueueName, DefaultJobOptions | undefined
   ingest: INGEST_JOB_OPTIONS,
   events: EVENT_JOB_OPTIONS,
   ranking: undefined,
+  sources: SOURCE_JOB_OPTIONS,
 };
 
 /** Job names by catalogue key, for producers and tests: `JOB_NAMES.ingestDocument` is `'ingest-document'`. */

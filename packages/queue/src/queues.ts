@@ -9,6 +9,7 @@ export const QUEUE_NAMES = {
   ingest: 'ingest',
   events: 'events',
   ranking: 'ranking',
+  sources: 'sources',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
@@ -64,6 +65,51 @@ export function isApplyEventsPayload(data: unknown): data is ApplyEventsPayload 
   );
 }
 
+
+/**
+ * One fetch of a subscribed source. `dueAt` (epoch ms) is the due time the poller claimed it for,
+ * null for a refresh by hand; with the source id it names the fetch, so a redelivered or
+ * re-queued fetch of the same due time is the same job.
+ */
+export interface FetchSourcePayload {
+  sourceId: string;
+  dueAt: number | null;
+}
+
+export function isFetchSourcePayload(data: unknown): data is FetchSourcePayload {
+  const payload = data as Partial<FetchSourcePayload> | null;
+  return (
+    typeof payload === 'object' && payload !== null && typeof payload.sourceId === 'string' && UUID.test(payload.sourceId) &&
+    (payload.dueAt === null || (typeof payload.dueAt === 'number' && Number.isFinite(payload.dueAt)))
+  );
+}
+
+/** Asks a source's WebSub hub to start (or renew) or end pushing its feed to us. */
+export interface WebSubRequestPayload {
+  sourceId: string;
+  mode: 'subscribe' | 'unsubscribe';
+  hub: string;
+  topic: string;
+}
+
+export function isWebSubRequestPayload(data: unknown): data is WebSubRequestPayload {
+  const payload = data as Partial<WebSubRequestPayload> | null;
+  return (
+    typeof payload === 'object' && payload !== null && typeof payload.sourceId === 'string' && UUID.test(payload.sourceId) &&
+    (payload.mode === 'subscribe' || payload.mode === 'unsubscribe') && typeof payload.hub === 'string' && typeof payload.topic === 'string'
+  );
+}
+
+/**
+ * A fetch records its outcome in the source itself (health, backoff, next due time), so a failed
+ * attempt is retried only for what the source cannot record: the database being away.
+ */
+export const SOURCE_JOB_OPTIONS: DefaultJobOptions = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 2_000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 86_400, count: 1_000 },
+};
 
 /** Scheduled jobs carry nothing: what they do comes from the schedule and the worker's settings. */
 export type NoPayload = Record<string, unknown> | null | undefined;

@@ -4,6 +4,7 @@ import * as accessCounts from './2026-11-27T01-00-access-counts.ts';
 import * as windowTotals from './2026-11-28T00-00-window-totals.ts';
 import * as distrustedDates from './2026-12-06T00-00-distrusted-dates.ts';
 import * as publishedTimeZone from './2026-12-06T01-00-published-time-zone.ts';
+import * as sources from './2026-12-07T00-00-sources.ts';
 
 /** Listed explicitly (not read from disk) so the order is reviewed and bundles stay static. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T00-00-window-totals': windowTotals,
   '2026-12-06T00-00-distrusted-dates': distrustedDates,
   '2026-12-06T01-00-published-time-zone': publishedTimeZone,
+  '2026-12-07T00-00-sources': sources,
 };

@@ -1,5 +1,6 @@
 import type { ArticleKeysTable, ArticlesTable } from './articles.ts';
 import type { IngestJobChunksTable, IngestJobsTable } from './ingest-jobs.ts';
+import type { SourcesTable } from './sources.ts';
 import type {
   ArticlePopularityTable, ArticleViewBucketsTable, ArticleWindowViewsTable, CountedEventsTable, PopularityLandmarkTable, PublishedListsTable,
   WindowHorizonsTable,
@@ -18,9 +19,12 @@ export interface Database {
   published_lists: PublishedListsTable;
   article_window_views: ArticleWindowViewsTable;
   window_horizons: WindowHorizonsTable;
+  sources: SourcesTable;
 }
 
 export type * from './articles.ts';
 export type * from './ingest-jobs.ts';
 export type * from './access-counts.ts';
+export type * from './sources.ts';
+export { SOURCE_STATUSES } from './sources.ts';
 export { INGEST_JOB_STATUSES } from './ingest-jobs.ts';
