@@ -141,5 +141,7 @@ function collect<T>(
     rejected,
     warnings: [...decoded.warnings, ...warnings],
     encoding: decoded.encoding,
+    cadence: doc.cadence,
+    links: doc.links,
   };
 }

@@ -1,7 +1,9 @@
 import type { FeedDocument } from './feed-document.ts';
+import { absoluteLink, addHub, noCadence, noLinks } from './feed-hints.ts';
 import { get, isObject, str, strings, type JsonObject } from './json-values.ts';
 import { feedInfo } from './normalize.ts';
 import { emptyRawItem, type RawItem } from './raw-item.ts';
+import type { FeedLinks } from './types.ts';
 
 /** JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1); any JSON object is read as one. */
 export function readJsonFeed(doc: JsonObject, baseUrl: string | null): FeedDocument<unknown> {
@@ -12,10 +14,27 @@ export function readJsonFeed(doc: JsonObject, baseUrl: string | null): FeedDocum
   const feedAuthors = authorNames(doc);
   return {
     feed,
+    cadence: noCadence(),
+    links: jsonFeedLinks(doc, homePage, baseUrl),
     base,
     items: Array.isArray(items) ? items : [],
     readItem: (raw) => readJsonFeedItem(raw, base, feedAuthors),
   };
+}
+
+/** `home_page_url`, `feed_url` and `hubs: [{"type": "WebSub", "url"}]` (other hub types, such as rssCloud, are not WebSub). */
+function jsonFeedLinks(doc: JsonObject, homePage: string | null, baseUrl: string | null): FeedLinks {
+  const links = noLinks();
+  links.siteUrl = absoluteLink(homePage, baseUrl);
+  links.self = absoluteLink(str(doc, 'feed_url'), baseUrl);
+  const hubs = get(doc, 'hubs');
+  for (const hub of Array.isArray(hubs) ? hubs : []) {
+    if (!isObject(hub)) continue;
+    const type = str(hub, 'type');
+    if (type !== null && !/^(?:websub|pubsubhubbub)$/i.test(type)) continue;
+    addHub(links, absoluteLink(str(hub, 'url'), baseUrl));
+  }
+  return links;
 }
 
 function readJsonFeedItem(raw: unknown, base: string | null, feedAuthors: string[]): RawItem {

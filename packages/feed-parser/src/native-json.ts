@@ -1,5 +1,6 @@
 import { parseDate } from './dates.ts';
 import type { FeedDocument } from './feed-document.ts';
+import { noCadence, noLinks } from './feed-hints.ts';
 import { get, isObject, type JsonObject } from './json-values.ts';
 import { articleUrl } from './normalize.ts';
 import { emptyRawItem, type RawItem } from './raw-item.ts';
@@ -26,6 +27,8 @@ export function readNativeJson(doc: JsonObject, baseUrl: string | null): FeedDoc
   }
   return {
     feed: { title: null, url: null, language: null },
+    cadence: noCadence(),
+    links: noLinks(),
     base: baseUrl,
     items: articles,
     readItem: (raw) => readNativeItem(raw, baseUrl),

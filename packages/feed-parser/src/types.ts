@@ -27,6 +27,28 @@ export interface ParsedFeedInfo {
   language: string | null;
 }
 
+/** What a feed declares about how often it changes (RSS; empty for other formats), for polling. */
+export interface DeclaredCadence {
+  /** RSS `ttl`, minutes. */
+  ttlMinutes: number | null;
+  /** `sy:updatePeriod` / `sy:updateFrequency` (RSS 1.0 and 2.0). */
+  updatePeriod: 'hourly' | 'daily' | 'weekly' | 'monthly' | 'yearly' | null;
+  updateFrequency: number | null;
+  /** RSS `skipHours` (0–23, GMT) and `skipDays` (0 = Sunday … 6). */
+  skipHours: number[];
+  skipDays: number[];
+}
+
+/** Where a feed says it lives, for subscribing to it. URLs are absolute http(s). */
+export interface FeedLinks {
+  /** The site: RSS channel `<link>`, Atom `<link rel="alternate">`, JSON Feed `home_page_url`. */
+  siteUrl: string | null;
+  /** WebSub hubs: `<atom:link rel="hub">` in RSS, `<link rel="hub">` in Atom, JSON Feed `hubs`. */
+  hubs: string[];
+  /** The feed's own URL: `rel="self"`, JSON Feed `feed_url`. */
+  self: string | null;
+}
+
 /** An item that could not become an article, with a reason a publisher can act on. */
 export interface RejectedItem {
   index: number;
@@ -50,6 +72,9 @@ export interface ParseResult {
   warnings: string[];
   /** The character encoding the bytes were decoded with. */
   encoding: string;
+  /** For the poll planner and WebSub (docs/sources.md); `newsrank parse` does not print these. */
+  cadence: DeclaredCadence;
+  links: FeedLinks;
 }
 
 export interface ParseOptions {

@@ -2,6 +2,7 @@
  * Pieces shared by the two single-article page readers (plain text and HTML).
  */
 import { formatIsoSecond, parseDateReading } from '../dates.ts';
+import { noCadence, noLinks } from '../feed-hints.ts';
 import type { DateOrigin, DocumentFormat, ParsedArticle, ParsedFeedInfo, ParseResult } from '../types.ts';
 
 /** Single-line fields (title, caption, author, …) longer than this are page chrome, not data. */
@@ -160,6 +161,8 @@ export function singleArticleResult(
     rejected: [],
     warnings: warnings.map(stripNul),
     encoding: 'utf-8',
+    cadence: noCadence(),
+    links: noLinks(),
   };
 }
 

@@ -1,8 +1,10 @@
 import type { FeedDocument } from '../feed-document.ts';
 import { feedInfo } from '../normalize.ts';
 import { applyStandIns, emptyRawItem, type RawItem, type TextType } from '../raw-item.ts';
+import { absoluteLink, noCadence, noLinks } from '../feed-hints.ts';
 import { resolveUrl } from '../sanitize.ts';
 import { isImage, nonBlank, readExtension } from './extensions.ts';
+import { readLinkRelations } from './feed-hints.ts';
 import { attr, child, childText, textOf } from './read.ts';
 import { textConstruct } from './text-construct.ts';
 import type { XmlElement } from './tree.ts';
@@ -19,7 +21,8 @@ export function readAtom(root: XmlElement, baseUrl: string | null): FeedDocument
       root.attrs.get('xml:lang') ?? childText(root, 'dc:language'));
   const feedAuthors = isEntryDocument ? [] : authorsOf(root);
   const items = isEntryDocument ? [root] : root.children.filter((c) => is(c, 'entry'));
-  return { feed, base, items, readItem: (el) => readEntry(el, base, feedAuthors) };
+  const links = isEntryDocument ? noLinks() : readLinkRelations(root, absoluteLink(feed.url, null), root.base ?? baseUrl);
+  return { feed, cadence: noCadence(), links, base, items, readItem: (el) => readEntry(el, base, feedAuthors) };
 }
 
 function readEntry(el: XmlElement, feedBase: string | null, feedAuthors: string[]): RawItem {

@@ -20,6 +20,7 @@ const KNOWN: ReadonlyMap<string, string> = new Map([
   ['http://www.w3.org/1999/xhtml', 'xhtml'],
   ['http://www.w3.org/xml/1998/namespace', 'xml'],
   ['http://www.itunes.com/dtds/podcast-1.0.dtd', 'itunes'],
+  ['http://purl.org/rss/1.0/modules/syndication/', 'sy'],
 ]);
 
 export function namespaceKey(uri: string, prefix: string): string {

@@ -2,8 +2,10 @@ import type { FeedDocument } from '../feed-document.ts';
 import { feedInfo } from '../normalize.ts';
 import { applyStandIns, emptyRawItem, standInsOf, type RawItem } from '../raw-item.ts';
 import { containsHtml } from '../text-kind.ts';
+import { absoluteLink } from '../feed-hints.ts';
 import { authorNameOf } from './atom.ts';
 import { isImage, nonBlank, readExtension } from './extensions.ts';
+import { readLinkRelations, readRssCadence } from './feed-hints.ts';
 import { attr, child, childText, textOf } from './read.ts';
 import { textConstruct } from './text-construct.ts';
 import type { XmlElement } from './tree.ts';
@@ -22,7 +24,8 @@ export function readRss(root: XmlElement, baseUrl: string | null): FeedDocument<
   );
   // RSS 0.90 and 1.0 put items beside the channel; some RSS 2.0 feeds do the same by mistake.
   const items = [...channel.children, ...(channel === root ? [] : root.children)].filter((c) => c.key === 'item');
-  return { feed, base, items, readItem: (el) => readRssItem(el, base) };
+  const links = readLinkRelations(channel, absoluteLink(feed.url, null), channel.base ?? baseUrl);
+  return { feed, cadence: readRssCadence(channel), links, base, items, readItem: (el) => readRssItem(el, base) };
 }
 
 /** The channel's own `<link>` text: never an atom:link, an image link or a textInput link. */
