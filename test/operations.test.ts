@@ -36,7 +36,7 @@ describe('metrics', () => {
   it('queue depth and oldest waiting age are reported for every queue', async () => {
     const samples = await scrape(stack.baseUrl);
     expect(sampleValue(samples, 'newsrank_shared_metrics_up')).toBe(1);
-    for (const queue of ['ingest', 'events', 'ranking']) {
+    for (const queue of ['ingest', 'events', 'ranking', 'sources']) {
       for (const state of ['waiting', 'active', 'failed', 'delayed']) expect(sampleValue(samples, 'newsrank_queue_jobs', { queue, state }), `${queue} ${state}`).toBeTypeOf('number');
       expect(sampleValue(samples, 'newsrank_queue_oldest_waiting_seconds', { queue })).toBeGreaterThanOrEqual(0);
     }
@@ -149,10 +149,10 @@ describe('the queue dashboard', () => {
     expect(basic.status).toBe(200);
   });
 
-  it('lists the three queues and refuses to change them', async () => {
+  it('lists the four queues and refuses to change them', async () => {
     const auth = { authorization: `Bearer ${TEST_TOKEN}` };
     const { queues } = (await (await get('/admin/queues/api/queues', auth)).json()) as { queues: { name: string; readOnlyMode: boolean }[] };
-    expect(queues.map((queue) => queue.name).sort()).toEqual(['events', 'ingest', 'ranking']);
+    expect(queues.map((queue) => queue.name).sort()).toEqual(['events', 'ingest', 'ranking', 'sources']);
     expect(queues.every((queue) => queue.readOnlyMode)).toBe(true);
     const clean = await fetch(new URL('/admin/queues/api/queues/ingest/clean/failed', stack.baseUrl), { method: 'PUT', headers: auth });
     // Refused as forbidden, in the API's error shape: no other method would do it either.

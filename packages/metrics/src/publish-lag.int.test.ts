@@ -87,6 +87,9 @@ describe('cluster counters', () => {
 
   it('an empty hash reads as zeros', async () => {
     expect(await readClusterCounters(redis, metricsKey)).toEqual({
+      sourceFetches: { changed: 0, not_modified: 0, failed: 0 },
+      sourceFetchFailures: {},
+      sourceFetchSecondsSum: 0,
       ingestArticles: { inserted: 0, updated: 0, duplicate: 0, rejected: 0 },
       viewsApplied: { counted: 0, duplicate: 0, unknown_article: 0 },
       listPublishes: 0,

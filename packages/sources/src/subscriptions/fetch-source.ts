@@ -12,7 +12,7 @@ import type { FetchOutcome, PollPlan, PollResult } from '../contract.ts';
 import { planNextPoll } from '../poll/plan-next-poll.ts';
 import { fetchFeed } from '../fetch/fetch-feed.ts';
 import { discoverHub } from '../websub/discover-hub.ts';
-import { feedCadence, feedLinks } from './feed-facts.ts';
+import { feedCadence } from '../poll/feed-cadence.ts';
 import { queueScheduledFetch, queueWebSubRequest } from './queue-fetch.ts';
 import type { SourcesSettings } from './settings.ts';
 
@@ -91,7 +91,7 @@ async function recordChanged(context: FetchContext, source: SourceRow, fetched: 
     return { outcome: 'failed', reason: 'not-a-feed', status: fetched.status, elapsedMs: fetched.elapsedMs };
   }
 
-  const links = feedLinks(parsed);
+  const links = parsed.links;
   const plan = planFor(source, { kind: 'changed', cadence: feedCadence(parsed), maxAgeSeconds: fetched.maxAgeSeconds }, settings, now);
   const record: FetchRecord = {
     ...planRecord(plan),
@@ -100,7 +100,7 @@ async function recordChanged(context: FetchContext, source: SourceRow, fetched: 
     etag: fetched.etag,
     lastModified: fetched.lastModified,
     title: parsed.feed.title,
-    siteUrl: links.siteUrl,
+    siteUrl: links.siteUrl ?? parsed.feed.url,
   };
   const ingestJobId = randomUUID();
   const stored = await recordFetchedDocument(db, source.id, record, {
@@ -154,7 +154,7 @@ async function movedUrl(db: Db, source: SourceRow, permanentUrl: string | null, 
 }
 
 /** WebSub when the feed names a hub: subscribe, or say in the source why it cannot. */
-async function considerWebSub(context: FetchContext, source: SourceRow, fetched: Extract<FetchOutcome, { kind: 'changed' }>, links: ReturnType<typeof feedLinks>): Promise<void> {
+async function considerWebSub(context: FetchContext, source: SourceRow, fetched: Extract<FetchOutcome, { kind: 'changed' }>, links: ParseResult['links']): Promise<void> {
   const found = discoverHub({
     hubLinks: fetched.hubLinks, selfLinks: fetched.selfLinks, documentHubs: links.hubs, documentSelf: links.self, fetchedUrl: fetched.permanentUrl ?? source.url,
   });

@@ -1,18 +1,12 @@
 import { listSources } from '@newsrank/db';
+import type { OpmlImport } from '@newsrank/wire';
 import { exportOpml } from '../opml/export-opml.ts';
 import { parseOpml } from '../opml/parse-opml.ts';
 import { OpmlError } from '../opml/opml-types.ts';
 import { subscribeSource, type SourcesStore } from './manage-sources.ts';
 import { SourceError } from './source-error.ts';
 
-export interface OpmlImport {
-  /** Sources subscribed now. */
-  added: number;
-  /** Outlines whose URL was subscribed already. */
-  existing: number;
-  rejected: { url: string; reason: string }[];
-  warnings: string[];
-}
+export type { OpmlImport };
 
 /**
  * Subscribes to every feed of an OPML file (folders become categories). One refused URL is

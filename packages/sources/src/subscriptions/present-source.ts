@@ -1,25 +1,9 @@
 import { isoSecond } from '@newsrank/core';
-import type { SourceRow, SourceStatus } from '@newsrank/db';
+import type { SourceRow } from '@newsrank/db';
+import type { Source } from '@newsrank/wire';
 
-/** A Source as the API shows it (SPEC, "Sources"). */
-export interface SourceView {
-  slug: string;
-  url: string;
-  title: string | null;
-  siteUrl: string | null;
-  category: string | null;
-  paused: boolean;
-  status: SourceStatus;
-  interval: number;
-  lastFetchedAt: string | null;
-  lastSuccessAt: string | null;
-  nextFetchAt: string | null;
-  lastHttpStatus: number | null;
-  lastError: string | null;
-  consecutiveFailures: number;
-  articles: number;
-  websub: null | { hub: string; expiresAt: string | null; state: string; note: string | null };
-}
+/** A Source as the API shows it (SPEC, "Sources"): the wire schema's type. */
+export type SourceView = Source;
 
 const WEBSUB_NOTES: Record<string, string> = {
   requested: 'subscription requested; waiting for the hub to verify it',

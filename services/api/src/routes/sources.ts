@@ -119,12 +119,3 @@ export function sourceRoutes(deps: SourceRouteDeps): Router {
 
   return router;
 }
-
-/**
- * packages/sources writes its answers' shapes out itself (SourceView, OpmlImport): these hold them
- * to the wire schemas, field for field, so a field added to one and not the other fails the type
- * check. (SourceView types websub.state as any string, so only the wire's states are held to it.)
- */
-type Agree<Mine, Wire> = [Wire] extends [Mine] ? ([keyof Mine] extends [keyof Wire] ? ([keyof Wire] extends [keyof Mine] ? true : false) : false) : false;
-type WebSub<T extends { websub: unknown }> = NonNullable<T['websub']>;
-export const ANSWERS_AGREE: [Agree<SourceView, wire.Source>, Agree<WebSub<SourceView>, WebSub<wire.Source>>, Agree<OpmlImport, wire.OpmlImport>] = [true, true, true];
