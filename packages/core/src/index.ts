@@ -7,3 +7,4 @@ export { isUuid } from './uuid.ts';
 export { formatIsoSecond, isoSecond } from './iso-second.ts';
 export { inferTimeZone, isJapaneseDateline, zoneOffsetAt, zoneOffsetForLocalTime, type InferredZone, type ZoneClues, type ZoneEvidence } from './time-zone-evidence.ts';
 export { GroupCommit, type GroupCommitOptions } from './group-commit.ts';
+export { matchesIfNoneMatch } from './if-none-match.ts';

@@ -14,4 +14,5 @@ export * from './queries/published-lists.ts';
 export * from './queries/ranking-retention.ts';
 
 export * from './queries/sources.ts';
+export { presentAccepted, presentArticle, presentIngestJob } from './present.ts';
 export { sql, type Transaction } from 'kysely';

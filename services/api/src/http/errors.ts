@@ -63,9 +63,11 @@ const STATUS_CODES: Record<number, string> = {
  */
 function fromRouting(error: unknown): HttpError | null {
   if (error instanceof URIError) return new HttpError(400, 'invalid_path', 'the path has a malformed percent-escape; a literal % is written %25');
-  const { status, expose, message } = (error ?? {}) as { status?: unknown; expose?: unknown; message?: unknown };
+  const { status, expose, message, code } = (error ?? {}) as { status?: unknown; expose?: unknown; message?: unknown; code?: unknown };
   if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true) return null;
-  return new HttpError(status, codeForStatus(status), typeof message === 'string' && message !== '' ? message : 'the request was refused');
+  // A code of the API's own form (the web module's PageRequestError) is kept; others are named by the status.
+  const named = typeof code === 'string' && /^[a-z][a-z_]*$/.test(code) ? code : codeForStatus(status);
+  return new HttpError(status, named, typeof message === 'string' && message !== '' ? message : 'the request was refused');
 }
 
 /** PostgreSQL unreachable is an outage the client should wait out (503), not a bug (500). */

@@ -5,7 +5,7 @@ import { ingestPaths } from './paths/ingest.ts';
 import { listPaths } from './paths/lists.ts';
 import { operationPaths } from './paths/operations.ts';
 import { sourcePaths } from './paths/sources.ts';
-import { webPaths } from '../web/openapi-paths.ts';
+import { webPaths } from './paths/web.ts';
 import type { Paths } from './types.ts';
 
 export interface OpenApiDocument {

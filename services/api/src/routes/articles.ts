@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { findArticle, listArticles, listCategories, type Db } from '@newsrank/db';
 import { HttpError } from '../http/errors.ts';
-import { presentArticle } from '../present.ts';
+import { presentArticle } from '@newsrank/db';
 import { decodeCursor, encodeCursor, type PageCursor } from './cursor.ts';
 import { DEFAULT_LIMIT, MAX_LIMIT, continueListing } from './article-query.ts';
 import { isUuid } from '@newsrank/core';

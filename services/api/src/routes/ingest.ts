@@ -8,7 +8,7 @@ import { requireBearerToken } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
 import { queueUnavailable, requireQueue } from '../http/queue-availability.ts';
 import { isJsonType, isReadableFeedType } from '../http/content-type.ts';
-import { presentAccepted, presentIngestJob } from '../present.ts';
+import { presentAccepted, presentIngestJob } from '@newsrank/db';
 import { DocumentError, type ParseResult } from '@newsrank/feed-parser';
 import type { ParseFunction } from '@newsrank/feed-parser/threads';
 import { isUuid } from '@newsrank/core';

@@ -11,7 +11,7 @@ import type { ParseFunction } from '@newsrank/feed-parser/threads';
 import { requireBearerToken } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
 import { queueUnavailable, requireQueue } from '../http/queue-availability.ts';
-import { presentAccepted } from '../present.ts';
+import { presentAccepted } from '@newsrank/db';
 import { validateDocument } from './ingest.ts';
 
 export interface SourceRouteDeps {

@@ -2,7 +2,8 @@ import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
 import { isUuid } from '@newsrank/core';
-import type { ArticleRecord, IngestJobView } from '@newsrank/db';
+import type { ArticleRecord } from './queries/articles.ts';
+import type { IngestJobView } from './queries/ingest-jobs.ts';
 import { Article, IngestJob } from '@newsrank/wire';
 import { presentArticle, presentIngestJob } from './present.ts';
 

@@ -2,9 +2,8 @@ import express, { Router, type Request, type RequestHandler } from 'express';
 import {
   SourceError, importOpml, listSourceViews, readSubscribeInput, refreshSource, subscribeSource, type SourcesStore,
 } from '@newsrank/sources/subscriptions';
-import { requireAdminToken } from '../http/admin-auth.ts';
-import { HttpError } from '../http/errors.ts';
 import type { SafeHtml } from './html.ts';
+import { PageRequestError } from './page-request-error.ts';
 import { sourcesPage } from './sources-page.ts';
 
 export const SOURCES_PAGE_PATH = '/admin/sources';
@@ -18,15 +17,18 @@ const sameSiteOnly: RequestHandler = (req, _res, next) => {
   const origin = req.get('origin');
   const sameOrigin = origin !== undefined && origin === `${req.protocol}://${req.get('host')}`;
   if (site === 'cross-site' || site === 'same-site' || (site === undefined && origin !== undefined && !sameOrigin)) {
-    throw new HttpError(403, 'cross_site_request', 'changes to sources are taken only from this site\'s own pages');
+    throw new PageRequestError(403, 'cross_site_request', 'changes to sources are taken only from this site\'s own pages');
   }
   next();
 };
 
-/** The sources page (`/admin/sources`, ingest token as for the queue dashboard): health, add by URL, OPML import. */
-export function sourcesPageRoutes(deps: { store: SourcesStore; tokens: string[] }): Router {
+/**
+ * The sources page (`/admin/sources`): health, add by URL, OPML import. `auth` is the mounting
+ * app's check of an ingest token, as for its queue dashboard.
+ */
+export function sourcesPageRoutes(deps: { store: SourcesStore; auth: RequestHandler }): Router {
   const router = Router();
-  const auth = requireAdminToken(deps.tokens);
+  const { auth } = deps;
   const form = express.urlencoded({ extended: false, limit: 4 * 1024 * 1024 });
   const { store } = deps;
 

@@ -1,10 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import type { SourceTimeZones } from '@newsrank/config';
 import { isUuid, slugify } from '@newsrank/core';
-import { findArticle, listArticles, listCategories, type Db } from '@newsrank/db';
+import { findArticle, listArticles, listCategories, presentArticle, type Db } from '@newsrank/db';
 import { parseWindow, type RankingWindow } from '@newsrank/ranking';
-import { matchesIfNoneMatch } from '../lists/send-list.ts';
-import { presentArticle } from '../present.ts';
+import { matchesIfNoneMatch } from '@newsrank/core';
 import { articleNotFoundPage, articlePage } from './article-page.ts';
 import { PAGE_ASSETS, WIDGET_SCRIPT, type Asset } from './assets.ts';
 import { BOX_WINDOWS, popularBox, popularCategories, rankingBox, type PublishedLists } from './boxes.ts';

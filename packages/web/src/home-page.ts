@@ -1,10 +1,10 @@
-import type { presentArticle } from '../present.ts';
+import type { Article } from '@newsrank/wire';
 import { articleTime } from './article-time.ts';
 import { html, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import { articlePath, listBox, type Box } from './list-box.ts';
 
-export type ReaderArticle = ReturnType<typeof presentArticle>;
+export type ReaderArticle = Article;
 
 export interface HomePage {
   articles: readonly ReaderArticle[];

@@ -1,5 +1,6 @@
 import { formatIsoSecond, isoSecond } from '@newsrank/core';
-import type { ArticleRecord, IngestJobView } from '@newsrank/db';
+import type { ArticleRecord } from './queries/articles.ts';
+import type { IngestJobView } from './queries/ingest-jobs.ts';
 import type { Article, IngestAccepted, IngestJob } from '@newsrank/wire';
 
 export function presentArticle(row: ArticleRecord): Article {

@@ -1,4 +1,4 @@
-import type { Paths } from '../openapi/types.ts';
+import type { Paths } from '../types.ts';
 
 const htmlPage = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
 const script = (description: string) => ({ description, content: { 'text/javascript': { schema: { type: 'string' } } } });

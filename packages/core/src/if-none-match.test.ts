@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesIfNoneMatch } from './send-list.ts';
+import { matchesIfNoneMatch } from './if-none-match.ts';
 
 describe('matchesIfNoneMatch', () => {
   it.each([
