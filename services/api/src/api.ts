@@ -7,7 +7,7 @@ import { createApp } from './app.ts';
 import { ArticleResolver } from './events/article-resolver.ts';
 import { ParsePool } from '@newsrank/feed-parser/threads';
 import { operationsFor } from './operations.ts';
-import { answerClientErrors } from './http/client-error.ts';
+import { createHttpServer } from './http/http-server.ts';
 
 export interface RunningApi extends RunningService {
   port: number;
@@ -41,8 +41,7 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
   const parsePool = new ParsePool(2);
   const operations = operationsFor(config, redis, [ingestQueue, eventsQueue, rankingQueue], logger);
   const app = createApp({ db, logger, redis, ingestQueue, ingestTokens: config.ingestTokens, feedMaxBytes: config.feedMaxBytes, parsePool, ranking, operations, sourceTimeZones: config.sourceTimeZones });
-  const server = app.listen(config.http.port, config.http.host);
-  server.on('clientError', answerClientErrors(logger));
+  const server = createHttpServer(app, config.httpLimits, logger).listen(config.http.port, config.http.host);
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
   logger.info({ port }, 'listening');

@@ -1,4 +1,4 @@
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { createMetricsRegistry } from '@newsrank/metrics';
 import { HTTP_DURATION_BUCKETS, type HttpLabel } from './http-metrics.ts';
 import { registerSharedStateMetrics, type SharedStateSource } from './shared-state-metrics.ts';
@@ -18,7 +18,7 @@ export interface ApiMetrics {
 }
 
 /** This API process's metrics, plus the deployment-wide ones it reads from Redis when scraped. */
-export function createApiMetrics(shared: SharedStateSource): ApiMetrics {
+export function createApiMetrics(shared: SharedStateSource, streams: { open: number; capacity: number }): ApiMetrics {
   const registry = createMetricsRegistry('api');
   const registers = [registry];
   const httpRequestDuration = new Histogram<HttpLabel>({
@@ -38,6 +38,22 @@ export function createApiMetrics(shared: SharedStateSource): ApiMetrics {
     name: 'newsrank_rate_limited_requests_total',
     help: 'Requests this API process refused with 429',
     registers,
+  });
+  new Gauge({
+    name: 'newsrank_sse_clients',
+    help: 'Event streams (GET /v1/ranking/stream) this API process holds open',
+    registers,
+    collect() {
+      this.set(streams.open);
+    },
+  });
+  new Gauge({
+    name: 'newsrank_sse_clients_max',
+    help: 'Event streams this API process holds at most (SSE_MAX_CLIENTS); past it a new one is refused with 503',
+    registers,
+    collect() {
+      this.set(streams.capacity);
+    },
   });
   registerSharedStateMetrics(registry, shared);
   // Series that exist from the start read 0 rather than "no data" before the first event.
