@@ -7,11 +7,12 @@ import { loadConfig } from '@newsrank/config';
 import { createDb, type Db } from '@newsrank/db';
 import { createLogger } from '@newsrank/logger';
 import { QUEUE_NAMES, createRedis, openQueue, type QueueName, type RedisClient } from '@newsrank/queue';
-import { ListStore, publishedListNames, stagePublishedLists, type PublishedList } from '@newsrank/published-lists';
+import { ListStore, publishedListNames } from '@newsrank/published-lists';
 import { TEST_REDIS_URL, deleteQueuePrefix, testQueuePrefix } from '../../../../test/support/redis.ts';
 import { RawConnection, firstAnswer, getRequest, openSlowHeaderSocket, openStream } from '../../../../test/support/held-connections.ts';
 import { parseMetrics, sampleValue } from '../../../../test/support/metrics.ts';
 import { eventually } from '../../../../test/support/stack.ts';
+import { publishLists, rankingVersion } from '../../../../test/support/published-lists.ts';
 import { parseInline } from '@newsrank/feed-parser/threads';
 import { createApp } from '../app.ts';
 import { ArticleResolver } from '../events/article-resolver.ts';
@@ -70,15 +71,6 @@ const openStreams = async () => {
   const metrics = parseMetrics(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text());
   return sampleValue(metrics, 'newsrank_sse_clients');
 };
-
-/** A version of the site-wide 24h ranking as the ranking worker publishes it. */
-function rankingVersion(publishedAtMs: number): PublishedList {
-  const generatedAt = new Date(publishedAtMs).toISOString();
-  return {
-    key: 'ranking:24h:all', etag: `"v${publishedAtMs}"`, contentHash: `h${publishedAtMs}`, publishedAtMs,
-    body: { window: '24h', category: null, generatedAt, items: [{ rank: 1, previousRank: null, views: 3, article: { id: 'a1', title: 'One', url: null, category: null, publishedAt: null } }] },
-  };
-}
 
 describe('the cap on event streams', () => {
   it('refuses the stream past SSE_MAX_CLIENTS with 503, Retry-After and the JSON error; a closed stream frees its slot', async () => {
@@ -159,9 +151,7 @@ describe('the HTTP timeouts', () => {
     // Three request timeouts and dozens of sweeps.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(connection.isClosed).toBe(false);
-    const transaction = redis.multi();
-    stagePublishedLists(transaction, publishedListNames(prefix), [rankingVersion(Date.now())]);
-    await transaction.exec();
+    await publishLists(redis, prefix, [rankingVersion(Date.now())]);
     await connection.waitFor(/"etag":"\\"v\d+\\""/, 'the published version on the stream');
     connection.close();
   });
