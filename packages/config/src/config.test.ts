@@ -128,3 +128,32 @@ describe('http options', () => {
     expect(() => loadConfig({ TRUST_PROXY: raw })).toThrow(/TRUST_PROXY:/);
   });
 });
+
+describe('connection limits', () => {
+  it('default to timeouts chosen here, not Node’s, and 5,000 event streams a process', () => {
+    expect(loadConfig({}).httpLimits).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 60_000, keepAliveTimeoutMs: 65_000, sseMaxClients: 5_000 });
+  });
+
+  it('take durations with a unit and a positive stream count', () => {
+    const limits = loadConfig({ HTTP_HEADERS_TIMEOUT: '5s', HTTP_REQUEST_TIMEOUT: '2m', HTTP_KEEP_ALIVE_TIMEOUT: '350s', SSE_MAX_CLIENTS: '200' }).httpLimits;
+    expect(limits).toEqual({ headersTimeoutMs: 5_000, requestTimeoutMs: 120_000, keepAliveTimeoutMs: 350_000, sseMaxClients: 200 });
+  });
+
+  it.each([
+    ['HTTP_HEADERS_TIMEOUT', '10', 'HTTP_HEADERS_TIMEOUT: "10" needs a unit, e.g. 10s'],
+    ['HTTP_REQUEST_TIMEOUT', '0s', 'HTTP_REQUEST_TIMEOUT: expected a duration above zero, such as 60s, got "0s"'],
+    ['HTTP_KEEP_ALIVE_TIMEOUT', '30d', 'HTTP_KEEP_ALIVE_TIMEOUT: expected at most 24h, got "30d"'],
+  ])('%s=%s is refused, naming the variable', (name, raw, line) => {
+    expect(() => loadConfig({ [name]: raw })).toThrow(line);
+  });
+
+  it('refuses a stream cap that is no positive integer', () => {
+    expect(() => loadConfig({ SSE_MAX_CLIENTS: '0' })).toThrow(/SSE_MAX_CLIENTS:/);
+    expect(() => loadConfig({ SSE_MAX_CLIENTS: 'many' })).toThrow(/SSE_MAX_CLIENTS:/);
+  });
+
+  it('refuses a headers timeout longer than the request timeout, which Node would not start with', () => {
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT: '90s' })).toThrow('HTTP_HEADERS_TIMEOUT: must not be longer than HTTP_REQUEST_TIMEOUT');
+    expect(loadConfig({ HTTP_HEADERS_TIMEOUT: '60s' }).httpLimits.headersTimeoutMs).toBe(60_000);
+  });
+});

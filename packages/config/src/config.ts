@@ -28,6 +28,7 @@ export interface Config {
   trustProxy: TrustProxy;
   sourceTimeZones: SourceTimeZones;
   sources: SourcePollingConfig;
+  httpLimits: HttpLimits;
   shutdownTimeoutMs: number;
   /** Touched every few seconds while the process runs: a liveness probe for processes without HTTP. */
   heartbeatFile: string | null;
@@ -45,6 +46,18 @@ export interface SourcePollingConfig {
   fetchAllowPrivate: boolean;
   /** The deployment's public origin and path prefix, without a trailing slash; null without WebSub. */
   publicUrl: string | null;
+}
+
+/** How long an api process waits on a client, and how many event streams it holds at once. */
+export interface HttpLimits {
+  /** From a request's first byte (a new connection's, from connecting) to its last header. */
+  headersTimeoutMs: number;
+  /** From a request's first byte to its last body byte; an answer still being written is not bound by it. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this long. */
+  keepAliveTimeoutMs: number;
+  /** Open `GET /v1/ranking/stream` answers at once; past it, 503 with Retry-After. */
+  sseMaxClients: number;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +95,8 @@ export function shapeConfig(env: Env): Config {
     problems.push(`QUEUE_PREFIX: a Redis Cluster needs a hash tag in the prefix, such as "{newsrank}"; got "${env.QUEUE_PREFIX}"`);
   }
   if (env.POLL_MIN_INTERVAL > env.POLL_MAX_INTERVAL) problems.push('POLL_MIN_INTERVAL: must not be longer than POLL_MAX_INTERVAL');
+  // Node refuses the pair at start (and, set after creating the server, silently swaps the two).
+  if (env.HTTP_HEADERS_TIMEOUT > env.HTTP_REQUEST_TIMEOUT) problems.push('HTTP_HEADERS_TIMEOUT: must not be longer than HTTP_REQUEST_TIMEOUT');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: env.NODE_ENV,
@@ -115,6 +130,12 @@ export function shapeConfig(env: Env): Config {
       fetchPerHost: env.FETCH_PER_HOST,
       fetchAllowPrivate: env.FETCH_ALLOW_PRIVATE,
       publicUrl: env.PUBLIC_URL === undefined ? null : env.PUBLIC_URL.replace(/\/+$/, ''),
+    },
+    httpLimits: {
+      headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT,
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT,
+      keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT,
+      sseMaxClients: env.SSE_MAX_CLIENTS,
     },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     heartbeatFile: env.HEARTBEAT_FILE ?? null,

@@ -3,15 +3,16 @@ import { readDuration, type DurationReading } from './duration.ts';
 import { corsOrigins, trustProxy } from './http-options.ts';
 import { sourceTimeZones } from './source-time-zones.ts';
 
-/** A duration with its unit (`6h`, `30d`), above zero; in milliseconds once read. */
-const duration = (fallback: string) =>
+/** A duration with its unit (`6h`, `30d`), above zero (and at most `maxMs` when given); in milliseconds once read. */
+const duration = (fallback: string, maxMs = Number.POSITIVE_INFINITY) =>
   z
     .string()
     .default(fallback)
     .transform((raw, ctx) => {
       const reading = readDuration(raw);
-      if (reading.ok && reading.ms > 0) return reading.ms;
-      ctx.addIssue({ code: 'custom', message: durationProblem(raw, reading, fallback) });
+      if (reading.ok && reading.ms > 0 && reading.ms <= maxMs) return reading.ms;
+      const problem = reading.ok && reading.ms > maxMs ? `expected at most ${maxMs / 3_600_000}h, got "${raw}"` : durationProblem(raw, reading, fallback);
+      ctx.addIssue({ code: 'custom', message: problem });
       return z.NEVER;
     });
 
@@ -86,6 +87,12 @@ export const envSchema = z.object({
     .string()
     .optional()
     .refine((raw) => raw === undefined || /^https?:\/\/[^/]+/.test(raw), 'expected an http(s) URL such as https://news.example.com'),
+  // What one api process lets a client hold (docs/scaling.md, "Connection limits"). Node keeps
+  // these in 32-bit milliseconds and a timer; a day is far beyond any sensible value.
+  HTTP_HEADERS_TIMEOUT: duration('10s', 86_400_000),
+  HTTP_REQUEST_TIMEOUT: duration('60s', 86_400_000),
+  HTTP_KEEP_ALIVE_TIMEOUT: duration('65s', 86_400_000),
+  SSE_MAX_CLIENTS: positiveInt(5_000, 1_000_000),
   SHUTDOWN_TIMEOUT_MS: positiveInt(10_000, 600_000),
   HEARTBEAT_FILE: z.string().optional(),
 });

@@ -9,7 +9,7 @@ import { ParsePool } from '@newsrank/feed-parser/threads';
 import { operationsFor } from './operations.ts';
 import { countSourcesByStatus } from '@newsrank/db';
 import { sourcesSettings } from '@newsrank/sources/subscriptions';
-import { answerClientErrors } from './http/client-error.ts';
+import { createHttpServer } from './http/http-server.ts';
 
 export interface RunningApi extends RunningService {
   port: number;
@@ -49,8 +49,7 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
     sourceTimeZones: config.sourceTimeZones,
     sources: { queue: sourcesQueue, settings: sourcesSettings(config.sources, config.feedMaxBytes) },
   });
-  const server = app.listen(config.http.port, config.http.host);
-  server.on('clientError', answerClientErrors(logger));
+  const server = createHttpServer(app, config.httpLimits, logger).listen(config.http.port, config.http.host);
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
   logger.info({ port }, 'listening');

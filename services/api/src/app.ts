@@ -71,7 +71,7 @@ export function createApp(deps: AppDeps): Express {
   // Limiting off (RATE_LIMIT_PER_MINUTE=0): no layer at all, rather than one every /v1 request passes.
   if (deps.operations.rateLimitPerMinute > 0) app.use('/v1', publicRateLimit(deps));
   // The hottest routes first: every router a request passes on its way costs it a match.
-  app.use(listRoutes({ db: deps.db, ...deps.ranking }));
+  app.use(listRoutes({ db: deps.db, ...deps.ranking, streams: deps.operations.streams }));
   app.use(eventRoutes({ ...deps.ranking, redis: deps.redis, countEvents: deps.operations.metrics.countEvents }));
   app.use(healthRoutes(deps.db, deps.redis));
   app.use(metricsRoutes(deps.operations.metrics.registry));

@@ -7,6 +7,7 @@ import type { RedisClient } from '@newsrank/queue';
 import { bearerToken, tokenMatcher } from './http/auth.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { createApiMetrics, type ApiMetrics, type SourceCounts } from './metrics/api-metrics.ts';
+import { StreamSlots } from './lists/stream-slots.ts';
 
 /** What running the API in production takes besides its endpoints. */
 export interface OperationsDeps {
@@ -18,6 +19,8 @@ export interface OperationsDeps {
   rateLimitPerMinute: number;
   /** Where the shared rate-limit counters live in Redis: one budget per deployment. */
   rateLimitKeyPrefix: string;
+  /** The event streams this process holds at once (SSE_MAX_CLIENTS). */
+  streams: StreamSlots;
 }
 
 /**
@@ -41,8 +44,9 @@ export function publicRateLimit(deps: { redis: RedisClient; ingestTokens: string
 
 /** The operations side of one API process, from its configuration and its Redis connection. */
 export function operationsFor(config: Config, redis: RedisClient, queues: Queue[], logger: Logger, sourceCounts?: SourceCounts): OperationsDeps {
+  const streams = new StreamSlots(config.httpLimits.sseMaxClients);
   return {
-    metrics: createApiMetrics({ redis, queues, clusterMetricsKey: clusterMetricsKey(config.queuePrefix), logger }, sourceCounts),
+    metrics: createApiMetrics({ redis, queues, clusterMetricsKey: clusterMetricsKey(config.queuePrefix), logger }, streams, sourceCounts),
     dashboardQueues: queues,
     corsOrigins: config.corsOrigins,
     trustProxy: config.trustProxy,
@@ -50,5 +54,6 @@ export function operationsFor(config: Config, redis: RedisClient, queues: Queue[
     // Without the prefix's hash tag: each address's key stands alone, so on a Redis Cluster the
     // limiter's traffic spreads over every shard instead of the queues' one.
     rateLimitKeyPrefix: `${config.queuePrefix.replace(/[{}]/g, '')}:rate-limit`,
+    streams,
   };
 }

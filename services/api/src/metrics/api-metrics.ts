@@ -24,7 +24,7 @@ export type SourceCounts = () => Promise<Record<string, number>>;
  * This API process's metrics, plus the deployment-wide ones it reads from Redis (and, for the
  * sources, PostgreSQL) when scraped.
  */
-export function createApiMetrics(shared: SharedStateSource, sourceCounts?: SourceCounts): ApiMetrics {
+export function createApiMetrics(shared: SharedStateSource, streams: { open: number; capacity: number }, sourceCounts?: SourceCounts): ApiMetrics {
   const registry = createMetricsRegistry('api');
   const registers = [registry];
   const httpRequestDuration = new Histogram<HttpLabel>({
@@ -44,6 +44,22 @@ export function createApiMetrics(shared: SharedStateSource, sourceCounts?: Sourc
     name: 'newsrank_rate_limited_requests_total',
     help: 'Requests this API process refused with 429',
     registers,
+  });
+  new Gauge({
+    name: 'newsrank_sse_clients',
+    help: 'Event streams (GET /v1/ranking/stream) this API process holds open',
+    registers,
+    collect() {
+      this.set(streams.open);
+    },
+  });
+  new Gauge({
+    name: 'newsrank_sse_clients_max',
+    help: 'Event streams this API process holds at most (SSE_MAX_CLIENTS); past it a new one is refused with 503',
+    registers,
+    collect() {
+      this.set(streams.capacity);
+    },
   });
   registerSharedStateMetrics(registry, shared);
   if (sourceCounts) {

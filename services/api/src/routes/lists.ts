@@ -7,12 +7,14 @@ import { HttpError } from '../http/errors.ts';
 import { HISTORY_CACHE_CONTROL, LIVE_CACHE_CONTROL, emptyList, sendList, type ListDocument } from '../lists/send-list.ts';
 import { streamLists } from '../lists/list-stream.ts';
 import type { PopularList, RankingList } from '@newsrank/wire';
+import { tooManyStreams, type StreamSlots } from '../lists/stream-slots.ts';
 
 export interface ListRouteDeps {
   db: Db;
   lists: ListStore;
   halfLifeMs: number;
   historyDays: number;
+  streams: StreamSlots;
 }
 
 const DEFAULT_LIMIT = 10;
@@ -42,6 +44,10 @@ export function listRoutes(deps: ListRouteDeps): Router {
     const limit = limitParam(req.query.limit);
     const empty = (parts: ListKeyParts) =>
       emptyList(parts.kind === 'ranking' ? emptyRanking(parts.window, parts.categorySlug) : emptyPopular(parts.categorySlug, deps.halfLifeMs));
+    // After the parameters: a malformed request is a 400 whether or not there is room.
+    const release = deps.streams.take();
+    if (!release) throw tooManyStreams(deps.streams.capacity);
+    res.on('close', release);
     streamLists(req, res, deps.lists, { window, category, kind: window ? 'ranking' : kind, limit }, empty);
   });
 

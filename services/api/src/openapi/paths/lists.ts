@@ -57,6 +57,10 @@ export const listPaths: Paths = {
         '200': { description: 'an endless event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
         '400': ref('responses', 'BadRequest'),
         '429': ref('responses', 'TooManyRequests'),
+        '503': {
+          ...json(ref('schemas', 'Error'), '`too_many_streams`: this server process already holds SSE_MAX_CLIENTS streams'),
+          headers: { 'Retry-After': { description: 'seconds to wait before opening the stream again', schema: { type: 'integer', minimum: 0 } } },
+        },
       },
     },
   },
