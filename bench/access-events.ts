@@ -58,13 +58,19 @@ async function storeArticles(): Promise<string[]> {
 }
 
 async function viewsShown(ids: Set<string>): Promise<Map<string, number>> {
-  const list = (await (await fetch(`${API}/v1/ranking?window=1h&category=${CATEGORY}&limit=100`)).json()) as { items: { views: number; article: { id: string } }[] };
+  const list = (await (await fetch(`${API}/v1/ranking?window=1h&category=${CATEGORY}&limit=100`)).json()) as {
+    items: { views: number; article: { id: string } }[];
+  };
   return new Map(list.items.filter((item) => ids.has(item.article.id)).map((item) => [item.article.id, item.views]));
 }
 
 async function send(events: object[]): Promise<void> {
   for (;;) {
-    const response = await fetch(`${API}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': UA }, body: JSON.stringify({ events }) });
+    const response = await fetch(`${API}/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': UA },
+      body: JSON.stringify({ events }),
+    });
     if (response.status === 202) return;
     await sleep(50);
   }
@@ -82,7 +88,9 @@ await Promise.all(
     while (next < batches) {
       const b = next++;
       const size = Math.min(BATCH, EVENTS - b * BATCH);
-      await send(Array.from({ length: size }, (_, i) => ({ type: 'view', articleId: ids[(b * BATCH + i) % ids.length], eventId: randomUUID() })));
+      await send(
+        Array.from({ length: size }, (_, i) => ({ type: 'view', articleId: ids[(b * BATCH + i) % ids.length], eventId: randomUUID() })),
+      );
     }
   }),
 );
@@ -117,7 +125,12 @@ process.stdout.write(
       acceptedPerSecond: Math.round(EVENTS / ((acceptedAt - started) / 1000)),
       endToEndPerSecond: Math.round(EVENTS / ((visibleAt - started) / 1000)),
       lastAcceptedToAllVisibleSeconds: seconds(visibleAt - acceptedAt),
-      lagMs: { min: Math.round(lags[0] ?? NaN), median: Math.round(percentile(lags, 0.5)), p95: Math.round(percentile(lags, 0.95)), max: Math.round(lags.at(-1) ?? NaN) },
+      lagMs: {
+        min: Math.round(lags[0] ?? NaN),
+        median: Math.round(percentile(lags, 0.5)),
+        p95: Math.round(percentile(lags, 0.95)),
+        max: Math.round(lags.at(-1) ?? NaN),
+      },
     },
     null,
     2,

@@ -19,7 +19,12 @@ const rssDocument = (items: string[], base: string) =>
 
 /** An RSS 2.0 feed of exactly `items` stories (the ingest benchmark posts several, each with its own base URL). */
 export function rssFeedOf(items: number, withContent = false, base = 'https://news.example'): Buffer {
-  return Buffer.from(rssDocument(Array.from({ length: items }, (_, i) => rssItem(i, withContent, base)), base));
+  return Buffer.from(
+    rssDocument(
+      Array.from({ length: items }, (_, i) => rssItem(i, withContent, base)),
+      base,
+    ),
+  );
 }
 
 function feed(withContent: boolean, targetBytes: number): { bytes: Buffer; items: number } {
@@ -44,13 +49,22 @@ export function measureParse(withContent: boolean, mib = 10, runs = 5) {
     if (result.articles.length !== items) throw new Error(`expected ${items} articles, got ${result.articles.length}`);
   }
   const ms = times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
-  return { scenario: withContent ? 'rss with content:encoded' : 'rss descriptions', mib: bytes.length / 1048576, items, ms, articlesPerSecond: (items / ms) * 1000, mbPerSecond: bytes.length / 1048576 / (ms / 1000) };
+  return {
+    scenario: withContent ? 'rss with content:encoded' : 'rss descriptions',
+    mib: bytes.length / 1048576,
+    items,
+    ms,
+    articlesPerSecond: (items / ms) * 1000,
+    mbPerSecond: bytes.length / 1048576 / (ms / 1000),
+  };
 }
 
 if (import.meta.main) {
   const { values } = parseArgs({ options: { mib: { type: 'string', default: '10' }, runs: { type: 'string', default: '5' } } });
   for (const withContent of [false, true]) {
     const r = measureParse(withContent, Number(values.mib), Number(values.runs));
-    console.log(`${r.scenario.padEnd(26)} ${r.mib.toFixed(1)} MiB, ${r.items} items: ${r.ms.toFixed(0)} ms median → ${Math.round(r.articlesPerSecond)} articles/s, ${r.mbPerSecond.toFixed(1)} MiB/s`);
+    console.log(
+      `${r.scenario.padEnd(26)} ${r.mib.toFixed(1)} MiB, ${r.items} items: ${r.ms.toFixed(0)} ms median → ${Math.round(r.articlesPerSecond)} articles/s, ${r.mbPerSecond.toFixed(1)} MiB/s`,
+    );
   }
 }

@@ -36,5 +36,11 @@ for (const node of profile.nodes) {
   byOwner.set(owner(url), (byOwner.get(owner(url)) ?? 0) + node.hitCount);
 }
 const show = (map: Map<string, number>, top: number) =>
-  [...map].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, hits]) => `${((hits / total) * 100).toFixed(1).padStart(5)}%  ${name}`).join('\n');
-process.stdout.write(`${total} samples\n\nself time by function:\n${show(byFunction, Number(values.top))}\n\nself time by owner:\n${show(byOwner, 15)}\n`);
+  [...map]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, hits]) => `${((hits / total) * 100).toFixed(1).padStart(5)}%  ${name}`)
+    .join('\n');
+process.stdout.write(
+  `${total} samples\n\nself time by function:\n${show(byFunction, Number(values.top))}\n\nself time by owner:\n${show(byOwner, 15)}\n`,
+);

@@ -24,7 +24,15 @@ import { startBenchRedis } from './support/redis-server.ts';
 import { medianRows, printTable, writeResults, type Row } from './support/report.ts';
 import { startStack } from './support/stack.ts';
 
-const SCENARIOS: Record<string, Scenario> = { read: readList, batched: eventsBatched, single: eventsSingle, freshness, ingest, scale, sources };
+const SCENARIOS: Record<string, Scenario> = {
+  read: readList,
+  batched: eventsBatched,
+  single: eventsSingle,
+  freshness,
+  ingest,
+  scale,
+  sources,
+};
 /** Run only when named in --only: they explain a figure rather than measure a target. */
 const DIAGNOSES: Record<string, Scenario> = { floor: eventsSingleFloor };
 const ALL: Record<string, Scenario> = { ...SCENARIOS, ...DIAGNOSES };
@@ -74,7 +82,10 @@ const redisFsync = ((policy: string) => {
 const resultsDir = fileURLToPath(new URL('./results', import.meta.url));
 const profileDir = values.profile ? `${resultsDir}/profiles` : undefined;
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-if (redisFsync !== 'always') log(`Redis fsyncs once a second (--redis-fsync ${redisFsync}): a 202 no longer waits for the disk; these figures are not the durability the service promises`);
+if (redisFsync !== 'always')
+  log(
+    `Redis fsyncs once a second (--redis-fsync ${redisFsync}): a 202 no longer waits for the disk; these figures are not the durability the service promises`,
+  );
 
 async function runOnce(run: number): Promise<Row[]> {
   const redis = await startBenchRedis(redisFsync);

@@ -22,16 +22,56 @@ const SEED_PAGE = new URL('../packages/feed-parser/src/page/fixtures/japan-news-
 
 /** Headlines from the seed page's own boxes, and a few more, so the boxes read like a news site's. */
 const STORIES: { title: string; category: string; views: [number, number] }[] = [
-  { title: 'Poll: Japan’s LDP Likely to Lose Seats in Proportional Representation Segment; DPFP, Sanseito Expected to Gain More Seats in Upper House', category: 'Politics', views: [14, 3] },
-  { title: 'Japan to Export Used Destroyers to Philippines, as Both Countries Look to Counter China on Seas', category: 'Politics', views: [11, 6] },
-  { title: 'Upper House Election: 16 Constituencies See Head-to-head ‘Ruling vs Opposition’ Races; Opposition Parties More Coordinated than 3 Years Ago', category: 'Politics', views: [9, 1] },
-  { title: 'Upper House Election: Topic of Foreign Nationals Becomes Key Issue in Japan Election; Baseless Criticisms Against Foreigners Spread on Social Media', category: 'Politics', views: [6, 2] },
-  { title: '25% ‘Reciprocal Tariff’ Would Be Blow to Japanese Economy; Major Exporters Foresee Drastically Reduced Profits', category: 'Business', views: [12, 2] },
+  {
+    title:
+      'Poll: Japan’s LDP Likely to Lose Seats in Proportional Representation Segment; DPFP, Sanseito Expected to Gain More Seats in Upper House',
+    category: 'Politics',
+    views: [14, 3],
+  },
+  {
+    title: 'Japan to Export Used Destroyers to Philippines, as Both Countries Look to Counter China on Seas',
+    category: 'Politics',
+    views: [11, 6],
+  },
+  {
+    title:
+      'Upper House Election: 16 Constituencies See Head-to-head ‘Ruling vs Opposition’ Races; Opposition Parties More Coordinated than 3 Years Ago',
+    category: 'Politics',
+    views: [9, 1],
+  },
+  {
+    title:
+      'Upper House Election: Topic of Foreign Nationals Becomes Key Issue in Japan Election; Baseless Criticisms Against Foreigners Spread on Social Media',
+    category: 'Politics',
+    views: [6, 2],
+  },
+  {
+    title: '25% ‘Reciprocal Tariff’ Would Be Blow to Japanese Economy; Major Exporters Foresee Drastically Reduced Profits',
+    category: 'Business',
+    views: [12, 2],
+  },
   { title: 'Japan Real Wages Fall for 5th Month in May', category: 'Business', views: [16, 1] },
-  { title: 'New Banknotes Account for Only 30% of All Bills in Circulation; Increased Use of Cashless Payments Seen as Cause of Slow Adoption Rate', category: 'Business', views: [10, 4] },
-  { title: 'Lawson to Offer Car Camping Service at Select Stores; 6 Chiba Stores to Offer Service from Monday', category: 'Society', views: [18, 2] },
-  { title: 'Govt Mandates Collecting, Recycling of Some Devices with Lithium-Ion Batteries Amid Fire Concerns', category: 'Society', views: [8, 7] },
-  { title: 'Typhoon Nari Approaching Japan’s Kanto Region; Heavy Rain, Strong Wind Expected on Monday', category: 'Society', views: [7, 9] },
+  {
+    title:
+      'New Banknotes Account for Only 30% of All Bills in Circulation; Increased Use of Cashless Payments Seen as Cause of Slow Adoption Rate',
+    category: 'Business',
+    views: [10, 4],
+  },
+  {
+    title: 'Lawson to Offer Car Camping Service at Select Stores; 6 Chiba Stores to Offer Service from Monday',
+    category: 'Society',
+    views: [18, 2],
+  },
+  {
+    title: 'Govt Mandates Collecting, Recycling of Some Devices with Lithium-Ion Batteries Amid Fire Concerns',
+    category: 'Society',
+    views: [8, 7],
+  },
+  {
+    title: 'Typhoon Nari Approaching Japan’s Kanto Region; Heavy Rain, Strong Wind Expected on Monday',
+    category: 'Society',
+    views: [7, 9],
+  },
   { title: 'Tokyo Metro Extends Late-Night Service on Weekends Through Summer', category: 'Society', views: [0, 15] },
 ];
 
@@ -57,7 +97,8 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-const views = (articleId: string, count: number): ViewToSend[] => Array.from({ length: count }, () => ({ type: 'view', articleId, eventId: randomUUID() }));
+const views = (articleId: string, count: number): ViewToSend[] =>
+  Array.from({ length: count }, () => ({ type: 'view', articleId, eventId: randomUUID() }));
 
 /** A publisher's own page, on another origin, with two boxes themed by its custom properties. */
 const publisherPage = (api: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The Daily Example</title>
@@ -93,8 +134,15 @@ async function main(): Promise<void> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = {
-    DATABASE_URL: databaseUrl(database), REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, PORT: String(port), HOST: '127.0.0.1',
-    INGEST_TOKENS: TEST_TOKEN, RATE_LIMIT_PER_MINUTE: '0', RANKING_REFRESH_MS: '200', SOURCE_TIME_ZONES: 'japan-news=Asia/Tokyo',
+    DATABASE_URL: databaseUrl(database),
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    INGEST_TOKENS: TEST_TOKEN,
+    RATE_LIMIT_PER_MINUTE: '0',
+    RANKING_REFRESH_MS: '200',
+    SOURCE_TIME_ZONES: 'japan-news=Asia/Tokyo',
   };
   const processes: ServiceProcess[] = [];
   try {
@@ -114,10 +162,14 @@ async function main(): Promise<void> {
       if (round === 0) batch.push(...views(seedId, 13));
       expected += batch.length;
       await postEvents(baseUrl, batch);
-      await eventually(async () => {
-        const list = (await (await fetch(`${baseUrl}/v1/ranking?window=24h&limit=100`)).json()) as { items: { views: number }[] };
-        return list.items.reduce((sum, item) => sum + item.views, 0) === expected ? true : undefined;
-      }, 30_000, `${expected} views in the ranking`);
+      await eventually(
+        async () => {
+          const list = (await (await fetch(`${baseUrl}/v1/ranking?window=24h&limit=100`)).json()) as { items: { views: number }[] };
+          return list.items.reduce((sum, item) => sum + item.views, 0) === expected ? true : undefined;
+        },
+        30_000,
+        `${expected} views in the ranking`,
+      );
     }
 
     const browser = await launchChromium();

@@ -11,12 +11,38 @@ const DAY = 24 * HOUR;
 const HALF_LIFE = 6 * HOUR;
 const BOT_UA = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 
-interface Article { id: string; url: string; title: string; category: string; categorySlug: string; publishedAt: string }
-interface RankingAnswer { window: string; category: string | null; generatedAt: string | null; items: { rank: number; previousRank: number | null; views: number; article: { id: string; title: string; url: string; category: string; publishedAt: string } }[] }
-interface PopularAnswer { category: string | null; halfLife: string; generatedAt: string | null; items: { rank: number; score: number; article: { id: string } }[] }
+interface Article {
+  id: string;
+  url: string;
+  title: string;
+  category: string;
+  categorySlug: string;
+  publishedAt: string;
+}
+interface RankingAnswer {
+  window: string;
+  category: string | null;
+  generatedAt: string | null;
+  items: {
+    rank: number;
+    previousRank: number | null;
+    views: number;
+    article: { id: string; title: string; url: string; category: string; publishedAt: string };
+  }[];
+}
+interface PopularAnswer {
+  category: string | null;
+  halfLife: string;
+  generatedAt: string | null;
+  items: { rank: number; score: number; article: { id: string } }[];
+}
 
 /** One view as sent: which article, when, and under which eventId. */
-interface SentView { articleId: string; occurredAt: number; eventId: string }
+interface SentView {
+  articleId: string;
+  occurredAt: number;
+  eventId: string;
+}
 
 let stack: Stack;
 let articles: Article[];
@@ -83,18 +109,37 @@ describe('access events through the running processes', () => {
       // A client that did not see the answer sends the batch again: same eventIds, counted once.
       if (b % 4 === 0) expect((await postEvents(stack.baseUrl, wire)).status).toBe(202);
       // A crawler's views are answered and never counted.
-      if (b % 5 === 0) expect((await postEvents(stack.baseUrl, wire.map((v) => ({ ...v, eventId: randomUUID() })), BOT_UA)).body).toEqual({ accepted: 0, filtered: batch.length, rejected: [] });
+      if (b % 5 === 0)
+        expect(
+          (
+            await postEvents(
+              stack.baseUrl,
+              wire.map((v) => ({ ...v, eventId: randomUUID() })),
+              BOT_UA,
+            )
+          ).body,
+        ).toEqual({ accepted: 0, filtered: batch.length, rejected: [] });
     });
 
     const total7d = sent.filter((v) => v.occurredAt >= t0 - 7 * DAY).length;
-    await eventually(async () => {
-      const list = await getJson<RankingAnswer>(stack.baseUrl, '/v1/ranking?window=7d&limit=100');
-      return list.body.items.reduce((sum, item) => sum + item.views, 0) === total7d ? true : undefined;
-    }, 30_000, 'every sent view in the 7d ranking');
+    await eventually(
+      async () => {
+        const list = await getJson<RankingAnswer>(stack.baseUrl, '/v1/ranking?window=7d&limit=100');
+        return list.body.items.reduce((sum, item) => sum + item.views, 0) === total7d ? true : undefined;
+      },
+      30_000,
+      'every sent view in the 7d ranking',
+    );
 
-    for (const [window, start] of [['24h', t0 - 20 * HOUR], ['7d', t0 - 6 * DAY], ['1h', t0 - 50 * MINUTE]] as const) {
+    for (const [window, start] of [
+      ['24h', t0 - 20 * HOUR],
+      ['7d', t0 - 6 * DAY],
+      ['1h', t0 - 50 * MINUTE],
+    ] as const) {
       const list = await getJson<RankingAnswer>(stack.baseUrl, `/v1/ranking?window=${window}&limit=100`);
-      expect(list.body.items.map((item) => ({ rank: item.rank, id: item.article.id, views: item.views }))).toEqual(expectedOrder(start, null));
+      expect(list.body.items.map((item) => ({ rank: item.rank, id: item.article.id, views: item.views }))).toEqual(
+        expectedOrder(start, null),
+      );
     }
   });
 
@@ -102,7 +147,9 @@ describe('access events through the running processes', () => {
     for (const slug of ['politics', 'economy', 'world', 'sports', 'culture']) {
       const ranking = await getJson<RankingAnswer>(stack.baseUrl, `/v1/ranking?window=24h&category=${slug}&limit=100`);
       expect(ranking.body.category).toBe(slug);
-      expect(ranking.body.items.map((item) => ({ rank: item.rank, id: item.article.id, views: item.views }))).toEqual(expectedOrder(t0 - 20 * HOUR, slug));
+      expect(ranking.body.items.map((item) => ({ rank: item.rank, id: item.article.id, views: item.views }))).toEqual(
+        expectedOrder(t0 - 20 * HOUR, slug),
+      );
       const popular = await getJson<PopularAnswer>(stack.baseUrl, `/v1/popular?category=${slug}&limit=100`);
       const inCategory = new Set(articles.filter((a) => a.categorySlug === slug).map((a) => a.id));
       expect(popular.body.items.length).toBeGreaterThan(0);
@@ -114,9 +161,11 @@ describe('access events through the running processes', () => {
     const popular = await getJson<PopularAnswer>(stack.baseUrl, '/v1/popular?limit=100');
     expect(popular.body.halfLife).toBe('6h');
     const generatedAt = Date.parse(popular.body.generatedAt ?? '');
-    const expected = (id: string) => sent.filter((v) => v.articleId === id).reduce((sum, v) => sum + 2 ** (-(generatedAt - v.occurredAt) / HALF_LIFE), 0);
+    const expected = (id: string) =>
+      sent.filter((v) => v.articleId === id).reduce((sum, v) => sum + 2 ** (-(generatedAt - v.occurredAt) / HALF_LIFE), 0);
     expect(popular.body.items.length).toBe(new Set(sent.map((v) => v.articleId)).size);
-    for (const item of popular.body.items) expect(Math.abs(item.score - expected(item.article.id)) / expected(item.article.id)).toBeLessThan(0.01);
+    for (const item of popular.body.items)
+      expect(Math.abs(item.score - expected(item.article.id)) / expected(item.article.id)).toBeLessThan(0.01);
     const scores = popular.body.items.map((item) => item.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
@@ -131,7 +180,10 @@ describe('access events through the running processes', () => {
 
   it('a list can be read as it was published at a given moment', async () => {
     const now = await getJson<RankingAnswer>(stack.baseUrl, '/v1/ranking?window=24h&limit=100');
-    const then = await getJson<RankingAnswer>(stack.baseUrl, `/v1/ranking?window=24h&limit=100&at=${encodeURIComponent(new Date().toISOString())}`);
+    const then = await getJson<RankingAnswer>(
+      stack.baseUrl,
+      `/v1/ranking?window=24h&limit=100&at=${encodeURIComponent(new Date().toISOString())}`,
+    );
     expect(then.body).toEqual(now.body);
     expect((await getJson(stack.baseUrl, `/v1/ranking?at=${encodeURIComponent(new Date(t0 - DAY).toISOString())}`)).status).toBe(404);
   });
@@ -140,35 +192,51 @@ describe('access events through the running processes', () => {
     const stream = await fetch(new URL('/v1/ranking/stream?window=1h&category=all', stack.baseUrl));
     const reader = stream.body?.getReader() as ReadableStreamDefaultReader<Uint8Array>;
     const article = articles[39] as Article;
-    const before = (await getJson<RankingAnswer>(stack.baseUrl, '/v1/ranking?window=1h&limit=100')).body.items.find((i) => i.article.id === article.id)?.views ?? 0;
+    const before =
+      (await getJson<RankingAnswer>(stack.baseUrl, '/v1/ranking?window=1h&limit=100')).body.items.find((i) => i.article.id === article.id)
+        ?.views ?? 0;
     expect((await postEvents(stack.baseUrl, [{ type: 'view', articleId: article.id }])).status).toBe(202);
-    await eventually(async () => {
-      const list = await getJson<RankingAnswer>(stack.baseUrl, '/v1/ranking?window=1h&limit=100');
-      return list.body.items.find((i) => i.article.id === article.id)?.views === before + 1 ? true : undefined;
-    }, 30_000, 'the new view in the 1h ranking');
+    await eventually(
+      async () => {
+        const list = await getJson<RankingAnswer>(stack.baseUrl, '/v1/ranking?window=1h&limit=100');
+        return list.body.items.find((i) => i.article.id === article.id)?.views === before + 1 ? true : undefined;
+      },
+      30_000,
+      'the new view in the 1h ranking',
+    );
     let text = '';
-    await eventually(async () => {
-      const { value } = await reader.read();
-      text += new TextDecoder().decode(value);
-      return (text.match(/event: list/g) ?? []).length >= 2 ? true : undefined;
-    }, 30_000, 'two list events on the stream');
+    await eventually(
+      async () => {
+        const { value } = await reader.read();
+        text += new TextDecoder().decode(value);
+        return (text.match(/event: list/g) ?? []).length >= 2 ? true : undefined;
+      },
+      30_000,
+      'two list events on the stream',
+    );
     expect(text).toContain('"key":"ranking:1h:all"');
     await reader.cancel();
   });
 
   it('GET /v1/hit counts one view; a crawler hitting it counts nothing', async () => {
     const article = articles[38] as Article;
-    const viewsOf = async () => (await getJson<RankingAnswer>(stack.baseUrl, '/v1/ranking?window=1h&limit=100')).body.items.find((i) => i.article.id === article.id)?.views ?? 0;
+    const viewsOf = async () =>
+      (await getJson<RankingAnswer>(stack.baseUrl, '/v1/ranking?window=1h&limit=100')).body.items.find((i) => i.article.id === article.id)
+        ?.views ?? 0;
     const before = await viewsOf();
     const hit = (ua: string) => fetch(new URL(`/v1/hit?article=${article.id}`, stack.baseUrl), { headers: { 'user-agent': ua } });
     expect((await hit(BOT_UA)).status).toBe(204);
     expect((await hit('Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Version/17.5 Safari/605.1.15')).status).toBe(204);
     await eventually(async () => ((await viewsOf()) === before + 1 ? true : undefined), 30_000, 'the hit in the ranking');
-    expect((await fetch(new URL(`/v1/hit?article=${randomUUID()}`, stack.baseUrl), { headers: { 'user-agent': 'Mozilla/5.0 Firefox/128.0' } })).status).toBe(404);
+    expect(
+      (await fetch(new URL(`/v1/hit?article=${randomUUID()}`, stack.baseUrl), { headers: { 'user-agent': 'Mozilla/5.0 Firefox/128.0' } }))
+        .status,
+    ).toBe(404);
   });
 
   it('malformed requests are refused whole, with the reason', async () => {
-    const post = (body: string) => fetch(new URL('/v1/events', stack.baseUrl), { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    const post = (body: string) =>
+      fetch(new URL('/v1/events', stack.baseUrl), { method: 'POST', body, headers: { 'content-type': 'application/json' } });
     expect((await post('{"events": []}')).status).toBe(400);
     expect((await post('{"events": "view"}')).status).toBe(400);
     expect((await post('not json')).status).toBe(400);
@@ -176,7 +244,10 @@ describe('access events through the running processes', () => {
     const tooMany = await post(many);
     expect(tooMany.status).toBe(400);
     expect(((await tooMany.json()) as { error: { code: string } }).error.code).toBe('too_many_events');
-    const preflight = await fetch(new URL('/v1/events', stack.baseUrl), { method: 'OPTIONS', headers: { origin: 'https://paper.example', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(new URL('/v1/events', stack.baseUrl), {
+      method: 'OPTIONS',
+      headers: { origin: 'https://paper.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
   });

@@ -7,8 +7,15 @@ import { postEvents } from './support/events.ts';
 import { sampleValue, scrape } from './support/metrics.ts';
 import { TEST_TOKEN, eventually, startStack, type Stack } from './support/stack.ts';
 
-interface Page { items: { id: string; categorySlug: string; source: string }[]; nextCursor: string | null }
-interface Raw { status: number; headers: Record<string, string>; body: string }
+interface Page {
+  items: { id: string; categorySlug: string; source: string }[];
+  nextCursor: string | null;
+}
+interface Raw {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
 
 let stack: Stack;
 let port: number;
@@ -25,7 +32,9 @@ afterAll(async () => {
 /** Bytes exactly as written, which fetch would percent-encode first; the answer parsed by hand. */
 function rawRequest(head: string): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(Buffer.from(`${head}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`, 'utf8')));
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.write(Buffer.from(`${head}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`, 'utf8')),
+    );
     const chunks: Buffer[] = [];
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('error', reject);
@@ -33,7 +42,9 @@ function rawRequest(head: string): Promise<Raw> {
       const text = Buffer.concat(chunks).toString('utf8');
       const [top = '', ...rest] = text.split('\r\n\r\n');
       const [statusLine = '', ...headerLines] = top.split('\r\n');
-      const headers = Object.fromEntries(headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+      const headers = Object.fromEntries(
+        headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+      );
       resolve({ status: Number(statusLine.split(' ')[1]), headers, body: rest.join('\r\n\r\n') });
     });
   });
@@ -53,7 +64,11 @@ function nodeRequest(method: string, path: string, headers: Record<string, strin
   });
 }
 
-function expectErrorShape(answer: { status: number; contentType: string | null | undefined; requestId: string | null | undefined; body: unknown }, status: number, code: string) {
+function expectErrorShape(
+  answer: { status: number; contentType: string | null | undefined; requestId: string | null | undefined; body: unknown },
+  status: number,
+  code: string,
+) {
   expect(answer.status).toBe(status);
   expect(answer.contentType).toMatch(/^application\/json/);
   expect(answer.requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -63,8 +78,18 @@ function expectErrorShape(answer: { status: number; contentType: string | null |
   expect(Object.keys(answer.body as object)).toEqual(['error']);
 }
 
-const fromRaw = (raw: Raw) => ({ status: raw.status, contentType: raw.headers['content-type'], requestId: raw.headers['x-request-id'], body: JSON.parse(raw.body) as unknown });
-const fromFetch = async (response: Response) => ({ status: response.status, contentType: response.headers.get('content-type'), requestId: response.headers.get('x-request-id'), body: (await response.json()) as unknown });
+const fromRaw = (raw: Raw) => ({
+  status: raw.status,
+  contentType: raw.headers['content-type'],
+  requestId: raw.headers['x-request-id'],
+  body: JSON.parse(raw.body) as unknown,
+});
+const fromFetch = async (response: Response) => ({
+  status: response.status,
+  contentType: response.headers.get('content-type'),
+  requestId: response.headers.get('x-request-id'),
+  body: (await response.json()) as unknown,
+});
 
 describe('paging through articles by nextCursor alone', () => {
   it('continues the same category, source and limit', async () => {
@@ -88,8 +113,16 @@ describe('paging through articles by nextCursor alone', () => {
     const first = await getJson<Page>(stack.baseUrl, '/v1/articles?category=politics&limit=2');
     const cursor = encodeURIComponent(first.body.nextCursor ?? '');
     expect((await getJson<Page>(stack.baseUrl, `/v1/articles?cursor=${cursor}&category=Politics`)).status).toBe(200);
-    expectErrorShape(await fromFetch(await fetch(new URL(`/v1/articles?cursor=${cursor}&category=world`, stack.baseUrl))), 400, 'cursor_mismatch');
-    expectErrorShape(await fromFetch(await fetch(new URL(`/v1/articles?cursor=${cursor}&source=other`, stack.baseUrl))), 400, 'cursor_mismatch');
+    expectErrorShape(
+      await fromFetch(await fetch(new URL(`/v1/articles?cursor=${cursor}&category=world`, stack.baseUrl))),
+      400,
+      'cursor_mismatch',
+    );
+    expectErrorShape(
+      await fromFetch(await fetch(new URL(`/v1/articles?cursor=${cursor}&source=other`, stack.baseUrl))),
+      400,
+      'cursor_mismatch',
+    );
   });
 
   it('keeps the default page of 20', async () => {
@@ -111,18 +144,31 @@ describe('one error shape from every layer', () => {
   });
 
   it('body parser errors: bad JSON, too large', async () => {
-    const post = (body: string) => fetch(new URL('/v1/events', stack.baseUrl), { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    const post = (body: string) =>
+      fetch(new URL('/v1/events', stack.baseUrl), { method: 'POST', body, headers: { 'content-type': 'application/json' } });
     expectErrorShape(await fromFetch(await post('{"events": [')), 400, 'invalid_json');
     expectErrorShape(await fromFetch(await post(`{"events": "${'x'.repeat(2 * 1024 * 1024)}"}`)), 413, 'payload_too_large');
   });
 
   it('the queue dashboard', async () => {
-    const admin = (path: string, init: RequestInit = {}) => fetch(new URL(`/admin/queues${path}`, stack.baseUrl), { ...init, headers: { authorization: `Bearer ${TEST_TOKEN}`, ...(init.headers ?? {}) } });
+    const admin = (path: string, init: RequestInit = {}) =>
+      fetch(new URL(`/admin/queues${path}`, stack.baseUrl), {
+        ...init,
+        headers: { authorization: `Bearer ${TEST_TOKEN}`, ...(init.headers ?? {}) },
+      });
     expectErrorShape(await fromFetch(await fetch(new URL('/admin/queues/api/queues', stack.baseUrl))), 401, 'unauthorized');
     expectErrorShape(await fromFetch(await admin('/api/queues/no-such-queue/workers')), 404, 'queue_not_found');
     const { queues } = (await (await admin('/api/queues')).json()) as { queues: { name: string }[] };
-    expectErrorShape(await fromFetch(await admin(`/api/queues/${encodeURIComponent(queues[0]?.name ?? '')}/pause`, { method: 'PUT' })), 403, 'read_only');
-    expectErrorShape(await fromFetch(await admin('/api/queues/pause', { method: 'PUT', body: '{', headers: { 'content-type': 'application/json' } })), 400, 'invalid_json');
+    expectErrorShape(
+      await fromFetch(await admin(`/api/queues/${encodeURIComponent(queues[0]?.name ?? '')}/pause`, { method: 'PUT' })),
+      403,
+      'read_only',
+    );
+    expectErrorShape(
+      await fromFetch(await admin('/api/queues/pause', { method: 'PUT', body: '{', headers: { 'content-type': 'application/json' } })),
+      400,
+      'invalid_json',
+    );
     expectErrorShape(await fromFetch(await admin('/no/such/page')), 404, 'not_found');
   });
 
@@ -175,21 +221,39 @@ describe('readers without a User-Agent', () => {
 describe('the list stream', () => {
   it('opens with the current lists at their default sizes, then follows changes', async () => {
     const { items } = (await getJson<Page>(stack.baseUrl, '/v1/articles?limit=15&source=paper')).body;
-    expect((await postEvents(stack.baseUrl, items.map((item) => ({ type: 'view', articleId: item.id })))).status).toBe(202);
-    await eventually(async () => {
-      const ranking = await getJson<{ items: unknown[] }>(stack.baseUrl, '/v1/ranking?limit=100');
-      const popular = await getJson<{ items: unknown[] }>(stack.baseUrl, '/v1/popular?limit=100');
-      return ranking.body.items.length === 15 && popular.body.items.length === 15 ? true : undefined;
-    }, 30_000, 'both lists holding the 15 viewed articles');
+    expect(
+      (
+        await postEvents(
+          stack.baseUrl,
+          items.map((item) => ({ type: 'view', articleId: item.id })),
+        )
+      ).status,
+    ).toBe(202);
+    await eventually(
+      async () => {
+        const ranking = await getJson<{ items: unknown[] }>(stack.baseUrl, '/v1/ranking?limit=100');
+        const popular = await getJson<{ items: unknown[] }>(stack.baseUrl, '/v1/popular?limit=100');
+        return ranking.body.items.length === 15 && popular.body.items.length === 15 ? true : undefined;
+      },
+      30_000,
+      'both lists holding the 15 viewed articles',
+    );
 
     const stream = await fetch(new URL('/v1/ranking/stream?category=all', stack.baseUrl));
     const reader = stream.body?.getReader() as ReadableStreamDefaultReader<Uint8Array>;
     let text = '';
-    const events = () => [...text.matchAll(/^data: (.*)$/gm)].map((match) => JSON.parse(match[1] ?? '') as { key: string; list: { items: unknown[] } });
-    await eventually(async () => {
-      text += new TextDecoder().decode((await reader.read()).value);
-      return events().some((event) => event.key === 'ranking:24h:all') && events().some((event) => event.key === 'popular:all') ? true : undefined;
-    }, 10_000, 'the opening events');
+    const events = () =>
+      [...text.matchAll(/^data: (.*)$/gm)].map((match) => JSON.parse(match[1] ?? '') as { key: string; list: { items: unknown[] } });
+    await eventually(
+      async () => {
+        text += new TextDecoder().decode((await reader.read()).value);
+        return events().some((event) => event.key === 'ranking:24h:all') && events().some((event) => event.key === 'popular:all')
+          ? true
+          : undefined;
+      },
+      10_000,
+      'the opening events',
+    );
     const opening = events();
     const defaultRanking = (await getJson<{ items: unknown[] }>(stack.baseUrl, '/v1/ranking')).body.items;
     expect(opening.find((event) => event.key === 'ranking:24h:all')?.list.items).toEqual(defaultRanking);
@@ -197,10 +261,14 @@ describe('the list stream', () => {
     expect(opening.find((event) => event.key === 'ranking:7d:all')?.list.items).toHaveLength(10);
 
     expect((await postEvents(stack.baseUrl, [{ type: 'view', articleId: items[14]?.id ?? '' }])).status).toBe(202);
-    await eventually(async () => {
-      text += new TextDecoder().decode((await reader.read()).value);
-      return events().length > opening.length ? true : undefined;
-    }, 30_000, 'an event for the changed list');
+    await eventually(
+      async () => {
+        text += new TextDecoder().decode((await reader.read()).value);
+        return events().length > opening.length ? true : undefined;
+      },
+      30_000,
+      'an event for the changed list',
+    );
     expect(events().at(-1)?.list.items).toHaveLength(10);
     await reader.cancel();
   });

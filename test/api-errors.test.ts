@@ -81,7 +81,11 @@ describe('the api answers bad requests with JSON errors and stays healthy', () =
     const fresh = await fetch(new URL('/healthz', stack.baseUrl));
     expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     // The access log line is written when the answer finishes: wait for it to arrive.
-    const logged = await eventually(async () => stack.processes[0]?.logs.find((line) => line.reqId === 'abc-123'), 5_000, 'the access log line');
+    const logged = await eventually(
+      async () => stack.processes[0]?.logs.find((line) => line.reqId === 'abc-123'),
+      5_000,
+      'the access log line',
+    );
     expect(logged).toMatchObject({ reqId: 'abc-123', path: '/healthz', status: 200 });
   });
 

@@ -22,9 +22,18 @@ interface Run {
 }
 
 /** The CLI as a person runs it, in a process of its own. */
-function cli(args: string[], env: Record<string, string> = {}, file = process.execPath, prefix = [join(REPO_ROOT, 'services/cli/src/main.ts')]): Promise<Run> {
+function cli(
+  args: string[],
+  env: Record<string, string> = {},
+  file = process.execPath,
+  prefix = [join(REPO_ROOT, 'services/cli/src/main.ts')],
+): Promise<Run> {
   const started = Date.now();
-  const child = spawn(file, [...prefix, ...args], { cwd: REPO_ROOT, env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(file, [...prefix, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NODE_ENV: 'test', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -101,7 +110,7 @@ describe('newsrank ingest', () => {
     expect(run.stderr).toBe(`newsrank ingest: ${dir}: is a directory, not a document\n`);
   });
 
-  it('names the file the API refused, with the API\'s error code and message', async () => {
+  it("names the file the API refused, with the API's error code and message", async () => {
     const run = await cli(['ingest', brokenFile, '--api', stack.baseUrl], stack.env);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`newsrank ingest: ${brokenFile}: the API refused it: 400 empty_body: the request body is empty\n`);
@@ -118,7 +127,11 @@ describe('newsrank ingest', () => {
   it('stops after --wait when no ingest worker takes the job', async () => {
     const run = await cli(['ingest', feedFile, '--api', apiOnly.baseUrl, '--wait', '2s'], apiOnly.env);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`^newsrank ingest: ${feedFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: job \\S+ is still queued after 2s: is an ingest worker running\\?\\n$`));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^newsrank ingest: ${feedFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: job \\S+ is still queued after 2s: is an ingest worker running\\?\\n$`,
+      ),
+    );
     expect(run.ms).toBeGreaterThanOrEqual(2_000);
     expect(run.ms).toBeLessThan(15_000);
   });
@@ -165,12 +178,19 @@ describe.each([
   it('prints the list as a table', async () => {
     if (!stack.processes.some((process) => process.name === 'ranking-worker')) {
       await stack.start('ranking-worker');
-      await postEventsUntilAccepted(stack.baseUrl, ['news', 'news', 'news', 'other'].map((site) => ({ type: 'view' as const, url: `https://${site}.example/articles/1` })));
+      await postEventsUntilAccepted(
+        stack.baseUrl,
+        ['news', 'news', 'news', 'other'].map((site) => ({ type: 'view' as const, url: `https://${site}.example/articles/1` })),
+      );
     }
-    const run = await eventually(async () => {
-      const attempt = await cli([command, '--category', 'politics', '--api', stack.baseUrl], stack.env);
-      return attempt.stdout.split('Story number 1').length === 3 ? attempt : undefined;
-    }, 30_000, `${command} to list the viewed stories`);
+    const run = await eventually(
+      async () => {
+        const attempt = await cli([command, '--category', 'politics', '--api', stack.baseUrl], stack.env);
+        return attempt.stdout.split('Story number 1').length === 3 ? attempt : undefined;
+      },
+      30_000,
+      `${command} to list the viewed stories`,
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(header);
     const rows = run.stdout.split('\n').filter((line) => line.includes('Story number'));

@@ -20,25 +20,21 @@ const conformanceDir = resolve(repoRoot, process.env.CONFORMANCE_DIR ?? 'test/fi
 const runner = resolve(conformanceDir, 'run-feedparser.mjs');
 
 describe('feedparser conformance', () => {
-  it(
-    'maps the feedparser corpus the way its conventions say (at least 99.5% of checks)',
-    async () => {
-      expect(existsSync(runner), `no conformance runner at ${runner}`).toBe(true);
-      const { stdout } = await promisify(execFile)(
-        process.execPath,
-        [runner, '--failures', '50', '--jobs', '4', '--', process.execPath, 'services/cli/src/main.ts', 'parse', '{file}'],
-        { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 },
-      );
-      const lines = stdout.trim().split('\n');
-      const match = /^conformance: (\d+) passed, (\d+) failed$/.exec(lines[lines.length - 1] ?? '');
-      expect(match, `unexpected runner output:\n${stdout}`).not.toBeNull();
-      const passed = Number(match![1]);
-      const failed = Number(match![2]);
-      const rate = passed / (passed + failed);
-      console.log(`feedparser conformance: ${passed}/${passed + failed} (${(rate * 100).toFixed(1)}%)`);
-      if (failed > 0) console.log(lines.filter((l) => l.startsWith('  files/')).join('\n'));
-      expect(rate).toBeGreaterThanOrEqual(PASS_RATE_FLOOR);
-    },
-    300_000,
-  );
+  it('maps the feedparser corpus the way its conventions say (at least 99.5% of checks)', async () => {
+    expect(existsSync(runner), `no conformance runner at ${runner}`).toBe(true);
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [runner, '--failures', '50', '--jobs', '4', '--', process.execPath, 'services/cli/src/main.ts', 'parse', '{file}'],
+      { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 },
+    );
+    const lines = stdout.trim().split('\n');
+    const match = /^conformance: (\d+) passed, (\d+) failed$/.exec(lines[lines.length - 1] ?? '');
+    expect(match, `unexpected runner output:\n${stdout}`).not.toBeNull();
+    const passed = Number(match![1]);
+    const failed = Number(match![2]);
+    const rate = passed / (passed + failed);
+    console.log(`feedparser conformance: ${passed}/${passed + failed} (${(rate * 100).toFixed(1)}%)`);
+    if (failed > 0) console.log(lines.filter((l) => l.startsWith('  files/')).join('\n'));
+    expect(rate).toBeGreaterThanOrEqual(PASS_RATE_FLOOR);
+  }, 300_000);
 });

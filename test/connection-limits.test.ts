@@ -13,7 +13,10 @@ const STREAMS = 1_000;
 const scale = Math.min(1, (openFileLimit() - 400) / (SLOW_SOCKETS + STREAMS));
 const slowCount = Math.floor(SLOW_SOCKETS * scale);
 const streamCount = Math.floor(STREAMS * scale);
-if (scale < 1) process.stderr.write(`connection-limits: open-file limit ${openFileLimit()}: holding ${slowCount} slow sockets and ${streamCount} streams\n`);
+if (scale < 1)
+  process.stderr.write(
+    `connection-limits: open-file limit ${openFileLimit()}: holding ${slowCount} slow sockets and ${streamCount} streams\n`,
+  );
 
 let stack: Stack;
 let redis: RedisClient;
@@ -67,6 +70,10 @@ describe('an api process holding thousands of slow and streaming connections', (
 
     const version = rankingVersion(Date.now());
     await publishLists(redis, stack.prefix, [version]);
-    await Promise.all(streams.map((stream) => stream.connection.waitFor(new RegExp(`"etag":"\\\\"v${version.publishedAtMs}\\\\""`), 'the published version')));
+    await Promise.all(
+      streams.map((stream) =>
+        stream.connection.waitFor(new RegExp(`"etag":"\\\\"v${version.publishedAtMs}\\\\""`), 'the published version'),
+      ),
+    );
   }, 120_000);
 });

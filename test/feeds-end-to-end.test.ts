@@ -28,7 +28,10 @@ async function allArticles(): Promise<Article[]> {
   const items: Article[] = [];
   let cursor: string | null = null;
   do {
-    const page: { body: { items: Article[]; nextCursor: string | null } } = await getJson(stack.baseUrl, `/v1/articles?limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+    const page: { body: { items: Article[]; nextCursor: string | null } } = await getJson(
+      stack.baseUrl,
+      `/v1/articles?limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     items.push(...page.body.items);
     cursor = page.body.nextCursor;
   } while (cursor);
@@ -113,7 +116,8 @@ describe('feeds through the running api and ingest worker', () => {
 });
 
 describe('documents as people really post them', () => {
-  const wild = (items: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Wild</title><link>https://wild.example/</link>${items}</channel></rss>`;
+  const wild = (items: string) =>
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>Wild</title><link>https://wild.example/</link>${items}</channel></rss>`;
 
   it('keeps an untitled item and an impossible date, says so per item, and strips tracking parameters', async () => {
     const job = await ingest(
@@ -136,14 +140,24 @@ describe('documents as people really post them', () => {
     expect((await getJson<Article>(stack.baseUrl, `/v1/articles/${future!.id}`)).body.publishedAt).toBeNull();
 
     // The same story linked without the tracking parameters is the same article.
-    const again = await ingest(stack.baseUrl, wild('<item><title>Harbour bridge reopens after repairs</title><link>https://wild.example/bridge</link></item>'), { source: 'wild' });
+    const again = await ingest(
+      stack.baseUrl,
+      wild('<item><title>Harbour bridge reopens after repairs</title><link>https://wild.example/bridge</link></item>'),
+      { source: 'wild' },
+    );
     expect(again.result?.articles[0]?.id).toBe(untitled!.id);
   });
 
   it('stores the items a cut-off document completed and rejects the one it ends inside', async () => {
-    const cut = wild('<item><title>Whole item</title><link>https://wild.example/whole</link></item><item><title>Half an it').replace('</channel></rss>', '');
+    const cut = wild('<item><title>Whole item</title><link>https://wild.example/whole</link></item><item><title>Half an it').replace(
+      '</channel></rss>',
+      '',
+    );
     const job = await ingest(stack.baseUrl, cut, { source: 'wild' });
-    expect(job).toMatchObject({ status: 'completed', result: { inserted: 1, rejected: [{ index: 1, reason: 'document ends inside this item' }] } });
+    expect(job).toMatchObject({
+      status: 'completed',
+      result: { inserted: 1, rejected: [{ index: 1, reason: 'document ends inside this item' }] },
+    });
     const titles = (await allArticles()).map((article) => article.title);
     expect(titles).toContain('Whole item');
     expect(titles.some((title) => title.startsWith('Half'))).toBe(false);

@@ -34,13 +34,20 @@ const startWorker = (env: Record<string, string> = {}) => stack.start('ingest-wo
 
 /** Posts a large feed and resolves with its job id once the worker has committed part of it. */
 async function feedInProgress(site: string): Promise<string> {
-  const response = await postFeed(stack.baseUrl, rssFeed(testStories(STORIES, site)), { source: new URL(site).hostname, contentType: 'application/rss+xml' });
+  const response = await postFeed(stack.baseUrl, rssFeed(testStories(STORIES, site)), {
+    source: new URL(site).hostname,
+    contentType: 'application/rss+xml',
+  });
   expect(response.status).toBe(202);
   const { jobId } = (await response.json()) as { jobId: string };
-  await eventually(async () => {
-    const chunks = await stack.database.db.selectFrom('ingest_job_chunks').select('chunk_index').where('job_id', '=', jobId).execute();
-    return chunks.length > 0 ? true : undefined;
-  }, 30_000, 'the first chunk to commit');
+  await eventually(
+    async () => {
+      const chunks = await stack.database.db.selectFrom('ingest_job_chunks').select('chunk_index').where('job_id', '=', jobId).execute();
+      return chunks.length > 0 ? true : undefined;
+    },
+    30_000,
+    'the first chunk to commit',
+  );
   return jobId;
 }
 
@@ -71,7 +78,8 @@ describe('stopping an ingest worker', () => {
     expect(await worker.stop('SIGTERM')).toBe(0);
     expect(Date.now() - signalled).toBeLessThan(10_000);
     const state = await expectNotStuck(jobId);
-    if (state === 'waiting') expect(worker.logs.some((line) => line.msg === 'job handed back to the queue' && line.jobId === jobId)).toBe(true);
+    if (state === 'waiting')
+      expect(worker.logs.some((line) => line.msg === 'job handed back to the queue' && line.jobId === jobId)).toBe(true);
 
     await startWorker();
     await expectFinishedExactly(jobId, site);
@@ -103,7 +111,11 @@ describe('stopping an ingest worker', () => {
     const jobId = await feedInProgress('https://twice.example');
     proxy.cut('hang');
     worker.child.kill('SIGTERM');
-    await eventually(async () => (worker.logs.some((line) => line.msg === 'shutting down') ? true : undefined), 5_000, 'the first signal to be handled');
+    await eventually(
+      async () => (worker.logs.some((line) => line.msg === 'shutting down') ? true : undefined),
+      5_000,
+      'the first signal to be handled',
+    );
     const second = Date.now();
     expect(await worker.stop('SIGTERM')).toBe(1);
     expect(Date.now() - second).toBeLessThan(2_000);

@@ -28,17 +28,27 @@ describe('ingest workers killed mid-batch', () => {
     const workers: ServiceProcess[] = [await startWorker(), await startWorker()];
     const jobIds: string[] = [];
     for (let d = 0; d < DOCUMENTS; d++) {
-      const response = await postFeed(stack.baseUrl, rssFeed(stories.slice(d * STEP, d * STEP + PER_DOCUMENT)), { source: `wire-${d}`, contentType: 'application/rss+xml' });
+      const response = await postFeed(stack.baseUrl, rssFeed(stories.slice(d * STEP, d * STEP + PER_DOCUMENT)), {
+        source: `wire-${d}`,
+        contentType: 'application/rss+xml',
+      });
       expect(response.status).toBe(202);
       jobIds.push(((await response.json()) as { jobId: string }).jobId);
     }
 
     // Kill a worker each time more stories are stored, so every kill lands in the middle of jobs.
     for (let kill = 1; kill <= KILLS; kill++) {
-      await eventually(async () => {
-        const stored = await stack.database.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-        return Number(stored.n) >= kill * 750 ? true : undefined;
-      }, 30_000, `stories stored before kill ${kill}`);
+      await eventually(
+        async () => {
+          const stored = await stack.database.db
+            .selectFrom('articles')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow();
+          return Number(stored.n) >= kill * 750 ? true : undefined;
+        },
+        30_000,
+        `stories stored before kill ${kill}`,
+      );
       const victim = workers.shift() as ServiceProcess;
       victim.child.kill('SIGKILL');
       expect(await victim.exited).toBe('SIGKILL');

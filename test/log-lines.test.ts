@@ -35,7 +35,11 @@ const ciEnvironment = () => ({
 });
 
 /** Runs a service until it logs "started", lets `whileRunning` act, stops it, and returns its stdout. */
-async function serviceOutput(name: ProcessName, env: Record<string, string | undefined>, whileRunning: () => Promise<void> = async () => {}): Promise<string> {
+async function serviceOutput(
+  name: ProcessName,
+  env: Record<string, string | undefined>,
+  whileRunning: () => Promise<void> = async () => {},
+): Promise<string> {
   const child = spawn(process.execPath, [`services/${name}/src/main.ts`], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -81,14 +85,22 @@ describe('log lines', () => {
     expect(output).toContain('"reqId"');
   });
 
-  it.each(['ingest-worker', 'ranking-worker'] as const)('the %s writes one JSON object per line, each with one service key and no colour codes', async (name) => {
-    const output = await serviceOutput(name, ciEnvironment());
-    expectPlainJsonLines(output, name);
-    expect(output).toContain('"msg":"stopped"');
-  });
+  it.each(['ingest-worker', 'ranking-worker'] as const)(
+    'the %s writes one JSON object per line, each with one service key and no colour codes',
+    async (name) => {
+      const output = await serviceOutput(name, ciEnvironment());
+      expectPlainJsonLines(output, name);
+      expect(output).toContain('"msg":"stopped"');
+    },
+  );
 
   it('newsrank migrate logs the same way', () => {
-    const result = spawnSync(process.execPath, ['services/cli/src/main.ts', 'migrate'], { cwd: REPO_ROOT, env: ciEnvironment(), encoding: 'utf8', timeout: 30_000 });
+    const result = spawnSync(process.execPath, ['services/cli/src/main.ts', 'migrate'], {
+      cwd: REPO_ROOT,
+      env: ciEnvironment(),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(result.status, result.stderr).toBe(0);
     expectPlainJsonLines(result.stdout, 'migrate');
   });

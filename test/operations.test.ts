@@ -30,14 +30,17 @@ describe('metrics', () => {
 
   it('a path no route knows is counted as unmatched', async () => {
     await get('/no/such/page');
-    expect(sampleValue(await scrape(stack.baseUrl), 'http_request_duration_seconds_count', { route: 'unmatched', status_class: '4xx' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sampleValue(await scrape(stack.baseUrl), 'http_request_duration_seconds_count', { route: 'unmatched', status_class: '4xx' }),
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('queue depth and oldest waiting age are reported for every queue', async () => {
     const samples = await scrape(stack.baseUrl);
     expect(sampleValue(samples, 'newsrank_shared_metrics_up')).toBe(1);
     for (const queue of ['ingest', 'events', 'ranking', 'sources']) {
-      for (const state of ['waiting', 'active', 'failed', 'delayed']) expect(sampleValue(samples, 'newsrank_queue_jobs', { queue, state }), `${queue} ${state}`).toBeTypeOf('number');
+      for (const state of ['waiting', 'active', 'failed', 'delayed'])
+        expect(sampleValue(samples, 'newsrank_queue_jobs', { queue, state }), `${queue} ${state}`).toBeTypeOf('number');
       expect(sampleValue(samples, 'newsrank_queue_oldest_waiting_seconds', { queue })).toBeGreaterThanOrEqual(0);
     }
   });
@@ -46,14 +49,22 @@ describe('metrics', () => {
     const job = await ingest(stack.baseUrl, rssFeed(testStories(3)), { source: 'paper', contentType: 'application/rss+xml' });
     expect(job.result?.inserted).toBe(3);
     const articleId = job.result?.articles[0]?.id ?? '';
-    const events = await postEvents(stack.baseUrl, [{ type: 'view', articleId }, { type: 'view', articleId }, { type: 'view', articleId: 'nope' }]);
+    const events = await postEvents(stack.baseUrl, [
+      { type: 'view', articleId },
+      { type: 'view', articleId },
+      { type: 'view', articleId: 'nope' },
+    ]);
     expect(events.body).toMatchObject({ accepted: 2, filtered: 0 });
     await postEvents(stack.baseUrl, [{ type: 'view', articleId }], 'Googlebot/2.1 (+http://www.google.com/bot.html)');
 
-    const samples = await eventually(async () => {
-      const current = await scrape(stack.baseUrl);
-      return (sampleValue(current, 'newsrank_list_publishes_total') ?? 0) >= 1 ? current : undefined;
-    }, 20_000, 'a publish of the applied views');
+    const samples = await eventually(
+      async () => {
+        const current = await scrape(stack.baseUrl);
+        return (sampleValue(current, 'newsrank_list_publishes_total') ?? 0) >= 1 ? current : undefined;
+      },
+      20_000,
+      'a publish of the applied views',
+    );
     expect(sampleValue(samples, 'newsrank_ingest_articles_total', { outcome: 'inserted' })).toBe(3);
     expect(sampleValue(samples, 'newsrank_ingest_articles_total', { outcome: 'duplicate' })).toBe(0);
     expect(sampleValue(samples, 'newsrank_events_total', { outcome: 'accepted' })).toBe(2);
@@ -67,7 +78,7 @@ describe('metrics', () => {
 });
 
 describe('security headers', () => {
-  it('every answer carries helmet\'s headers, with a CSP of its own origin', async () => {
+  it("every answer carries helmet's headers, with a CSP of its own origin", async () => {
     const response = await get('/healthz');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(response.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
@@ -151,7 +162,9 @@ describe('the queue dashboard', () => {
 
   it('lists the four queues and refuses to change them', async () => {
     const auth = { authorization: `Bearer ${TEST_TOKEN}` };
-    const { queues } = (await (await get('/admin/queues/api/queues', auth)).json()) as { queues: { name: string; readOnlyMode: boolean }[] };
+    const { queues } = (await (await get('/admin/queues/api/queues', auth)).json()) as {
+      queues: { name: string; readOnlyMode: boolean }[];
+    };
     expect(queues.map((queue) => queue.name).sort()).toEqual(['events', 'ingest', 'ranking', 'sources']);
     expect(queues.every((queue) => queue.readOnlyMode)).toBe(true);
     const clean = await fetch(new URL('/admin/queues/api/queues/ingest/clean/failed', stack.baseUrl), { method: 'PUT', headers: auth });

@@ -36,14 +36,22 @@ afterAll(async () => {
   await proxy?.close();
 });
 
-interface ErrorAnswer { error: { code: string } }
-interface ReadyAnswer { checks: { postgres: { ok: boolean } } }
+interface ErrorAnswer {
+  error: { code: string };
+}
+interface ReadyAnswer {
+  checks: { postgres: { ok: boolean } };
+}
 
 describe('PostgreSQL unreachable for a while', () => {
   it('the api says 503, the workers retry with backoff and catch up, and nothing accepted is lost', async () => {
     const pids = stack.processes.map((process) => process.child.pid);
     const batches: ViewToSend[][] = Array.from({ length: EVENT_BATCHES }, (_, b) =>
-      Array.from({ length: EVENTS_PER_BATCH }, (_, i) => ({ type: 'view' as const, articleId: articles[(b * 7 + i) % articles.length]?.id, eventId: randomUUID() })),
+      Array.from({ length: EVENTS_PER_BATCH }, (_, i) => ({
+        type: 'view' as const,
+        articleId: articles[(b * 7 + i) % articles.length]?.id,
+        eventId: randomUUID(),
+      })),
     );
     const expectedViews = tally(batches.flat().map((event) => event.articleId ?? ''));
     const stories = testStories(SMALL_FEEDS * STORIES_PER_FEED, 'https://small.example');
@@ -52,19 +60,35 @@ describe('PostgreSQL unreachable for a while', () => {
 
     // Large documents first, so the ingest worker is in the middle of storing when the cut comes.
     for (const site of ['https://large-a.example', 'https://large-b.example']) {
-      jobIds.push(await postFeedUntilAccepted(stack.baseUrl, rssFeed(testStories(LARGE_STORIES, site)), { source: new URL(site).hostname }, statuses));
+      jobIds.push(
+        await postFeedUntilAccepted(stack.baseUrl, rssFeed(testStories(LARGE_STORIES, site)), { source: new URL(site).hostname }, statuses),
+      );
     }
-    await eventually(async () => {
-      const stored = await stack.database.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('url', 'like', 'https://large-%').executeTakeFirstOrThrow();
-      return Number(stored.n) > 0 ? true : undefined;
-    }, 30_000, 'the large documents to be half-way');
+    await eventually(
+      async () => {
+        const stored = await stack.database.db
+          .selectFrom('articles')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('url', 'like', 'https://large-%')
+          .executeTakeFirstOrThrow();
+        return Number(stored.n) > 0 ? true : undefined;
+      },
+      30_000,
+      'the large documents to be half-way',
+    );
 
     let accepted = 0;
-    const feeds = inParallel(Array.from({ length: SMALL_FEEDS }, (_, f) => f), 2, async (f) => {
-      const body = rssFeed(stories.slice(f * STORIES_PER_FEED, (f + 1) * STORIES_PER_FEED));
-      jobIds.push(await postFeedUntilAccepted(stack.baseUrl, body, { source: `feed-${f}`, contentType: 'application/rss+xml' }, statuses));
-      accepted++;
-    });
+    const feeds = inParallel(
+      Array.from({ length: SMALL_FEEDS }, (_, f) => f),
+      2,
+      async (f) => {
+        const body = rssFeed(stories.slice(f * STORIES_PER_FEED, (f + 1) * STORIES_PER_FEED));
+        jobIds.push(
+          await postFeedUntilAccepted(stack.baseUrl, body, { source: `feed-${f}`, contentType: 'application/rss+xml' }, statuses),
+        );
+        accepted++;
+      },
+    );
     const events = inParallel(batches, 3, async (batch) => {
       await postEventsUntilAccepted(stack.baseUrl, batch, statuses);
       accepted++;
@@ -77,7 +101,9 @@ describe('PostgreSQL unreachable for a while', () => {
       expect(ready.status).toBe(503);
       expect(ready.body.checks.postgres.ok).toBe(false);
       // Writes that need the database are refused with 503 and Retry-After, not 500, not a hang.
-      const feed = await postFeed(stack.baseUrl, rssFeed(testStories(1, 'https://refused.example')), { contentType: 'application/rss+xml' });
+      const feed = await postFeed(stack.baseUrl, rssFeed(testStories(1, 'https://refused.example')), {
+        contentType: 'application/rss+xml',
+      });
       expect(feed.status).toBe(503);
       expect(feed.headers.get('retry-after')).not.toBeNull();
       expect(((await feed.json()) as ErrorAnswer).error.code).toBe('database_unavailable');
@@ -95,10 +121,14 @@ describe('PostgreSQL unreachable for a while', () => {
     const stored = await stack.database.db.selectFrom('articles').select('url').where('source', '!=', 'test').execute();
     expect(stored).toHaveLength(2 * LARGE_STORIES + SMALL_FEEDS * STORIES_PER_FEED);
 
-    const counted = await eventually(async () => {
-      const counts = await viewsPerArticle(stack.database.db);
-      return total(counts) >= EVENT_BATCHES * EVENTS_PER_BATCH ? counts : undefined;
-    }, 45_000, 'every accepted view counted');
+    const counted = await eventually(
+      async () => {
+        const counts = await viewsPerArticle(stack.database.db);
+        return total(counts) >= EVENT_BATCHES * EVENTS_PER_BATCH ? counts : undefined;
+      },
+      45_000,
+      'every accepted view counted',
+    );
     expect(counted).toEqual(expectedViews);
 
     // The workers rode it out by retrying, not by restarting.

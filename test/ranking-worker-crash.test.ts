@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 const sumBy = async (table: 'article_views_hour' | 'article_views_minute') => {
-  const rows = await stack.database.db.selectFrom(table).select(['article_id', (eb) => eb.fn.sum<number>('views').as('views')]).groupBy('article_id').execute();
+  const rows = await stack.database.db
+    .selectFrom(table)
+    .select(['article_id', (eb) => eb.fn.sum<number>('views').as('views')])
+    .groupBy('article_id')
+    .execute();
   return new Map(rows.map((row) => [row.article_id, Number(row.views)]));
 };
 
@@ -48,7 +52,11 @@ describe('ranking workers killed while events flow', () => {
     });
     const killing = (async () => {
       for (let kill = 1; kill <= KILLS; kill++) {
-        await eventually(async () => (acceptedBatches >= (kill * BATCHES) / (KILLS + 1) ? true : undefined), 120_000, `batch ${(kill * BATCHES) / (KILLS + 1)}`);
+        await eventually(
+          async () => (acceptedBatches >= (kill * BATCHES) / (KILLS + 1) ? true : undefined),
+          120_000,
+          `batch ${(kill * BATCHES) / (KILLS + 1)}`,
+        );
         const victim = workers.shift() as ServiceProcess;
         victim.child.kill('SIGKILL');
         expect(await victim.exited).toBe('SIGKILL');
@@ -60,25 +68,40 @@ describe('ranking workers killed while events flow', () => {
     await Promise.all([sending, killing]);
 
     // Jobs the killed workers held come back once their locks expire: wait for them.
-    const hours = await eventually(async () => {
-      const counted = await sumBy('article_views_hour');
-      const total = [...counted.values()].reduce((a, b) => a + b, 0);
-      return total >= BATCHES * BATCH_SIZE ? counted : undefined;
-    }, 120_000, 'every view counted');
+    const hours = await eventually(
+      async () => {
+        const counted = await sumBy('article_views_hour');
+        const total = [...counted.values()].reduce((a, b) => a + b, 0);
+        return total >= BATCHES * BATCH_SIZE ? counted : undefined;
+      },
+      120_000,
+      'every view counted',
+    );
     const minutes = await sumBy('article_views_minute');
     const totals = await stack.database.db.selectFrom('article_popularity').select(['article_id', 'views']).execute();
     for (const article of articles) {
       const sent = expected.get(article.id) ?? 0;
-      expect({ article: article.id, hours: hours.get(article.id) ?? 0, minutes: minutes.get(article.id) ?? 0 }).toEqual({ article: article.id, hours: sent, minutes: sent });
+      expect({ article: article.id, hours: hours.get(article.id) ?? 0, minutes: minutes.get(article.id) ?? 0 }).toEqual({
+        article: article.id,
+        hours: sent,
+        minutes: sent,
+      });
       expect(totals.find((row) => row.article_id === article.id)?.views ?? 0).toBe(sent);
     }
 
     // And the published list agrees, once the surviving workers have published it.
-    await eventually(async () => {
-      const list = await getJson<{ items: { views: number; article: { id: string } }[] }>(stack.baseUrl, '/v1/ranking?window=1h&limit=100');
-      const shown = new Map(list.body.items.map((item) => [item.article.id, item.views]));
-      return articles.every((a) => shown.get(a.id) === expected.get(a.id)) ? true : undefined;
-    }, 15_000, 'the 1h ranking to show every count');
+    await eventually(
+      async () => {
+        const list = await getJson<{ items: { views: number; article: { id: string } }[] }>(
+          stack.baseUrl,
+          '/v1/ranking?window=1h&limit=100',
+        );
+        const shown = new Map(list.body.items.map((item) => [item.article.id, item.views]));
+        return articles.every((a) => shown.get(a.id) === expected.get(a.id)) ? true : undefined;
+      },
+      15_000,
+      'the 1h ranking to show every count',
+    );
     // Killed workers' jobs wait out their locks; on a loaded machine the whole run takes a while.
   }, 300_000);
 });

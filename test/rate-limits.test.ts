@@ -42,7 +42,8 @@ describe('rate limits shared by two api replicas on one Redis', () => {
   });
 
   it('a limited address still gets health, readiness, metrics and the API description', async () => {
-    for (const path of ['/healthz', '/readyz', '/metrics', '/openapi.json']) expect((await get(stack.baseUrl, path)).status, path).toBe(200);
+    for (const path of ['/healthz', '/readyz', '/metrics', '/openapi.json'])
+      expect((await get(stack.baseUrl, path)).status, path).toBe(200);
   });
 
   it('a publisher presenting a valid token is not limited, a wrong token is', async () => {

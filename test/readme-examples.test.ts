@@ -30,18 +30,26 @@ beforeAll(async () => {
   const seeded = await ingest(stack.baseUrl, rssFeed(testStories(3, 'https://example.com')), { source: 'example' });
   const job = await ingest(
     stack.baseUrl,
-    JSON.stringify({ articles: [{ guid: 'a-1', url: 'https://example.com/a-1', title: 'Hello', category: 'Politics', publishedAt: '2025-01-13T09:42:00Z' }] }),
+    JSON.stringify({
+      articles: [
+        { guid: 'a-1', url: 'https://example.com/a-1', title: 'Hello', category: 'Politics', publishedAt: '2025-01-13T09:42:00Z' },
+      ],
+    }),
     { source: 'example', contentType: 'application/json' },
   );
   const articleId = job.result?.articles[0]?.id ?? '';
   expect(articleId).not.toBe('');
   expect((await postEvents(stack.baseUrl, [{ type: 'view', articleId }])).body.accepted).toBe(1);
   const page = (await (await fetch(`${stack.baseUrl}/v1/articles?limit=1`)).json()) as { nextCursor: string };
-  const ranking = await eventually(async () => {
-    const response = await fetch(`${stack.baseUrl}/v1/ranking`);
-    const body = (await response.json()) as { items: unknown[] };
-    return body.items.length > 0 ? response : undefined;
-  }, 15_000, 'the view in the ranking');
+  const ranking = await eventually(
+    async () => {
+      const response = await fetch(`${stack.baseUrl}/v1/ranking`);
+      const body = (await response.json()) as { items: unknown[] };
+      return body.items.length > 0 ? response : undefined;
+    },
+    15_000,
+    'the view in the ranking',
+  );
   Object.assign(variables, {
     API: stack.baseUrl,
     TOKEN: TEST_TOKEN,
@@ -69,22 +77,25 @@ describe("the README's curl examples", () => {
   // curl fails on any 4xx/5xx answer here; the stream example is cut after a few seconds.
   const PRELUDE = `curl() { command curl --fail-with-body --max-time 5 "$@"; }\n`;
 
-  it.each(curlBlocks(README).map((block) => [block.line, block.script] as const))('the block at README line %i runs against a started stack', (_line, script) => {
-    const streaming = script.includes('/stream');
-    const run = spawnSync('bash', ['--noprofile', '--norc', '-euo', 'pipefail', '-c', PRELUDE + script], {
-      cwd: workDir,
-      env: { PATH: process.env.PATH ?? '', HOME: workDir, ...variables },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    const output = `${run.stdout}\n${run.stderr}`;
-    if (streaming) {
-      // 28: curl's own timeout ended the stream, which never ends by itself.
-      expect(run.status, output).toBe(28);
-      expect(run.stdout).toMatch(/^data: \{/m);
-    } else {
-      expect(run.status, output).toBe(0);
-      expect(run.stdout.trim(), output).not.toBe('');
-    }
-  });
+  it.each(curlBlocks(README).map((block) => [block.line, block.script] as const))(
+    'the block at README line %i runs against a started stack',
+    (_line, script) => {
+      const streaming = script.includes('/stream');
+      const run = spawnSync('bash', ['--noprofile', '--norc', '-euo', 'pipefail', '-c', PRELUDE + script], {
+        cwd: workDir,
+        env: { PATH: process.env.PATH ?? '', HOME: workDir, ...variables },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      const output = `${run.stdout}\n${run.stderr}`;
+      if (streaming) {
+        // 28: curl's own timeout ended the stream, which never ends by itself.
+        expect(run.status, output).toBe(28);
+        expect(run.stdout).toMatch(/^data: \{/m);
+      } else {
+        expect(run.status, output).toBe(0);
+        expect(run.stdout.trim(), output).not.toBe('');
+      }
+    },
+  );
 });

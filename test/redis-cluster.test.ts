@@ -16,7 +16,11 @@ beforeAll(async () => {
   cluster = await startRedisCluster(3);
   stack = await startStack(['api', 'ingest-worker', 'ranking-worker'], { REDIS_CLUSTER_NODES: cluster.nodes, RANKING_REFRESH_MS: '500' });
   // As a load balancer would: traffic only once the api has read the cluster's slot map.
-  await eventually(async () => ((await getJson(stack.baseUrl, '/readyz')).status === 200 ? true : undefined), 30_000, 'the api to be ready');
+  await eventually(
+    async () => ((await getJson(stack.baseUrl, '/readyz')).status === 200 ? true : undefined),
+    30_000,
+    'the api to be ready',
+  );
 }, 60_000);
 afterAll(async () => {
   await stack?.stop();
@@ -34,7 +38,9 @@ async function keysUnder(redis: Redis, prefix: string): Promise<string[]> {
   return found;
 }
 
-interface RankingAnswer { items: { views: number; article: { id: string } }[] }
+interface RankingAnswer {
+  items: { views: number; article: { id: string } }[];
+}
 
 describe('the whole stack on a three-master Redis Cluster', () => {
   it('feeds are ingested exactly once each story', async () => {
@@ -50,23 +56,37 @@ describe('the whole stack on a three-master Redis Cluster', () => {
   it('views are counted exactly and the published ranking reaches the api over cluster pub/sub', async () => {
     const articles = await stack.database.db.selectFrom('articles').select('id').orderBy('id').execute();
     const batches: ViewToSend[][] = Array.from({ length: 40 }, (_, b) =>
-      Array.from({ length: 25 }, (_, i) => ({ type: 'view' as const, articleId: articles[(b * 3 + i * 7) % articles.length]?.id, eventId: randomUUID() })),
+      Array.from({ length: 25 }, (_, i) => ({
+        type: 'view' as const,
+        articleId: articles[(b * 3 + i * 7) % articles.length]?.id,
+        eventId: randomUUID(),
+      })),
     );
     await inParallel(batches, 4, async (batch) => {
       await postEventsUntilAccepted(stack.baseUrl, batch);
     });
     const expected = tally(batches.flat().map((event) => event.articleId ?? ''));
 
-    const counted = await eventually(async () => {
-      const counts = await viewsPerArticle(stack.database.db);
-      return total(counts) >= 1_000 ? counts : undefined;
-    }, 30_000, 'every view counted');
+    const counted = await eventually(
+      async () => {
+        const counts = await viewsPerArticle(stack.database.db);
+        return total(counts) >= 1_000 ? counts : undefined;
+      },
+      30_000,
+      'every view counted',
+    );
     expect(counted).toEqual(expected);
 
-    await eventually(async () => {
-      const list = await getJson<RankingAnswer>(stack.baseUrl, '/v1/ranking?window=1h&limit=100');
-      return list.body.items.length === expected.size && list.body.items.every((item) => item.views === expected.get(item.article.id)) ? true : undefined;
-    }, 15_000, 'the 1h ranking to show every count');
+    await eventually(
+      async () => {
+        const list = await getJson<RankingAnswer>(stack.baseUrl, '/v1/ranking?window=1h&limit=100');
+        return list.body.items.length === expected.size && list.body.items.every((item) => item.views === expected.get(item.article.id))
+          ? true
+          : undefined;
+      },
+      15_000,
+      'the 1h ranking to show every count',
+    );
   });
 
   it('every key under the queue prefix sits in the one slot its hash tag names', async () => {

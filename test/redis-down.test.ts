@@ -48,7 +48,11 @@ describe('access events while Redis is down', () => {
   });
 
   it('from a crawler are still answered as filtered: nothing needs queueing', async () => {
-    const answer = await postEvents(stack.baseUrl, [{ type: 'view', articleId: randomUUID() }], 'Googlebot/2.1 (+http://www.google.com/bot.html)');
+    const answer = await postEvents(
+      stack.baseUrl,
+      [{ type: 'view', articleId: randomUUID() }],
+      'Googlebot/2.1 (+http://www.google.com/bot.html)',
+    );
     expect(answer).toEqual({ status: 202, body: { accepted: 0, filtered: 1, rejected: [] } });
   });
 

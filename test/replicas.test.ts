@@ -12,7 +12,11 @@ import { TEST_REDIS_URL } from './support/redis.ts';
 import { eventually, startStack, type Stack } from './support/stack.ts';
 import { tally, total, viewsPerArticle } from './support/view-counts.ts';
 
-const REPLICAS: [ProcessName, number][] = [['api', 2], ['ingest-worker', 3], ['ranking-worker', 3]];
+const REPLICAS: [ProcessName, number][] = [
+  ['api', 2],
+  ['ingest-worker', 3],
+  ['ranking-worker', 3],
+];
 
 let stack: Stack;
 let fresh: FreshDatabase;
@@ -64,7 +68,13 @@ describe('2 api, 3 ingest-worker and 3 ranking-worker replicas on one Redis and 
 
   it('feeds posted through both apis store each story once', async () => {
     const stories = testStories(300, 'https://replicas.example');
-    const documents = [rssFeed(stories), atomFeed(stories), jsonFeed(stories), rssFeed(stories.slice(0, 150)), atomFeed(stories.slice(100))];
+    const documents = [
+      rssFeed(stories),
+      atomFeed(stories),
+      jsonFeed(stories),
+      rssFeed(stories.slice(0, 150)),
+      atomFeed(stories.slice(100)),
+    ];
     const jobs = await Promise.all(
       documents.flatMap((doc, d) => [0, 1].map((copy) => ingest(apis[(d + copy) % 2] as string, doc, { source: `source-${d}-${copy}` }))),
     );
@@ -73,13 +83,19 @@ describe('2 api, 3 ingest-worker and 3 ranking-worker replicas on one Redis and 
     const rows = await fresh.open().selectFrom('articles').select('url').execute();
     expect(rows).toHaveLength(300);
     // The work was shared: more than one worker stored documents.
-    expect(named('ingest-worker').filter((worker) => worker.logs.some((line) => line.msg === 'document ingested')).length).toBeGreaterThan(1);
+    expect(named('ingest-worker').filter((worker) => worker.logs.some((line) => line.msg === 'document ingested')).length).toBeGreaterThan(
+      1,
+    );
   });
 
   it('views sent through both apis are counted exactly, and every list version is published once', async () => {
     const articles = await fresh.open().selectFrom('articles').select('id').orderBy('id').limit(60).execute();
     const batches: ViewToSend[][] = Array.from({ length: 120 }, (_, b) =>
-      Array.from({ length: 25 }, (_, i) => ({ type: 'view' as const, articleId: articles[(b * 13 + i * 5) % articles.length]?.id, eventId: randomUUID() })),
+      Array.from({ length: 25 }, (_, i) => ({
+        type: 'view' as const,
+        articleId: articles[(b * 13 + i * 5) % articles.length]?.id,
+        eventId: randomUUID(),
+      })),
     );
     // Every tenth batch goes out twice, once through each api, as a client that retried would.
     await inParallel(batches, 6, async (batch, b) => {
@@ -88,18 +104,28 @@ describe('2 api, 3 ingest-worker and 3 ranking-worker replicas on one Redis and 
     });
     const expected = tally(batches.flat().map((event) => event.articleId ?? ''));
 
-    const counted = await eventually(async () => {
-      const counts = await viewsPerArticle(fresh.open());
-      return total(counts) >= 120 * 25 ? counts : undefined;
-    }, 30_000, 'every view counted');
+    const counted = await eventually(
+      async () => {
+        const counts = await viewsPerArticle(fresh.open());
+        return total(counts) >= 120 * 25 ? counts : undefined;
+      },
+      30_000,
+      'every view counted',
+    );
     expect(counted).toEqual(expected);
 
     // Both apis serve the final lists, which they learn from the channel.
     for (const api of apis) {
-      await eventually(async () => {
-        const list = await getJson<{ items: { views: number; article: { id: string } }[] }>(api, '/v1/ranking?window=1h&limit=100');
-        return list.body.items.length === expected.size && list.body.items.every((item) => item.views === expected.get(item.article.id)) ? true : undefined;
-      }, 15_000, `${api} to show every count`);
+      await eventually(
+        async () => {
+          const list = await getJson<{ items: { views: number; article: { id: string } }[] }>(api, '/v1/ranking?window=1h&limit=100');
+          return list.body.items.length === expected.size && list.body.items.every((item) => item.views === expected.get(item.article.id))
+            ? true
+            : undefined;
+        },
+        15_000,
+        `${api} to show every count`,
+      );
     }
 
     // Had two workers computed the same tick, the same version would have gone out twice in a
@@ -112,6 +138,8 @@ describe('2 api, 3 ingest-worker and 3 ranking-worker replicas on one Redis and 
         expect(versions[i]?.publishedAtMs).toBeGreaterThan(versions[i - 1]?.publishedAtMs ?? 0);
       }
     }
-    expect(named('ranking-worker').filter((worker) => worker.logs.some((line) => line.msg === 'lists published')).length).toBeGreaterThan(0);
+    expect(named('ranking-worker').filter((worker) => worker.logs.some((line) => line.msg === 'lists published')).length).toBeGreaterThan(
+      0,
+    );
   });
 });

@@ -51,7 +51,11 @@ afterAll(async () => {
 });
 
 async function subscribe(body: Record<string, unknown>): Promise<{ status: number; source: Source }> {
-  const response = await fetch(`${stack.baseUrl}/v1/sources`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${stack.baseUrl}/v1/sources`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, source: (await response.json()) as Source };
 }
 
@@ -64,7 +68,10 @@ async function source(slug: string): Promise<Source> {
 const until = <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000) => eventually(probe, timeoutMs, what);
 
 function site(name: string, count: number): TestStory[] {
-  return testStories(count, `https://${name}.example`).map((story) => ({ ...story, published: new Date(Date.now() - story.n * 3_600_000) }));
+  return testStories(count, `https://${name}.example`).map((story) => ({
+    ...story,
+    published: new Date(Date.now() - story.n * 3_600_000),
+  }));
 }
 
 describe('subscribing to a feed', () => {
@@ -78,7 +85,13 @@ describe('subscribing to a feed', () => {
       const current = await source('first');
       return current.articles === 3 ? current : undefined;
     });
-    expect(fetched).toMatchObject({ status: 'ok', title: 'News Example', siteUrl: 'https://news.example/', lastHttpStatus: 200, consecutiveFailures: 0 });
+    expect(fetched).toMatchObject({
+      status: 'ok',
+      title: 'News Example',
+      siteUrl: 'https://news.example/',
+      lastHttpStatus: 200,
+      consecutiveFailures: 0,
+    });
     const articles = await getJson<{ items: { source: string }[] }>(stack.baseUrl, '/v1/articles?source=first');
     expect(articles.body.items.map((article) => article.source)).toEqual(['first', 'first', 'first']);
 
@@ -124,7 +137,9 @@ describe('subscribing to a feed', () => {
       res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(gzipSync(rssFeed(site('gzip', 2))));
     });
     const bomb = publisher.route('/bomb.xml', (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(4 * 1024 * 1024, ' ')));
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' })
+        .end(gzipSync(Buffer.alloc(4 * 1024 * 1024, ' ')));
     });
     await subscribe({ url: small, slug: 'gzip' });
     await subscribe({ url: bomb, slug: 'bomb' });
@@ -160,10 +175,14 @@ describe('what publishers answer', () => {
       else res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rssFeed(site('flaky', 1)));
     });
     await subscribe({ url, slug: 'flaky' });
-    const disabled = await until('disabled', async () => {
-      const current = await source('flaky');
-      return current.status === 'disabled' ? current : undefined;
-    }, 40_000);
+    const disabled = await until(
+      'disabled',
+      async () => {
+        const current = await source('flaky');
+        return current.status === 'disabled' ? current : undefined;
+      },
+      40_000,
+    );
     expect(disabled.consecutiveFailures).toBe(3);
     expect(disabled.lastError).toMatch(/500/);
     const fetchesWhenDisabled = publisher.requestsTo('/flaky.xml').length;
@@ -220,7 +239,11 @@ describe('what publishers answer', () => {
 describe('managing sources', () => {
   it('pauses, resumes, changes the interval and category, lists them, and deletes one keeping its articles', async () => {
     const patch = (body: unknown) =>
-      fetch(`${stack.baseUrl}/v1/sources/first`, { method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${stack.baseUrl}/v1/sources/first`, {
+        method: 'PATCH',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const paused = await patch({ paused: true, interval: '2s', category: 'Economy' });
     expect(paused.status).toBe(200);
     expect(await paused.json()).toMatchObject({ paused: true, category: 'Economy', nextFetchAt: null });
@@ -228,7 +251,7 @@ describe('managing sources', () => {
     await new Promise((resolve) => setTimeout(resolve, 3_500));
     // At most the one fetch that was already in flight when it was paused.
     expect(publisher.requestsTo('/first.xml').length).toBeLessThanOrEqual(fetches + 1);
-    expect((await (await patch({ paused: false })).json())).toMatchObject({ paused: false });
+    expect(await (await patch({ paused: false })).json()).toMatchObject({ paused: false });
     expect((await patch({ interval: 'soon' })).status).toBe(400);
     expect((await patch({ owner: 'me' })).status).toBe(400);
 
@@ -253,7 +276,11 @@ describe('managing sources', () => {
       <outline type="rss" text="steady" xmlUrl="${publisher.origin}/steady.xml"/>
       <outline type="rss" text="bad" xmlUrl="ftp://example.com/feed"/>
     </body></opml>`;
-    const response = await fetch(`${stack.baseUrl}/v1/sources/opml`, { method: 'POST', headers: { ...auth, 'content-type': 'text/x-opml' }, body: opml });
+    const response = await fetch(`${stack.baseUrl}/v1/sources/opml`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'text/x-opml' },
+      body: opml,
+    });
     expect(response.status).toBe(200);
     const result = (await response.json()) as { added: number; existing: number; rejected: { url: string; reason: string }[] };
     expect(result.added).toBe(2);
@@ -290,7 +317,10 @@ describe('WebSub', () => {
       verification = { status: answer.status, body: await answer.text() };
     });
     const topic = `${publisher.origin}/pushed.xml`;
-    const document = rssFeed(site('pushed', 1)).replace('<channel>', `<channel><atom:link xmlns:atom="http://www.w3.org/2005/Atom" rel="hub" href="${hub}"/><atom:link xmlns:atom="http://www.w3.org/2005/Atom" rel="self" href="${topic}"/>`);
+    const document = rssFeed(site('pushed', 1)).replace(
+      '<channel>',
+      `<channel><atom:link xmlns:atom="http://www.w3.org/2005/Atom" rel="hub" href="${hub}"/><atom:link xmlns:atom="http://www.w3.org/2005/Atom" rel="self" href="${topic}"/>`,
+    );
     publisher.feed('/pushed.xml', () => document);
     await subscribe({ url: topic, slug: 'pushed' });
 
@@ -309,7 +339,9 @@ describe('WebSub', () => {
     expect(subscribed.websub?.hub).toBe(hub);
     expect(Date.parse(subscribed.websub!.expiresAt!)).toBeGreaterThan(Date.now() + 3_000_000);
 
-    const pushed = rssFeed([{ n: 99, title: 'Pushed story', url: 'https://pushed.example/articles/99', published: new Date(), category: 'World' }]);
+    const pushed = rssFeed([
+      { n: 99, title: 'Pushed story', url: 'https://pushed.example/articles/99', published: new Date(), category: 'World' },
+    ]);
     const push = (signature: string | null) =>
       fetch(`${stack.baseUrl}/v1/websub/pushed`, {
         method: 'POST',
@@ -346,14 +378,22 @@ describe('the address guard, as configured by default', () => {
     ['IPv4-mapped IPv6', () => 'http://[::ffff:127.0.0.1]/feed.xml'],
     ['a decimal IPv4 number', () => 'http://2130706433/feed.xml'],
   ])('refuses %s with a 400', async (_what, url) => {
-    const response = await fetch(`${guarded}/v1/sources`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ url: url() }) });
+    const response = await fetch(`${guarded}/v1/sources`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: url() }),
+    });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('refused_address');
   });
 
   it('refuses what is not http(s)', async () => {
-    const response = await fetch(`${guarded}/v1/sources`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ url: 'file:///etc/passwd' }) });
+    const response = await fetch(`${guarded}/v1/sources`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: 'file:///etc/passwd' }),
+    });
     expect(response.status).toBe(400);
   });
 });

@@ -11,13 +11,16 @@ import { colorOf, launchChromium, readerContext } from './support/web-browser.ts
 
 const GOOGLEBOT_UA = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 
-interface RankingAnswer { items: { rank: number; views: number; article: { id: string; title: string } }[] }
+interface RankingAnswer {
+  items: { rank: number; views: number; article: { id: string; title: string } }[];
+}
 
 let stack: Stack;
 let browser: Browser;
 let ids: string[];
 
-const views = (articleId: string, count: number) => Array.from({ length: count }, () => ({ type: 'view' as const, articleId, eventId: randomUUID() }));
+const views = (articleId: string, count: number) =>
+  Array.from({ length: count }, () => ({ type: 'view' as const, articleId, eventId: randomUUID() }));
 
 async function viewsOf(articleId: string, category = ''): Promise<number> {
   const list = await getJson<RankingAnswer>(stack.baseUrl, `/v1/ranking?window=24h&limit=100${category ? `&category=${category}` : ''}`);
@@ -29,7 +32,10 @@ async function waitForViews(articleId: string, expected: number): Promise<void> 
 }
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(['api', 'ingest-worker', 'ranking-worker'], { RANKING_REFRESH_MS: '200' }), launchChromium()]);
+  [stack, browser] = await Promise.all([
+    startStack(['api', 'ingest-worker', 'ranking-worker'], { RANKING_REFRESH_MS: '200' }),
+    launchChromium(),
+  ]);
   const feed = await ingest(stack.baseUrl, rssFeed(testStories(10)), { source: 'paper', contentType: 'application/rss+xml' });
   ids = feed.result?.articles.map((article) => article.id) ?? [];
   // Story 1 (Politics) leads, story 2 follows: both boxes start with items.
@@ -41,7 +47,10 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function readerPage(path: string, options: { userAgent?: string; javaScriptEnabled?: boolean; timezoneId?: string } = {}): Promise<Page> {
+async function readerPage(
+  path: string,
+  options: { userAgent?: string; javaScriptEnabled?: boolean; timezoneId?: string } = {},
+): Promise<Page> {
   const context = await readerContext(browser, options);
   const page = await context.newPage();
   await page.goto(new URL(path, stack.baseUrl).href);
@@ -75,13 +84,15 @@ describe('the reader page in Chromium', () => {
     await page.context().close();
   });
 
-  it('the address keeps both boxes\' tabs, so a reload opens the same ones', async () => {
+  it("the address keeps both boxes' tabs, so a reload opens the same ones", async () => {
     const page = await readerPage('/');
     await page.locator('#access-ranking [role="tab"]', { hasText: '7d' }).click();
     await page.locator('#popular [role="tab"]', { hasText: 'Politics' }).click();
     expect(new URL(page.url()).search).toBe('?window=7d&category=politics');
     // A link the page was rendered with learns the other box's choice too.
-    expect(await page.locator('#access-ranking [role="tab"]', { hasText: '1h' }).getAttribute('href')).toBe('/?window=1h&category=politics#access-ranking');
+    expect(await page.locator('#access-ranking [role="tab"]', { hasText: '1h' }).getAttribute('href')).toBe(
+      '/?window=1h&category=politics#access-ranking',
+    );
     await page.locator('#popular [role="tab"]', { hasText: 'All' }).click();
     expect(new URL(page.url()).search).toBe('?window=7d');
     await page.locator('#popular [role="tab"]', { hasText: 'Politics' }).click();
@@ -94,7 +105,14 @@ describe('the reader page in Chromium', () => {
 
   it('a category nobody has read yet has its tab, and says it has no views', async () => {
     const page = await readerPage('/');
-    expect(await page.locator('#popular [role="tab"]').allTextContents()).toEqual(['All', 'Culture', 'Economy', 'Politics', 'Sports', 'World']);
+    expect(await page.locator('#popular [role="tab"]').allTextContents()).toEqual([
+      'All',
+      'Culture',
+      'Economy',
+      'Politics',
+      'Sports',
+      'World',
+    ]);
     await page.locator('#popular [role="tab"]', { hasText: 'World' }).click();
     await page.locator('#popular-panel .nr-empty', { hasText: 'No views yet in this category.' }).waitFor({ timeout: 5_000 });
     await page.locator('#popular [role="tab"]', { hasText: 'Politics' }).click();
@@ -102,7 +120,7 @@ describe('the reader page in Chromium', () => {
     await page.context().close();
   });
 
-  it('adds the reader\'s own time only when their clock reads the moment differently', async () => {
+  it("adds the reader's own time only when their clock reads the moment differently", async () => {
     const utcReader = await readerPage(`/articles/${ids[0]}`, { timezoneId: 'UTC' });
     await utcReader.locator('.nr-source-time').waitFor();
     expect(await utcReader.locator('.nr-source-time').textContent()).toMatch(/ UTC, /);
@@ -123,7 +141,9 @@ describe('the reader page in Chromium', () => {
     await leader.locator('.nr-title', { hasText: 'Story number 6' }).waitFor({ timeout: 2_500 });
     expect(Date.now() - sentAt).toBeLessThan(2_500);
     expect(await leader.locator('.nr-move').textContent()).toBe('new');
-    expect(await page.locator('#access-ranking .nr-item', { hasText: 'Story number 1' }).locator('.nr-move .nr-sr').textContent()).toBe('down from 1');
+    expect(await page.locator('#access-ranking .nr-item', { hasText: 'Story number 1' }).locator('.nr-move .nr-sr').textContent()).toBe(
+      'down from 1',
+    );
     expect(await page.evaluate('window.loadedOnce')).toBe(true);
     await page.context().close();
   });
@@ -179,7 +199,10 @@ describe('the widget on a publisher page of another origin', () => {
 <aside id="sidebar"><script src="${api}/widget.js" data-box="ranking" data-window="24h" data-category="politics" data-limit="5" data-report-view="true"></script></aside>
 <div id="week"><script src="${api}/widget.js" data-box="ranking" data-window="7d" data-limit="3"></script></div></body></html>`;
     publisher = createServer((req, res) => {
-      if (req.url === '/host.css') res.writeHead(200, { 'content-type': 'text/css' }).end(':root { --newsrank-accent: rgb(200, 0, 0); } li, a { color: rgb(0, 128, 0) !important; }');
+      if (req.url === '/host.css')
+        res
+          .writeHead(200, { 'content-type': 'text/css' })
+          .end(':root { --newsrank-accent: rgb(200, 0, 0); } li, a { color: rgb(0, 128, 0) !important; }');
       else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(stack.baseUrl));
     });
     await new Promise<void>((resolve) => publisher.listen(0, '127.0.0.1', resolve));

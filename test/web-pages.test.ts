@@ -17,20 +17,32 @@ let modelId: string;
 /** The model page as published: `18:42 JST` under a SEOUL dateline. */
 const modelPage = readFileSync(new URL('../packages/feed-parser/src/page/fixtures/japan-news-article.txt', import.meta.url), 'utf8');
 /** The model page as a Tokyo desk files it: a TOKYO dateline and a local time with no zone. */
-const tokyoPage = modelPage
-  .replace('18:42 JST, January 13, 2025', '18:42, January 13, 2025')
-  .replace('SEOUL — ', 'TOKYO — ');
+const tokyoPage = modelPage.replace('18:42 JST, January 13, 2025', '18:42, January 13, 2025').replace('SEOUL — ', 'TOKYO — ');
 
 beforeAll(async () => {
-  stack = await startStack(['api', 'ingest-worker', 'ranking-worker'], { RANKING_REFRESH_MS: '200', SOURCE_TIME_ZONES: 'paper=Asia/Tokyo' });
+  stack = await startStack(['api', 'ingest-worker', 'ranking-worker'], {
+    RANKING_REFRESH_MS: '200',
+    SOURCE_TIME_ZONES: 'paper=Asia/Tokyo',
+  });
   const feed = await ingest(stack.baseUrl, rssFeed(testStories(6)), { source: 'paper', contentType: 'application/rss+xml' });
   storyIds = feed.result?.articles.map((article) => article.id) ?? [];
-  const nasty = { guid: 'nasty', url: 'https://news.example/nasty', title: NASTY, summary: `Summary ${NASTY}`, category: 'Politics', publishedAt: '2025-01-13T09:42:00Z', contentHtml: '<p>Safe <em>body</em></p>' };
+  const nasty = {
+    guid: 'nasty',
+    url: 'https://news.example/nasty',
+    title: NASTY,
+    summary: `Summary ${NASTY}`,
+    category: 'Politics',
+    publishedAt: '2025-01-13T09:42:00Z',
+    contentHtml: '<p>Safe <em>body</em></p>',
+  };
   const job = await ingest(stack.baseUrl, JSON.stringify({ articles: [nasty] }), { source: 'wire', contentType: 'application/json' });
   nastyId = job.result?.articles[0]?.id ?? '';
-  tokyoId = (await ingest(stack.baseUrl, tokyoPage, { source: 'japan-news', contentType: 'text/plain; charset=utf-8' })).result?.articles[0]?.id ?? '';
+  tokyoId =
+    (await ingest(stack.baseUrl, tokyoPage, { source: 'japan-news', contentType: 'text/plain; charset=utf-8' })).result?.articles[0]?.id ??
+    '';
   // A source SOURCE_TIME_ZONES does not name: only the page itself says which zone it is in.
-  modelId = (await ingest(stack.baseUrl, modelPage, { source: 'yomiuri', contentType: 'text/plain; charset=utf-8' })).result?.articles[0]?.id ?? '';
+  modelId =
+    (await ingest(stack.baseUrl, modelPage, { source: 'yomiuri', contentType: 'text/plain; charset=utf-8' })).result?.articles[0]?.id ?? '';
   // Story 1 (Politics) and the nasty one get views, so both boxes have items.
   await postEvents(stack.baseUrl, [
     ...Array.from({ length: 3 }, () => ({ type: 'view' as const, articleId: storyIds[0] ?? '', eventId: randomUUID() })),
@@ -56,7 +68,9 @@ describe('the reader pages without JavaScript', () => {
     expect(page).toContain('<h1 class="nr-page-title">Latest news</h1>');
     for (const n of [1, 6]) expect(page).toContain(`>Story number ${n}</a></h2>`);
     expect(page).toMatch(/<section class="nr-box nr-box-popular" id="popular"[\s\S]*<ol class="nr-list">[\s\S]*Story number 1/);
-    expect(page).toMatch(/<section class="nr-box nr-box-ranking" id="access-ranking"[\s\S]*<span class="nr-rank">1<\/span>[\s\S]*Story number 1<\/a><span class="nr-count">3 views<\/span>/);
+    expect(page).toMatch(
+      /<section class="nr-box nr-box-ranking" id="access-ranking"[\s\S]*<span class="nr-rank">1<\/span>[\s\S]*Story number 1<\/a><span class="nr-count">3 views<\/span>/,
+    );
   });
 
   it('escapes a title that is markup, everywhere it appears', async () => {
@@ -71,7 +85,9 @@ describe('the reader pages without JavaScript', () => {
     const page = await pageHtml('/?window=1h&category=politics');
     expect(page).toMatch(/data-list-key="ranking:1h:all"[^>]*aria-current="page">1h</);
     expect(page).toMatch(/data-list-key="popular:politics"[^>]*aria-current="page">Politics</);
-    expect(page).toContain('id="access-ranking-panel" data-list-key="ranking:1h:all" data-empty="No views counted yet."><ol class="nr-list">');
+    expect(page).toContain(
+      'id="access-ranking-panel" data-list-key="ranking:1h:all" data-empty="No views counted yet."><ol class="nr-list">',
+    );
   });
 
   it('an article page shows the article with its category box, the ranking, and the time in the source zone', async () => {

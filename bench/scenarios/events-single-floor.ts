@@ -29,7 +29,9 @@ async function withEventsQueuePaused<T>(context: BenchContext, work: () => Promi
       const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
       if (Object.values(counts).every((count) => count === 0)) break;
       if (Date.now() > deadline) {
-        process.stderr.write(`[bench] the events queued while paused did not drain within ${DRAIN_TIMEOUT_MS / 1000} s: ${JSON.stringify(counts)}; later scenarios of this run share that backlog\n`);
+        process.stderr.write(
+          `[bench] the events queued while paused did not drain within ${DRAIN_TIMEOUT_MS / 1000} s: ${JSON.stringify(counts)}; later scenarios of this run share that backlog\n`,
+        );
         break;
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -40,9 +42,15 @@ async function withEventsQueuePaused<T>(context: BenchContext, work: () => Promi
 }
 
 const row = (figure: string, { baseline, subject, cpu }: Comparison): Row => ({
-  scenario: 'events, one per request', figure, value: subject.requestsPerSecond, unit: 'req/s',
-  baseline: 'constant Express app POST req/s', baselineValue: baseline.requestsPerSecond, ratio: subject.requestsPerSecond / baseline.requestsPerSecond,
-  target: { kind: 'none' }, details: { floor: subject, constant: baseline, cpu },
+  scenario: 'events, one per request',
+  figure,
+  value: subject.requestsPerSecond,
+  unit: 'req/s',
+  baseline: 'constant Express app POST req/s',
+  baselineValue: baseline.requestsPerSecond,
+  ratio: subject.requestsPerSecond / baseline.requestsPerSecond,
+  target: { kind: 'none' },
+  details: { floor: subject, constant: baseline, cpu },
 });
 
 /**
@@ -60,13 +68,23 @@ export const eventsSingleFloor: Scenario = {
   async run(context) {
     const { connections, durationSeconds, warmupSeconds } = context.options;
     const articles = await storeArticles(context.stack.baseUrl, 100);
-    const floor = await startPortApp('queue-floor-app', 'bench/support/queue-floor-app.ts', { REDIS_URL: context.redisUrl, QUEUE_PREFIX: context.stack.prefix });
+    const floor = await startPortApp('queue-floor-app', 'bench/support/queue-floor-app.ts', {
+      REDIS_URL: context.redisUrl,
+      QUEUE_PREFIX: context.stack.prefix,
+    });
     try {
       const post = { method: 'POST', body: eventsBody(articles, 1), idReplacement: true, connections } as const;
       const compare = () =>
-        compareInterleaved({ ...post, url: context.constantUrl }, { ...post, url: floor.url }, {
-          durationSeconds, warmupSeconds, okStatus: 202, cpuGroups: [...context.cpuGroups, { name: 'floor app', pids: () => [floor.pid] }],
-        });
+        compareInterleaved(
+          { ...post, url: context.constantUrl },
+          { ...post, url: floor.url },
+          {
+            durationSeconds,
+            warmupSeconds,
+            okStatus: 202,
+            cpuGroups: [...context.cpuGroups, { name: 'floor app', pids: () => [floor.pid] }],
+          },
+        );
       const applying = await compare();
       logCpu('the floor of the queueing path', applying.cpu);
       const idle = await withEventsQueuePaused(context, compare);

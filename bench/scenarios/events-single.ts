@@ -14,7 +14,11 @@ export const eventsSingle: Scenario = {
     const articles = await storeArticles(context.stack.baseUrl, 100);
     const body = eventsBody(articles, 1);
     const post = { method: 'POST', body, idReplacement: true, connections } as const;
-    const { baseline: constant, subject: api, cpu } = await compareInterleaved(
+    const {
+      baseline: constant,
+      subject: api,
+      cpu,
+    } = await compareInterleaved(
       { ...post, url: context.constantUrl },
       { ...post, url: `${context.stack.baseUrl}/v1/events` },
       { durationSeconds, warmupSeconds, okStatus: 202, cpuGroups: context.cpuGroups },
@@ -22,9 +26,15 @@ export const eventsSingle: Scenario = {
     logCpu('events, one per request', cpu);
     return [
       {
-        scenario: 'events, one per request', figure: 'POST /v1/events (1 event) req/s', value: api.requestsPerSecond, unit: 'req/s',
-        baseline: 'constant Express app POST req/s', baselineValue: constant.requestsPerSecond, ratio: api.requestsPerSecond / constant.requestsPerSecond,
-        target: { kind: 'ratio-at-least', ratio: 0.7 }, details: { api, constant, cpu },
+        scenario: 'events, one per request',
+        figure: 'POST /v1/events (1 event) req/s',
+        value: api.requestsPerSecond,
+        unit: 'req/s',
+        baseline: 'constant Express app POST req/s',
+        baselineValue: constant.requestsPerSecond,
+        ratio: api.requestsPerSecond / constant.requestsPerSecond,
+        target: { kind: 'ratio-at-least', ratio: 0.7 },
+        details: { api, constant, cpu },
       },
     ];
   },

@@ -13,7 +13,10 @@ export const readList: Scenario = {
   async run(context) {
     const { baseUrl } = context.stack;
     const articles = await storeArticles(baseUrl, 20);
-    await postEvents(baseUrl, articles.flatMap((article, i) => Array.from({ length: 20 - i }, () => ({ type: 'view', articleId: article.id }))));
+    await postEvents(
+      baseUrl,
+      articles.flatMap((article, i) => Array.from({ length: 20 - i }, () => ({ type: 'view', articleId: article.id }))),
+    );
     for (let i = 0; i < 100; i++) {
       const list = (await (await fetch(`${baseUrl}/v1/ranking`)).json()) as { items: unknown[] };
       if (list.items.length >= 10) break;
@@ -21,7 +24,11 @@ export const readList: Scenario = {
     }
     const bytes = (await (await fetch(`${baseUrl}/v1/ranking`)).arrayBuffer()).byteLength;
     const { connections, durationSeconds, warmupSeconds } = context.options;
-    const { baseline: constant, subject: api, cpu } = await compareInterleaved(
+    const {
+      baseline: constant,
+      subject: api,
+      cpu,
+    } = await compareInterleaved(
       { url: context.constantUrl, connections },
       { url: `${baseUrl}/v1/ranking`, connections },
       { durationSeconds, warmupSeconds, cpuGroups: context.cpuGroups },
@@ -30,13 +37,24 @@ export const readList: Scenario = {
     const details = { bodyBytes: bytes, connections, api, constant, cpu };
     return [
       {
-        scenario: 'read a list', figure: 'GET /v1/ranking req/s', value: api.requestsPerSecond, unit: 'req/s',
-        baseline: 'constant Express app req/s', baselineValue: constant.requestsPerSecond, ratio: api.requestsPerSecond / constant.requestsPerSecond,
-        target: { kind: 'ratio-at-least', ratio: 0.9 }, details,
+        scenario: 'read a list',
+        figure: 'GET /v1/ranking req/s',
+        value: api.requestsPerSecond,
+        unit: 'req/s',
+        baseline: 'constant Express app req/s',
+        baselineValue: constant.requestsPerSecond,
+        ratio: api.requestsPerSecond / constant.requestsPerSecond,
+        target: { kind: 'ratio-at-least', ratio: 0.9 },
+        details,
       },
       {
-        scenario: 'read a list', figure: 'GET /v1/ranking p99', value: api.latencyMs.p99, unit: 'ms',
-        baseline: 'constant Express app p99 (ms)', baselineValue: constant.latencyMs.p99, ratio: null,
+        scenario: 'read a list',
+        figure: 'GET /v1/ranking p99',
+        value: api.latencyMs.p99,
+        unit: 'ms',
+        baseline: 'constant Express app p99 (ms)',
+        baselineValue: constant.latencyMs.p99,
+        ratio: null,
         target: { kind: 'at-most', value: 10 },
       },
     ];

@@ -24,7 +24,13 @@ interface SizeResult {
 }
 
 const body = (ids: string[]) =>
-  JSON.stringify({ events: Array.from({ length: EVENTS_PER_REQUEST }, (_, i) => ({ type: 'view', articleId: ids[i % ids.length], eventId: `[<id>]-${i}` })) });
+  JSON.stringify({
+    events: Array.from({ length: EVENTS_PER_REQUEST }, (_, i) => ({
+      type: 'view',
+      articleId: ids[i % ids.length],
+      eventId: `[<id>]-${i}`,
+    })),
+  });
 
 /** Publish times the ranking worker logged since `from` (its info line per publish carries `ms`). */
 function publishTimes(output: readonly string[], from: number): number[] {
@@ -45,8 +51,12 @@ async function measureSize(context: BenchContext, articles: number, views: numbe
     const data = await loadScaleData(database.url, articles, views);
     const active = await newestArticleIds(database.url, ACTIVE_ARTICLES);
     const stack = await startStack({
-      label: 'scale', redisUrl: context.redisUrl, services: ['api', 'ranking-worker'], database,
-      env: { RANKING_REFRESH_MS: String(context.options.refreshMs) }, serviceEnv: { 'ranking-worker': { LOG_LEVEL: 'info' } },
+      label: 'scale',
+      redisUrl: context.redisUrl,
+      services: ['api', 'ranking-worker'],
+      database,
+      env: { RANKING_REFRESH_MS: String(context.options.refreshMs) },
+      serviceEnv: { 'ranking-worker': { LOG_LEVEL: 'info' } },
       profileDir: context.profileDir,
     });
     try {
@@ -54,7 +64,18 @@ async function measureSize(context: BenchContext, articles: number, views: numbe
       if (!worker) throw new Error('no ranking worker');
       const { durationSeconds, warmupSeconds } = context.options;
       const events = (seconds: number) =>
-        runLoad({ url: `${stack.baseUrl}/v1/events`, method: 'POST', body: body(active), idReplacement: true, connections: 4, durationSeconds: seconds, overallRate: EVENT_REQUESTS_PER_SECOND }, 202);
+        runLoad(
+          {
+            url: `${stack.baseUrl}/v1/events`,
+            method: 'POST',
+            body: body(active),
+            idReplacement: true,
+            connections: 4,
+            durationSeconds: seconds,
+            overallRate: EVENT_REQUESTS_PER_SECOND,
+          },
+          202,
+        );
       // Warm-up: a few ticks of activity, until a publish has happened.
       await events(warmupSeconds + 2);
       for (let waited = 0; publishTimes(worker.output, 0).length === 0; waited += 500) {
@@ -67,7 +88,14 @@ async function measureSize(context: BenchContext, articles: number, views: numbe
         runLoad({ url: `${stack.baseUrl}/v1/ranking`, connections: 16, durationSeconds, overallRate: READS_PER_SECOND }),
       ]);
       await sleep(context.options.refreshMs);
-      return { articles, views, loadSeconds: data.loadSeconds, publishMs: publishTimes(worker.output, from), readP99Ms: reads.latencyMs.p99, reads: reads.ok };
+      return {
+        articles,
+        views,
+        loadSeconds: data.loadSeconds,
+        publishMs: publishTimes(worker.output, from),
+        readP99Ms: reads.latencyMs.p99,
+        reads: reads.ok,
+      };
     } finally {
       await stack.stop({ keepDatabase: true });
     }
@@ -95,12 +123,25 @@ export const scale: Scenario = {
     };
     return [
       {
-        scenario: 'scale', figure: `publish per tick (median), ${label(large)}`, value: largePublish, unit: 'ms', baseline: `itself at ${label(small)} (ms)`,
-        baselineValue: smallPublish, ratio: largePublish / smallPublish, target: { kind: 'ratio-at-most', ratio: 2 }, details,
+        scenario: 'scale',
+        figure: `publish per tick (median), ${label(large)}`,
+        value: largePublish,
+        unit: 'ms',
+        baseline: `itself at ${label(small)} (ms)`,
+        baselineValue: smallPublish,
+        ratio: largePublish / smallPublish,
+        target: { kind: 'ratio-at-most', ratio: 2 },
+        details,
       },
       {
-        scenario: 'scale', figure: `GET /v1/ranking p99, ${label(large)}`, value: large.readP99Ms, unit: 'ms', baseline: `itself at ${label(small)} (ms)`,
-        baselineValue: small.readP99Ms, ratio: large.readP99Ms / Math.max(1, small.readP99Ms), target: { kind: 'ratio-at-most', ratio: 2 },
+        scenario: 'scale',
+        figure: `GET /v1/ranking p99, ${label(large)}`,
+        value: large.readP99Ms,
+        unit: 'ms',
+        baseline: `itself at ${label(small)} (ms)`,
+        baselineValue: small.readP99Ms,
+        ratio: large.readP99Ms / Math.max(1, small.readP99Ms),
+        target: { kind: 'ratio-at-most', ratio: 2 },
       },
     ];
   },

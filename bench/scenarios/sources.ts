@@ -64,25 +64,53 @@ export const sources: Scenario = {
       const cpuUsed = processCpuSeconds(worker) - cpuBefore;
       // A fetch due in the last seconds of the window may still be on its way: count those due before.
       const graceMs = 3_000;
-      const due = Array.from({ length: SOURCES }, (_, i) => i).filter((i) => startsAt + i * spacingMs <= startsAt + windowSeconds * 1000 - graceMs);
+      const due = Array.from({ length: SOURCES }, (_, i) => i).filter(
+        (i) => startsAt + i * spacingMs <= startsAt + windowSeconds * 1000 - graceMs,
+      );
       const fetched = due.filter((i) => arrivals.has(i));
       const lateness = fetched.map((i) => (arrivals.get(i) ?? 0) - (startsAt + i * spacingMs));
       const perFetchMs = arrivals.size === 0 ? 0 : (cpuUsed * 1000) / arrivals.size;
-      const details = { due: due.length, fetched: fetched.length, windowSeconds, changedShare: 1 / CHANGED_EVERY, cpuSeconds: cpuUsed, arrivals: arrivals.size };
+      const details = {
+        due: due.length,
+        fetched: fetched.length,
+        windowSeconds,
+        changedShare: 1 / CHANGED_EVERY,
+        cpuSeconds: cpuUsed,
+        arrivals: arrivals.size,
+      };
       return [
         {
-          scenario: 'sources', figure: `${SOURCES} sources every ${INTERVAL_SECONDS / 60} min on one ingest worker: due fetches made`, value: fetched.length / Math.max(1, due.length),
-          unit: 'share', baseline: 'fetches due in the window', baselineValue: due.length, ratio: fetched.length / Math.max(1, due.length),
-          target: { kind: 'ratio-at-least', ratio: 0.99 }, details,
+          scenario: 'sources',
+          figure: `${SOURCES} sources every ${INTERVAL_SECONDS / 60} min on one ingest worker: due fetches made`,
+          value: fetched.length / Math.max(1, due.length),
+          unit: 'share',
+          baseline: 'fetches due in the window',
+          baselineValue: due.length,
+          ratio: fetched.length / Math.max(1, due.length),
+          target: { kind: 'ratio-at-least', ratio: 0.99 },
+          details,
         },
         {
-          scenario: 'sources', figure: 'fetch lateness after its due time, p99', value: lateness.length ? percentile(lateness, 0.99) : 0, unit: 'ms',
-          baseline: 'the poll tick (POLL_TICK)', baselineValue: 5_000, ratio: null, target: { kind: 'at-most', value: 10_000 },
+          scenario: 'sources',
+          figure: 'fetch lateness after its due time, p99',
+          value: lateness.length ? percentile(lateness, 0.99) : 0,
+          unit: 'ms',
+          baseline: 'the poll tick (POLL_TICK)',
+          baselineValue: 5_000,
+          ratio: null,
+          target: { kind: 'at-most', value: 10_000 },
           details: { p50: lateness.length ? percentile(lateness, 0.5) : 0 },
         },
         {
-          scenario: 'sources', figure: 'ingest worker CPU per fetch (9 in 10 answered 304)', value: perFetchMs, unit: 'ms', baseline: '', baselineValue: null, ratio: null,
-          target: { kind: 'none' }, details,
+          scenario: 'sources',
+          figure: 'ingest worker CPU per fetch (9 in 10 answered 304)',
+          value: perFetchMs,
+          unit: 'ms',
+          baseline: '',
+          baselineValue: null,
+          ratio: null,
+          target: { kind: 'none' },
+          details,
         },
       ];
     } finally {

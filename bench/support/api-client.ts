@@ -13,7 +13,11 @@ export interface BenchArticle {
 export async function waitForIngestJob(baseUrl: string, statusUrl: string, timeoutMs = 120_000): Promise<{ articles: { id: string }[] }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const job = (await (await fetch(`${baseUrl}${statusUrl}`)).json()) as { status: string; error: string | null; result: { articles: { id: string }[] } | null };
+    const job = (await (await fetch(`${baseUrl}${statusUrl}`)).json()) as {
+      status: string;
+      error: string | null;
+      result: { articles: { id: string }[] } | null;
+    };
     if (job.status === 'completed' && job.result) return job.result;
     if (job.status === 'failed') throw new Error(`ingest job failed: ${job.error}`);
     if (Date.now() > deadline) throw new Error(`ingest job ${statusUrl} did not finish in ${timeoutMs} ms`);
@@ -22,7 +26,12 @@ export async function waitForIngestJob(baseUrl: string, statusUrl: string, timeo
 }
 
 /** Posts a document to an ingest endpoint and resolves with the job's status URL once it is queued. */
-export async function postDocument(baseUrl: string, path: '/v1/feeds' | '/v1/articles', body: string | Buffer, contentType: string): Promise<string> {
+export async function postDocument(
+  baseUrl: string,
+  path: '/v1/feeds' | '/v1/articles',
+  body: string | Buffer,
+  contentType: string,
+): Promise<string> {
   const response = await fetch(`${baseUrl}${path}?source=bench`, {
     method: 'POST',
     headers: { authorization: `Bearer ${BENCH_TOKEN}`, 'content-type': contentType },
@@ -33,7 +42,11 @@ export async function postDocument(baseUrl: string, path: '/v1/feeds' | '/v1/art
 }
 
 /** Stores `count` articles of one category of the run's own (at most 1000) and returns their ids. */
-export async function storeArticles(baseUrl: string, count: number, category = `bench-${randomUUID().slice(0, 8)}`): Promise<BenchArticle[]> {
+export async function storeArticles(
+  baseUrl: string,
+  count: number,
+  category = `bench-${randomUUID().slice(0, 8)}`,
+): Promise<BenchArticle[]> {
   const run = randomUUID().slice(0, 8);
   const articles = Array.from({ length: count }, (_, i) => ({
     guid: `bench-${run}-${i}`,
@@ -53,20 +66,28 @@ interface RankingAnswer {
 
 /** Views the 1h ranking of a category shows, summed over its (at most 100) articles. */
 export async function viewsShown(baseUrl: string, category: string): Promise<number> {
-  const list = (await (await fetch(`${baseUrl}/v1/ranking?window=1h&category=${encodeURIComponent(category)}&limit=100`)).json()) as RankingAnswer;
+  const list = (await (
+    await fetch(`${baseUrl}/v1/ranking?window=1h&category=${encodeURIComponent(category)}&limit=100`)
+  ).json()) as RankingAnswer;
   return list.items.reduce((sum, item) => sum + item.views, 0);
 }
 
 /** Views one article shows in the 1h ranking of its category. */
 export async function viewsOf(baseUrl: string, article: BenchArticle): Promise<number> {
-  const list = (await (await fetch(`${baseUrl}/v1/ranking?window=1h&category=${encodeURIComponent(article.category)}&limit=100`)).json()) as RankingAnswer;
+  const list = (await (
+    await fetch(`${baseUrl}/v1/ranking?window=1h&category=${encodeURIComponent(article.category)}&limit=100`)
+  ).json()) as RankingAnswer;
   return list.items.find((item) => item.article.id === article.id)?.views ?? 0;
 }
 
 /** Sends one batch of events until it is answered 202 (a 503 is retried: nothing was accepted). */
 export async function postEvents(baseUrl: string, events: object[]): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    const response = await fetch(`${baseUrl}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': BROWSER_UA }, body: JSON.stringify({ events }) });
+    const response = await fetch(`${baseUrl}/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': BROWSER_UA },
+      body: JSON.stringify({ events }),
+    });
     await response.arrayBuffer();
     if (response.status === 202) return;
     if (attempt > 50) throw new Error(`POST /v1/events answered ${response.status}`);
@@ -79,6 +100,9 @@ export async function postEvents(baseUrl: string, events: object[]): Promise<voi
  * `[<id>]` placeholder: every request gets unique eventIds without building a body per request.
  */
 export function eventsBody(articles: readonly BenchArticle[], batch: number, offset = 0): string {
-  const events = Array.from({ length: batch }, (_, i) => `{"type":"view","articleId":"${(articles[(offset + i) % articles.length] as BenchArticle).id}","eventId":"[<id>]-${i}"}`);
+  const events = Array.from(
+    { length: batch },
+    (_, i) => `{"type":"view","articleId":"${(articles[(offset + i) % articles.length] as BenchArticle).id}","eventId":"[<id>]-${i}"}`,
+  );
   return `{"events":[${events.join(',')}]}`;
 }

@@ -6,8 +6,24 @@
  */
 import express from 'express';
 
-const item = (i: number) => ({ rank: i + 1, previousRank: i + 1, views: 1000 - i, article: { id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, title: `A constant story number ${i}`, url: `https://news.example/a/${i}`, category: 'World', publishedAt: '2025-01-13T09:42:00Z' } });
-const document = { window: '24h', category: null, generatedAt: '2025-01-13T09:42:00Z', items: Array.from({ length: 9 }, (_, i) => item(i)) };
+const item = (i: number) => ({
+  rank: i + 1,
+  previousRank: i + 1,
+  views: 1000 - i,
+  article: {
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    title: `A constant story number ${i}`,
+    url: `https://news.example/a/${i}`,
+    category: 'World',
+    publishedAt: '2025-01-13T09:42:00Z',
+  },
+});
+const document = {
+  window: '24h',
+  category: null,
+  generatedAt: '2025-01-13T09:42:00Z',
+  items: Array.from({ length: 9 }, (_, i) => item(i)),
+};
 const padding = 2048 - JSON.stringify({ ...document, note: '' }).length;
 const constant = { ...document, note: 'x'.repeat(Math.max(0, padding)) };
 
@@ -21,6 +37,8 @@ app.post('/', express.json({ limit: 1024 * 1024, type: () => true }), (req, res)
 });
 const server = app.listen(0, '127.0.0.1', () => {
   const address = server.address();
-  process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, bytes: JSON.stringify(constant).length })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0, bytes: JSON.stringify(constant).length })}\n`,
+  );
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -66,7 +66,11 @@ export const pidsWithCommandLine = (text: string) => pidsWhere('cmdline', (cmdli
 
 export function readCpu(groups: readonly CpuGroup[]): CpuReading {
   const reading: CpuReading = new Map();
-  for (const group of groups) reading.set(group.name, group.pids().reduce((sum, pid) => sum + processCpuSeconds(pid), 0));
+  for (const group of groups)
+    reading.set(
+      group.name,
+      group.pids().reduce((sum, pid) => sum + processCpuSeconds(pid), 0),
+    );
   return reading;
 }
 
@@ -99,7 +103,9 @@ export class CpuMeter {
 
   /** Percent of one core per group, busiest first. */
   shares(): Record<string, number> {
-    const entries = [...this.#used].map(([name, seconds]) => [name, this.#seconds > 0 ? Math.round((1000 * seconds) / this.#seconds) / 10 : 0] as const);
+    const entries = [...this.#used].map(
+      ([name, seconds]) => [name, this.#seconds > 0 ? Math.round((1000 * seconds) / this.#seconds) / 10 : 0] as const,
+    );
     return Object.fromEntries(entries.sort((a, b) => b[1] - a[1]));
   }
 }

@@ -41,18 +41,21 @@ export async function runLoad(options: LoadOptions, okStatus = 200): Promise<Loa
     finished = (error, result) => (error ? reject(error) : resolve(result));
   });
   // The callback form: it returns the running instance, which reports each answer and can be stopped.
-  const instance = autocannon({
-    url: options.url,
-    connections: options.connections,
-    duration: options.durationSeconds,
-    method: options.method ?? 'GET',
-    headers: { 'user-agent': BROWSER_UA, ...(options.body ? { 'content-type': 'application/json' } : {}), ...options.headers },
-    ...(options.body === undefined ? {} : { body: options.body }),
-    ...(options.idReplacement ? { idReplacement: true } : {}),
-    ...(options.overallRate === undefined ? {} : { overallRate: options.overallRate }),
-    pipelining: options.pipelining ?? 1,
-    timeout: 30,
-  }, (error, result) => finished(error, result));
+  const instance = autocannon(
+    {
+      url: options.url,
+      connections: options.connections,
+      duration: options.durationSeconds,
+      method: options.method ?? 'GET',
+      headers: { 'user-agent': BROWSER_UA, ...(options.body ? { 'content-type': 'application/json' } : {}), ...options.headers },
+      ...(options.body === undefined ? {} : { body: options.body }),
+      ...(options.idReplacement ? { idReplacement: true } : {}),
+      ...(options.overallRate === undefined ? {} : { overallRate: options.overallRate }),
+      pipelining: options.pipelining ?? 1,
+      timeout: 30,
+    },
+    (error, result) => finished(error, result),
+  );
   instance.on('response', (_client: unknown, statusCode: number) => {
     if (statusCode === okStatus) ok++;
     else other++;

@@ -11,7 +11,9 @@ export async function pgUpsertRowsPerSecond(url: string, seconds: number, client
   const table = `bench_upsert_${randomUUID().replaceAll('-', '').slice(0, 8)}`;
   const setup = new pg.Client({ connectionString: url });
   await setup.connect();
-  await setup.query(`create table ${table} (event_key uuid primary key, article_id uuid not null, occurred_at timestamptz not null, views int not null)`);
+  await setup.query(
+    `create table ${table} (event_key uuid primary key, article_id uuid not null, occurred_at timestamptz not null, views int not null)`,
+  );
   const articles = Array.from({ length: 100 }, () => randomUUID());
   let rows = 0;
   const deadline = performance.now() + seconds * 1000;

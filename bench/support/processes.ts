@@ -23,7 +23,9 @@ export interface SpawnOptions {
 
 /** Starts `node <entry>` from the repository root; output is kept for diagnostics, never echoed. */
 export function spawnNode(name: string, entry: string, options: SpawnOptions): RunningProcess {
-  const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : [];
+  const profile = options.profileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`]
+    : [];
   const child = spawn(process.execPath, [...profile, entry], {
     cwd: REPO_ROOT,
     env: { ...process.env, NODE_ENV: 'test', ...options.env },
@@ -58,7 +60,8 @@ async function until(what: string, process: RunningProcess, probe: () => Promise
   for (;;) {
     if (process.child.exitCode !== null) throw new Error(`${process.name} exited before ${what}:\n${process.output.slice(-20).join('\n')}`);
     if (await probe().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`${process.name}: no ${what} within ${timeoutMs} ms:\n${process.output.slice(-20).join('\n')}`);
+    if (Date.now() > deadline)
+      throw new Error(`${process.name}: no ${what} within ${timeoutMs} ms:\n${process.output.slice(-20).join('\n')}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -45,10 +45,15 @@ export function meets(row: Pick<Row, 'value' | 'ratio' | 'target'>): boolean {
 }
 
 export const describeTarget = (target: Target, unit: string): string =>
-  target.kind === 'none' ? '—'
-    : target.kind === 'ratio-at-least' ? `≥ ${target.ratio}×`
-    : target.kind === 'ratio-at-most' ? `≤ ${target.ratio}×`
-      : target.kind === 'at-least' ? `≥ ${target.value} ${unit}` : `≤ ${target.value} ${unit}`;
+  target.kind === 'none'
+    ? '—'
+    : target.kind === 'ratio-at-least'
+      ? `≥ ${target.ratio}×`
+      : target.kind === 'ratio-at-most'
+        ? `≤ ${target.ratio}×`
+        : target.kind === 'at-least'
+          ? `≥ ${target.value} ${unit}`
+          : `≤ ${target.value} ${unit}`;
 
 /** Each row's median over the runs (figure, baseline and ratio each on their own). */
 export function medianRows(runs: readonly Row[][]): MedianRow[] {
@@ -66,7 +71,10 @@ export function medianRows(runs: readonly Row[][]): MedianRow[] {
       value: median(rows.map((r) => r.value)),
       baselineValue: baselines.length > 0 ? median(baselines) : null,
       ratio: ratios.length > 0 ? median(ratios) : null,
-      details: rows.length === 1 ? first.details : { runs: rows.map((r) => ({ value: r.value, baselineValue: r.baselineValue, ratio: r.ratio, ...r.details })) },
+      details:
+        rows.length === 1
+          ? first.details
+          : { runs: rows.map((r) => ({ value: r.value, baselineValue: r.baselineValue, ratio: r.ratio, ...r.details })) },
     };
     return { ...row, runs: rows.length, pass: meets(row) };
   });
@@ -91,7 +99,10 @@ export function printTable(rows: readonly MedianRow[]): string {
     describeTarget(r.target, r.unit),
     r.target.kind === 'none' ? 'diagnosis' : r.pass ? 'pass' : 'FAIL',
   ]);
-  return [header, ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n').replace(/^(\|.*\|)\n/, `$1\n|${header.map(() => '---').join('|')}|\n`);
+  return [header, ...lines]
+    .map((cells) => `| ${cells.join(' | ')} |`)
+    .join('\n')
+    .replace(/^(\|.*\|)\n/, `$1\n|${header.map(() => '---').join('|')}|\n`);
 }
 
 /** bench/results/<timestamp>.json: the medians, every run's rows and how the run was set up. */

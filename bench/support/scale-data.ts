@@ -81,7 +81,12 @@ async function buildWindowTotals(url: string): Promise<void> {
     await db.transaction().execute(async (trx) => {
       for (const window of RANKING_WINDOWS) {
         const range = windowBucketRange(window, nowMs);
-        await rebuildWindow(trx, window, range.resolution === 'minute' ? 'article_views_minute' : 'article_views_hour', range.fromInclusive);
+        await rebuildWindow(
+          trx,
+          window,
+          range.resolution === 'minute' ? 'article_views_minute' : 'article_views_hour',
+          range.fromInclusive,
+        );
       }
     });
   } finally {
@@ -94,7 +99,9 @@ export async function newestArticleIds(url: string, count: number): Promise<stri
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const result = await client.query<{ id: string }>(`select ${articleId('i')}::text as id from generate_series(0, $1::int - 1) as i`, [count]);
+    const result = await client.query<{ id: string }>(`select ${articleId('i')}::text as id from generate_series(0, $1::int - 1) as i`, [
+      count,
+    ]);
     return result.rows.map((row) => row.id);
   } finally {
     await client.end();

@@ -50,7 +50,9 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
     ...options.env,
   };
   const baseUrl = `http://127.0.0.1:${port}`;
-  const processes = options.services.map((name) => spawnService(name, { env: { ...env, ...options.serviceEnv?.[name] }, profileDir: options.profileDir }));
+  const processes = options.services.map((name) =>
+    spawnService(name, { env: { ...env, ...options.serviceEnv?.[name] }, profileDir: options.profileDir }),
+  );
   const stack: BenchStack = {
     baseUrl,
     prefix,
@@ -65,7 +67,9 @@ export async function startStack(options: StackOptions): Promise<BenchStack> {
   try {
     await Promise.all(
       processes.map((process) =>
-        process.name === 'api' ? waitForApi(process, baseUrl) : waitForWorker(process, options.redisUrl, prefix, WORKER_QUEUE[process.name as keyof typeof WORKER_QUEUE]),
+        process.name === 'api'
+          ? waitForApi(process, baseUrl)
+          : waitForWorker(process, options.redisUrl, prefix, WORKER_QUEUE[process.name as keyof typeof WORKER_QUEUE]),
       ),
     );
   } catch (error) {

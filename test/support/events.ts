@@ -15,7 +15,11 @@ export interface ViewToSend {
 }
 
 /** POST /v1/events as a browser (or as `userAgent`); returns the status and the parsed body. */
-export async function postEvents(baseUrl: string, events: ViewToSend[], userAgent = BROWSER_UA): Promise<{ status: number; body: EventsAnswer }> {
+export async function postEvents(
+  baseUrl: string,
+  events: ViewToSend[],
+  userAgent = BROWSER_UA,
+): Promise<{ status: number; body: EventsAnswer }> {
   const response = await fetch(new URL('/v1/events', baseUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'user-agent': userAgent },
@@ -40,7 +44,11 @@ export async function postEventsUntilAccepted(baseUrl: string, events: ViewToSen
 }
 
 /** Runs `work` over `items` with at most `concurrency` of them in flight. */
-export async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function inParallel<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
     while (next < items.length) {

@@ -53,4 +53,3 @@ export default async function globalSetup(project: TestProject): Promise<() => P
     await withAdmin((client) => dropDatabases(client, (other) => other !== runId));
   };
 }
-

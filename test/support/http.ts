@@ -15,7 +15,11 @@ export interface IngestJobAnswer {
   error: string | null;
 }
 
-export async function postFeed(baseUrl: string, body: string | Uint8Array, options: { source?: string; contentType?: string; token?: string | null } = {}) {
+export async function postFeed(
+  baseUrl: string,
+  body: string | Uint8Array,
+  options: { source?: string; contentType?: string; token?: string | null } = {},
+) {
   const url = new URL('/v1/feeds', baseUrl);
   if (options.source) url.searchParams.set('source', options.source);
   const headers: Record<string, string> = {};
@@ -25,7 +29,11 @@ export async function postFeed(baseUrl: string, body: string | Uint8Array, optio
 }
 
 /** Posts a document and waits for its ingest job to finish. */
-export async function ingest(baseUrl: string, body: string | Uint8Array, options: { source?: string; contentType?: string } = {}): Promise<IngestJobAnswer> {
+export async function ingest(
+  baseUrl: string,
+  body: string | Uint8Array,
+  options: { source?: string; contentType?: string } = {},
+): Promise<IngestJobAnswer> {
   const response = await postFeed(baseUrl, body, options);
   const accepted = (await response.json()) as { jobId: string; statusUrl: string };
   if (response.status !== 202) throw new Error(`expected 202, got ${response.status}: ${JSON.stringify(accepted)}`);
@@ -35,10 +43,14 @@ export async function ingest(baseUrl: string, body: string | Uint8Array, options
 export async function waitForJob(baseUrl: string, statusUrl: string): Promise<IngestJobAnswer> {
   let last: IngestJobAnswer | undefined;
   try {
-    return await eventually(async () => {
-      last = (await (await fetch(new URL(statusUrl, baseUrl))).json()) as IngestJobAnswer;
-      return last.status === 'completed' || last.status === 'failed' ? last : undefined;
-    }, 60_000, `ingest job ${statusUrl}`);
+    return await eventually(
+      async () => {
+        last = (await (await fetch(new URL(statusUrl, baseUrl))).json()) as IngestJobAnswer;
+        return last.status === 'completed' || last.status === 'failed' ? last : undefined;
+      },
+      60_000,
+      `ingest job ${statusUrl}`,
+    );
   } catch (error) {
     throw new Error(`${(error as Error).message}; last seen ${JSON.stringify(last)}`);
   }

@@ -18,7 +18,8 @@ export function parseMetrics(text: string): Sample[] {
 
 /** The value of the one sample with this name whose labels include `labels`; undefined if none. */
 export function sampleValue(samples: Sample[], name: string, labels: Record<string, string> = {}): number | undefined {
-  return samples.find((sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value))?.value;
+  return samples.find((sample) => sample.name === name && Object.entries(labels).every(([key, value]) => sample.labels[key] === value))
+    ?.value;
 }
 
 export async function scrape(baseUrl: string): Promise<Sample[]> {

@@ -58,7 +58,10 @@ export async function startProcess(name: ProcessName, env: Record<string, string
   });
   const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   const started = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within ${timeoutMs} ms\n${stderr}\n${JSON.stringify(logs.slice(-20))}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} did not start within ${timeoutMs} ms\n${stderr}\n${JSON.stringify(logs.slice(-20))}`)),
+      timeoutMs,
+    );
     const poll = setInterval(() => {
       if (logs.some((line) => line.msg === 'started')) {
         clearTimeout(timer);

@@ -5,8 +5,16 @@ import type { RedisClient } from '@newsrank/queue';
 export function rankingVersion(publishedAtMs: number): PublishedList {
   const generatedAt = new Date(publishedAtMs).toISOString();
   return {
-    key: 'ranking:24h:all', etag: `"v${publishedAtMs}"`, contentHash: `h${publishedAtMs}`, publishedAtMs,
-    body: { window: '24h', category: null, generatedAt, items: [{ rank: 1, previousRank: null, views: 3, article: { id: 'a1', title: 'One', url: null, category: null, publishedAt: null } }] },
+    key: 'ranking:24h:all',
+    etag: `"v${publishedAtMs}"`,
+    contentHash: `h${publishedAtMs}`,
+    publishedAtMs,
+    body: {
+      window: '24h',
+      category: null,
+      generatedAt,
+      items: [{ rank: 1, previousRank: null, views: 3, article: { id: 'a1', title: 'One', url: null, category: null, publishedAt: null } }],
+    },
   };
 }
 

@@ -17,7 +17,11 @@ export const TEST_CATEGORIES = ['Politics', 'Economy', 'World', 'Sports', 'Cultu
  * Stores `count` articles straight into the database (with their URL identity keys, so events
  * may name them by URL), spread round-robin over the test categories, newest last.
  */
-export async function insertArticles(db: Db, count: number, options: { publishedFrom?: Date; categories?: string[] } = {}): Promise<TestArticle[]> {
+export async function insertArticles(
+  db: Db,
+  count: number,
+  options: { publishedFrom?: Date; categories?: string[] } = {},
+): Promise<TestArticle[]> {
   const categories = options.categories ?? TEST_CATEGORIES;
   const from = (options.publishedFrom ?? new Date(Date.now() - 3 * 86_400_000)).getTime();
   const articles = Array.from({ length: count }, (_, i): TestArticle => {
@@ -34,8 +38,23 @@ export async function insertArticles(db: Db, count: number, options: { published
   if (articles.length === 0) return articles;
   await db
     .insertInto('articles')
-    .values(articles.map((a) => ({ id: a.id, source: 'test', url: a.url, canonical_url: a.url, title: a.title, tags: [], category: a.category, category_slug: a.categorySlug, published_at: a.publishedAt })))
+    .values(
+      articles.map((a) => ({
+        id: a.id,
+        source: 'test',
+        url: a.url,
+        canonical_url: a.url,
+        title: a.title,
+        tags: [],
+        category: a.category,
+        category_slug: a.categorySlug,
+        published_at: a.publishedAt,
+      })),
+    )
     .execute();
-  await db.insertInto('article_keys').values(articles.map((a) => ({ key: `url:${a.url}`, article_id: a.id }))).execute();
+  await db
+    .insertInto('article_keys')
+    .values(articles.map((a) => ({ key: `url:${a.url}`, article_id: a.id })))
+    .execute();
   return articles;
 }

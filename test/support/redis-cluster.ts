@@ -44,12 +44,36 @@ export async function startRedisCluster(masters = 3): Promise<RedisClusterUnderT
       const port = await freePort();
       ports.push(port);
       children.push(
-        spawn(REDIS_SERVER, [
-          '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '',
-          '--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`, '--cluster-node-timeout', '5000',
-          '--appendonly', 'yes', '--appendfilename', `appendonly-${port}.aof`, '--appenddirname', `aof-${port}`,
-          '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction',
-        ], { stdio: 'ignore' }),
+        spawn(
+          REDIS_SERVER,
+          [
+            '--port',
+            String(port),
+            '--bind',
+            '127.0.0.1',
+            '--dir',
+            dir,
+            '--save',
+            '',
+            '--cluster-enabled',
+            'yes',
+            '--cluster-config-file',
+            `nodes-${port}.conf`,
+            '--cluster-node-timeout',
+            '5000',
+            '--appendonly',
+            'yes',
+            '--appendfilename',
+            `appendonly-${port}.aof`,
+            '--appenddirname',
+            `aof-${port}`,
+            '--appendfsync',
+            'everysec',
+            '--maxmemory-policy',
+            'noeviction',
+          ],
+          { stdio: 'ignore' },
+        ),
       );
     }
     await Promise.all(ports.map((port) => waitForPing(port)));

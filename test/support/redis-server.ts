@@ -31,8 +31,20 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'newsrank-redis-'));
   const args = [
-    '--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '',
-    '--appendonly', 'yes', '--appendfsync', options.appendfsync ?? 'always', '--maxmemory-policy', 'noeviction',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    options.appendfsync ?? 'always',
+    '--maxmemory-policy',
+    'noeviction',
     ...(options.extraArgs ?? []),
   ];
   let child: ChildProcess | null = null;

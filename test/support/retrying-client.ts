@@ -33,7 +33,12 @@ export async function postFeedUntilAccepted(
 }
 
 /** Posts access events until the API answers 202, noting every answer on the way. */
-export async function postEventsUntilAccepted(baseUrl: string, events: ViewToSend[], log: StatusLog, deadlineMs = 60_000): Promise<EventsAnswer> {
+export async function postEventsUntilAccepted(
+  baseUrl: string,
+  events: ViewToSend[],
+  log: StatusLog,
+  deadlineMs = 60_000,
+): Promise<EventsAnswer> {
   const deadline = Date.now() + deadlineMs;
   for (;;) {
     try {

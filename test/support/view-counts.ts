@@ -1,8 +1,15 @@
 import type { Db } from '@newsrank/db';
 
 /** Views counted per article in one bucket table, summed over its buckets. */
-export async function viewsPerArticle(db: Db, table: 'article_views_hour' | 'article_views_minute' = 'article_views_hour'): Promise<Map<string, number>> {
-  const rows = await db.selectFrom(table).select(['article_id', (eb) => eb.fn.sum<number>('views').as('views')]).groupBy('article_id').execute();
+export async function viewsPerArticle(
+  db: Db,
+  table: 'article_views_hour' | 'article_views_minute' = 'article_views_hour',
+): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom(table)
+    .select(['article_id', (eb) => eb.fn.sum<number>('views').as('views')])
+    .groupBy('article_id')
+    .execute();
   return new Map(rows.map((row) => [row.article_id, Number(row.views)]));
 }
 

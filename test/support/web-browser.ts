@@ -6,8 +6,14 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Headless, and quiet: without the networking switches Chromium keeps calling home on a closed network. */
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export async function launchChromium(): Promise<Browser> {
@@ -18,7 +24,10 @@ export async function launchChromium(): Promise<Browser> {
  * Headless Chromium says "HeadlessChrome", which the bot list rightly filters: a context that
  * should be counted as a reader presents a desktop browser's User-Agent instead.
  */
-export async function readerContext(browser: Browser, options: { userAgent?: string; timezoneId?: string; javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+export async function readerContext(
+  browser: Browser,
+  options: { userAgent?: string; timezoneId?: string; javaScriptEnabled?: boolean } = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     userAgent: options.userAgent ?? BROWSER_UA,

@@ -93,7 +93,13 @@ describe('duration variables', () => {
   });
 
   it('every duration variable takes a unit, and the _MS variables stay bare numbers of milliseconds', () => {
-    const config = loadConfig({ POPULARITY_HALF_LIFE: '90m', EVENT_DEDUP_RETENTION: '2d', INGEST_JOB_RETENTION: '12h', RANKING_REFRESH_MS: '500', SHUTDOWN_TIMEOUT_MS: '3000' });
+    const config = loadConfig({
+      POPULARITY_HALF_LIFE: '90m',
+      EVENT_DEDUP_RETENTION: '2d',
+      INGEST_JOB_RETENTION: '12h',
+      RANKING_REFRESH_MS: '500',
+      SHUTDOWN_TIMEOUT_MS: '3000',
+    });
     expect(config.popularityHalfLifeMs).toBe(90 * 60_000);
     expect(config.eventDedupRetentionMs).toBe(2 * 86_400_000);
     expect(config.ingestJobRetentionMs).toBe(12 * 3_600_000);
@@ -105,13 +111,19 @@ describe('duration variables', () => {
 describe('http options', () => {
   it('CORS_ORIGINS defaults to any origin and takes a list of exact origins', () => {
     expect(loadConfig({}).corsOrigins).toBe('*');
-    expect(loadConfig({ CORS_ORIGINS: 'https://news.example, http://localhost:3000' }).corsOrigins).toEqual(['https://news.example', 'http://localhost:3000']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://news.example, http://localhost:3000' }).corsOrigins).toEqual([
+      'https://news.example',
+      'http://localhost:3000',
+    ]);
     expect(loadConfig({ CORS_ORIGINS: 'https://a.example,*' }).corsOrigins).toBe('*');
   });
 
-  it.each(['news.example', 'https://news.example/', 'https://news.example/path', 'ftp://news.example'])('CORS_ORIGINS refuses %j, naming the variable', (raw) => {
-    expect(() => loadConfig({ CORS_ORIGINS: raw })).toThrow(/CORS_ORIGINS: expected \* or origins/);
-  });
+  it.each(['news.example', 'https://news.example/', 'https://news.example/path', 'ftp://news.example'])(
+    'CORS_ORIGINS refuses %j, naming the variable',
+    (raw) => {
+      expect(() => loadConfig({ CORS_ORIGINS: raw })).toThrow(/CORS_ORIGINS: expected \* or origins/);
+    },
+  );
 
   it.each([
     [undefined, false],
@@ -131,11 +143,21 @@ describe('http options', () => {
 
 describe('connection limits', () => {
   it('default to timeouts chosen here, not Node’s, and 5,000 event streams a process', () => {
-    expect(loadConfig({}).httpLimits).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 60_000, keepAliveTimeoutMs: 65_000, sseMaxClients: 5_000 });
+    expect(loadConfig({}).httpLimits).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 60_000,
+      keepAliveTimeoutMs: 65_000,
+      sseMaxClients: 5_000,
+    });
   });
 
   it('take durations with a unit and a positive stream count', () => {
-    const limits = loadConfig({ HTTP_HEADERS_TIMEOUT: '5s', HTTP_REQUEST_TIMEOUT: '2m', HTTP_KEEP_ALIVE_TIMEOUT: '350s', SSE_MAX_CLIENTS: '200' }).httpLimits;
+    const limits = loadConfig({
+      HTTP_HEADERS_TIMEOUT: '5s',
+      HTTP_REQUEST_TIMEOUT: '2m',
+      HTTP_KEEP_ALIVE_TIMEOUT: '350s',
+      SSE_MAX_CLIENTS: '200',
+    }).httpLimits;
     expect(limits).toEqual({ headersTimeoutMs: 5_000, requestTimeoutMs: 120_000, keepAliveTimeoutMs: 350_000, sseMaxClients: 200 });
   });
 

@@ -96,7 +96,8 @@ export function shapeConfig(env: Env): Config {
   }
   if (env.POLL_MIN_INTERVAL > env.POLL_MAX_INTERVAL) problems.push('POLL_MIN_INTERVAL: must not be longer than POLL_MAX_INTERVAL');
   // Node refuses the pair at start (and, set after creating the server, silently swaps the two).
-  if (env.HTTP_HEADERS_TIMEOUT > env.HTTP_REQUEST_TIMEOUT) problems.push('HTTP_HEADERS_TIMEOUT: must not be longer than HTTP_REQUEST_TIMEOUT');
+  if (env.HTTP_HEADERS_TIMEOUT > env.HTTP_REQUEST_TIMEOUT)
+    problems.push('HTTP_HEADERS_TIMEOUT: must not be longer than HTTP_REQUEST_TIMEOUT');
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: env.NODE_ENV,

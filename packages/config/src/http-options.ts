@@ -10,11 +10,17 @@ export const corsOrigins = z
   .string()
   .default('*')
   .transform((raw, ctx): CorsOrigins => {
-    const parts = raw.split(',').map((part) => part.trim()).filter((part) => part.length > 0);
+    const parts = raw
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0);
     if (parts.length === 0 || parts.includes('*')) return '*';
     for (const part of parts) {
       if (!isOrigin(part)) {
-        ctx.addIssue({ code: 'custom', message: `expected * or origins such as https://news.example (scheme, host and port only), got "${part}"` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected * or origins such as https://news.example (scheme, host and port only), got "${part}"`,
+        });
         return z.NEVER;
       }
     }
@@ -33,10 +39,16 @@ export const trustProxy = z
     if (value === 'false') return false;
     if (value === 'true') return true;
     if (/^\d+$/.test(value)) return Number(value);
-    const parts = value.split(',').map((part) => part.trim()).filter((part) => part.length > 0);
+    const parts = value
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0);
     const bad = parts.find((part) => !PROXY_NAMES.has(part) && !ADDRESS_OR_SUBNET.test(part));
     if (parts.length === 0 || bad !== undefined) {
-      ctx.addIssue({ code: 'custom', message: `expected false, true, a number of proxy hops, or addresses/subnets (10.0.0.0/8, loopback), got "${bad ?? raw}"` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected false, true, a number of proxy hops, or addresses/subnets (10.0.0.0/8, loopback), got "${bad ?? raw}"`,
+      });
       return z.NEVER;
     }
     return parts;

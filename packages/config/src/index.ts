@@ -1,4 +1,12 @@
-export { loadConfig, shapeConfig, ConfigError, DEVELOPMENT_INGEST_TOKEN, type Config, type HttpLimits, type SourcePollingConfig } from './config.ts';
+export {
+  loadConfig,
+  shapeConfig,
+  ConfigError,
+  DEVELOPMENT_INGEST_TOKEN,
+  type Config,
+  type HttpLimits,
+  type SourcePollingConfig,
+} from './config.ts';
 export { envSchema, type Env } from './schema.ts';
 export { parseDurationMs, readDuration, DURATION_UNITS, type DurationReading, type DurationUnit } from './duration.ts';
 export type { CorsOrigins, TrustProxy } from './http-options.ts';

@@ -11,7 +11,8 @@ const duration = (fallback: string, maxMs = Number.POSITIVE_INFINITY) =>
     .transform((raw, ctx) => {
       const reading = readDuration(raw);
       if (reading.ok && reading.ms > 0 && reading.ms <= maxMs) return reading.ms;
-      const problem = reading.ok && reading.ms > maxMs ? `expected at most ${maxMs / 3_600_000}h, got "${raw}"` : durationProblem(raw, reading, fallback);
+      const problem =
+        reading.ok && reading.ms > maxMs ? `expected at most ${maxMs / 3_600_000}h, got "${raw}"` : durationProblem(raw, reading, fallback);
       ctx.addIssue({ code: 'custom', message: problem });
       return z.NEVER;
     });
@@ -23,20 +24,27 @@ function durationProblem(raw: string, reading: DurationReading, fallback: string
   return `expected a duration such as 500ms, 30s, 6h or 7d, got "${raw}"`;
 }
 
-const positiveInt = (fallback: number, max = Number.MAX_SAFE_INTEGER) =>
-  z.coerce.number().int().min(1).max(max).default(fallback);
+const positiveInt = (fallback: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(1).max(max).default(fallback);
 
 const url = (protocols: string[], fallback: string) =>
   z
     .string()
     .default(fallback)
     // Prefix check rather than `new URL`: a cluster URL lists several host:port pairs.
-    .refine((raw) => protocols.some((protocol) => raw.startsWith(`${protocol}//`) && raw.length > protocol.length + 2), `expected a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    .refine(
+      (raw) => protocols.some((protocol) => raw.startsWith(`${protocol}//`) && raw.length > protocol.length + 2),
+      `expected a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    );
 
 const commaList = z
   .string()
   .default('')
-  .transform((raw) => raw.split(',').map((part) => part.trim()).filter((part) => part.length > 0));
+  .transform((raw) =>
+    raw
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0),
+  );
 
 /** Every variable the processes read, with defaults that work against a local Postgres and Redis. */
 export const envSchema = z.object({
@@ -81,7 +89,10 @@ export const envSchema = z.object({
   FETCH_CONCURRENCY: positiveInt(16, 1024),
   FETCH_PER_HOST: positiveInt(2, 1024),
   // Loopback, private and link-local addresses may be fetched (tests, intranets); off by default.
-  FETCH_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((raw) => raw === 'true'),
+  FETCH_ALLOW_PRIVATE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((raw) => raw === 'true'),
   // Where hubs reach this deployment (WebSub callbacks); without it sources are only polled.
   PUBLIC_URL: z
     .string()

@@ -4,7 +4,10 @@ import { loadConfig } from './config.ts';
 describe('SOURCE_TIME_ZONES', () => {
   it('is empty by default and reads source=zone pairs, sources lower-cased', () => {
     expect(loadConfig({}).sourceTimeZones).toEqual({});
-    expect(loadConfig({ SOURCE_TIME_ZONES: 'Japan-News=Asia/Tokyo, wire = UTC' }).sourceTimeZones).toEqual({ 'japan-news': 'Asia/Tokyo', wire: 'UTC' });
+    expect(loadConfig({ SOURCE_TIME_ZONES: 'Japan-News=Asia/Tokyo, wire = UTC' }).sourceTimeZones).toEqual({
+      'japan-news': 'Asia/Tokyo',
+      wire: 'UTC',
+    });
   });
 
   it.each(['japan-news', 'japan-news=Mars/Olympus', '=Asia/Tokyo'])('refuses %j, naming the variable', (raw) => {

@@ -18,7 +18,10 @@ export const sourceTimeZones = z
   .default('')
   .transform((raw, ctx): SourceTimeZones => {
     const zones: Record<string, string> = Object.create(null);
-    for (const pair of raw.split(',').map((part) => part.trim()).filter((part) => part.length > 0)) {
+    for (const pair of raw
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0)) {
       const match = /^([^=\s]+)\s*=\s*(\S+)$/.exec(pair);
       if (!match?.[1] || !match[2] || !isTimeZone(match[2])) {
         ctx.addIssue({ code: 'custom', message: `expected source=Area/City pairs such as japan-news=Asia/Tokyo, got "${pair}"` });

@@ -14,9 +14,8 @@ describe('canonicalUrl', () => {
     ['https://example.com/a?b=1&a=2', 'https://example.com/a?b=1&a=2'],
   ])('%s is known as %s', (raw, expected) => expect(canonicalUrl(raw)).toBe(expected));
 
-  it.each([null, '', 'not a url', '/relative/path', 'javascript:alert(1)', 'ftp://example.com/a'])(
-    '%j has no canonical form',
-    (raw) => expect(canonicalUrl(raw)).toBeNull(),
+  it.each([null, '', 'not a url', '/relative/path', 'javascript:alert(1)', 'ftp://example.com/a'])('%j has no canonical form', (raw) =>
+    expect(canonicalUrl(raw)).toBeNull(),
   );
 });
 

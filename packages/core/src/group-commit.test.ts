@@ -76,7 +76,9 @@ describe('GroupCommit with a linger in ms', () => {
     const writes = [deferred(), deferred(), deferred()];
     const started: number[][] = [];
     const group = new GroupCommit<number>((items) => (started.push(items), writes[started.length - 1]?.promise ?? Promise.resolve()), {
-      maxItems: 100, lingerMs: 1, maxInFlight: 2,
+      maxItems: 100,
+      lingerMs: 1,
+      maxInFlight: 2,
     });
     const first = group.submit([1]);
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -120,7 +122,7 @@ describe('GroupCommit with a linger in ms', () => {
   });
 });
 
-describe("GroupCommit lingering for one turn of the event loop", () => {
+describe('GroupCommit lingering for one turn of the event loop', () => {
   /** A write that takes 5 ms and records its batch; `failNext` makes the next one reject. */
   function recordingWrite() {
     const batches: number[][] = [];
@@ -175,9 +177,12 @@ describe("GroupCommit lingering for one turn of the event loop", () => {
   });
 
   it('a write that throws before returning a promise refuses its callers too', async () => {
-    const group = new GroupCommit<number>(() => {
-      throw new Error('no connection');
-    }, { lingerMs: 'turn' });
+    const group = new GroupCommit<number>(
+      () => {
+        throw new Error('no connection');
+      },
+      { lingerMs: 'turn' },
+    );
     await expect(group.submit([1])).rejects.toThrow('no connection');
   });
 });

@@ -14,17 +14,26 @@ describe('isJapaneseDateline', () => {
 
 describe('inferTimeZone', () => {
   it('reads Japan time from a Japanese dateline, and says so', () => {
-    expect(inferTimeZone({ ...none, dateline: '東京' })).toEqual({ timeZone: 'Asia/Tokyo', evidence: { kind: 'dateline', dateline: '東京' } });
+    expect(inferTimeZone({ ...none, dateline: '東京' })).toEqual({
+      timeZone: 'Asia/Tokyo',
+      evidence: { kind: 'dateline', dateline: '東京' },
+    });
     expect(inferTimeZone({ ...none, dateline: 'TOKYO' })?.timeZone).toBe('Asia/Tokyo');
   });
 
   it('reads Japan time from a .jp host', () => {
-    expect(inferTimeZone({ ...none, url: 'https://japannews.yomiuri.co.jp/politics/1' })).toEqual({ timeZone: 'Asia/Tokyo', evidence: { kind: 'domain', domain: '.jp' } });
+    expect(inferTimeZone({ ...none, url: 'https://japannews.yomiuri.co.jp/politics/1' })).toEqual({
+      timeZone: 'Asia/Tokyo',
+      evidence: { kind: 'domain', domain: '.jp' },
+    });
   });
 
   it('prefers the dateline to the language and the language to the domain', () => {
     expect(inferTimeZone({ dateline: 'TOKYO', language: 'ko', url: 'https://news.example.de/' })?.evidence.kind).toBe('dateline');
-    expect(inferTimeZone({ dateline: 'SEOUL', language: 'ko-KR', url: 'https://news.example.de/' })).toEqual({ timeZone: 'Asia/Seoul', evidence: { kind: 'language', language: 'ko' } });
+    expect(inferTimeZone({ dateline: 'SEOUL', language: 'ko-KR', url: 'https://news.example.de/' })).toEqual({
+      timeZone: 'Asia/Seoul',
+      evidence: { kind: 'language', language: 'ko' },
+    });
   });
 
   it('infers nothing from a foreign dateline, another language or a generic domain', () => {

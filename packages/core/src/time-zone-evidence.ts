@@ -10,20 +10,86 @@
  * a foreign dateline alone says nothing about the paper, so only Japanese places count.
  */
 const JAPANESE_PLACES = new Set([
-  'TOKYO', 'OSAKA', 'KYOTO', 'NAGOYA', 'YOKOHAMA', 'KOBE', 'SAPPORO', 'SENDAI', 'FUKUOKA', 'HIROSHIMA',
-  'NAGASAKI', 'NAHA', 'OKINAWA', 'NIIGATA', 'KAWASAKI', 'SAITAMA', 'CHIBA', 'KUMAMOTO', 'KAGOSHIMA',
-  'NARA', 'KANAZAWA', 'SHIZUOKA', 'OKAYAMA', 'MATSUYAMA', 'FUKUSHIMA', 'AOMORI', 'NAGANO', 'HAKODATE',
-  '東京', '大阪', '京都', '名古屋', '横浜', '神戸', '札幌', '仙台', '福岡', '広島', '長崎', '那覇', '沖縄',
-  '新潟', '川崎', 'さいたま', '埼玉', '千葉', '熊本', '鹿児島', '奈良', '金沢', '静岡', '岡山', '松山',
-  '福島', '青森', '長野', '函館', '東京都',
+  'TOKYO',
+  'OSAKA',
+  'KYOTO',
+  'NAGOYA',
+  'YOKOHAMA',
+  'KOBE',
+  'SAPPORO',
+  'SENDAI',
+  'FUKUOKA',
+  'HIROSHIMA',
+  'NAGASAKI',
+  'NAHA',
+  'OKINAWA',
+  'NIIGATA',
+  'KAWASAKI',
+  'SAITAMA',
+  'CHIBA',
+  'KUMAMOTO',
+  'KAGOSHIMA',
+  'NARA',
+  'KANAZAWA',
+  'SHIZUOKA',
+  'OKAYAMA',
+  'MATSUYAMA',
+  'FUKUSHIMA',
+  'AOMORI',
+  'NAGANO',
+  'HAKODATE',
+  '東京',
+  '大阪',
+  '京都',
+  '名古屋',
+  '横浜',
+  '神戸',
+  '札幌',
+  '仙台',
+  '福岡',
+  '広島',
+  '長崎',
+  '那覇',
+  '沖縄',
+  '新潟',
+  '川崎',
+  'さいたま',
+  '埼玉',
+  '千葉',
+  '熊本',
+  '鹿児島',
+  '奈良',
+  '金沢',
+  '静岡',
+  '岡山',
+  '松山',
+  '福島',
+  '青森',
+  '長野',
+  '函館',
+  '東京都',
 ]);
 
 const ZONE_BY_LANGUAGE: Readonly<Record<string, string>> = { ja: 'Asia/Tokyo', ko: 'Asia/Seoul' };
 
 const ZONE_BY_COUNTRY_DOMAIN: Readonly<Record<string, string>> = {
-  jp: 'Asia/Tokyo', kr: 'Asia/Seoul', cn: 'Asia/Shanghai', tw: 'Asia/Taipei', hk: 'Asia/Hong_Kong', sg: 'Asia/Singapore',
-  in: 'Asia/Kolkata', uk: 'Europe/London', ie: 'Europe/Dublin', de: 'Europe/Berlin', fr: 'Europe/Paris', it: 'Europe/Rome',
-  nl: 'Europe/Amsterdam', ch: 'Europe/Zurich', at: 'Europe/Vienna', se: 'Europe/Stockholm', pl: 'Europe/Warsaw',
+  jp: 'Asia/Tokyo',
+  kr: 'Asia/Seoul',
+  cn: 'Asia/Shanghai',
+  tw: 'Asia/Taipei',
+  hk: 'Asia/Hong_Kong',
+  sg: 'Asia/Singapore',
+  in: 'Asia/Kolkata',
+  uk: 'Europe/London',
+  ie: 'Europe/Dublin',
+  de: 'Europe/Berlin',
+  fr: 'Europe/Paris',
+  it: 'Europe/Rome',
+  nl: 'Europe/Amsterdam',
+  ch: 'Europe/Zurich',
+  at: 'Europe/Vienna',
+  se: 'Europe/Stockholm',
+  pl: 'Europe/Warsaw',
 };
 
 export interface ZoneClues {
@@ -34,9 +100,7 @@ export interface ZoneClues {
 }
 
 export type ZoneEvidence =
-  | { kind: 'dateline'; dateline: string }
-  | { kind: 'language'; language: string }
-  | { kind: 'domain'; domain: string };
+  { kind: 'dateline'; dateline: string } | { kind: 'language'; language: string } | { kind: 'domain'; domain: string };
 
 export interface InferredZone {
   timeZone: string;
@@ -46,7 +110,11 @@ export interface InferredZone {
 /** `TOKYO`, `Tokyo`, `東京`, `TOKYO, Japan`: the place part of a dateline, if it is in Japan. */
 export function isJapaneseDateline(dateline: string | null): boolean {
   if (!dateline) return false;
-  const place = dateline.split(/[,，、=＝(（]/)[0]?.trim().toUpperCase() ?? '';
+  const place =
+    dateline
+      .split(/[,，、=＝(（]/)[0]
+      ?.trim()
+      .toUpperCase() ?? '';
   return JAPANESE_PLACES.has(place);
 }
 
@@ -88,7 +156,14 @@ export function zoneOffsetForLocalTime(localAsUtcMs: number, timeZone: string): 
 /** Minutes east of UTC in `timeZone` at an instant. */
 export function zoneOffsetAt(instantMs: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   }).formatToParts(new Date(instantMs));
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   // setUTCFullYear, unlike Date.UTC, keeps years 0–99 where they are.

@@ -3,10 +3,23 @@ import { canonicalUrl } from './canonical-url.ts';
 import { isTrackingParam, withoutTrackingParams } from './tracking-params.ts';
 
 describe('isTrackingParam', () => {
-  it.each(['utm_source', 'UTM_Medium', 'utm_anything', 'fbclid', 'gclid', 'mc_cid', 'mc_eid', '_ga', 'yclid', 'msclkid', 'igshid', 'ref_src', 'xtor', 'pk_campaign', 'mtm_source'])(
-    '%s is a tracking parameter',
-    (name) => expect(isTrackingParam(name)).toBe(true),
-  );
+  it.each([
+    'utm_source',
+    'UTM_Medium',
+    'utm_anything',
+    'fbclid',
+    'gclid',
+    'mc_cid',
+    'mc_eid',
+    '_ga',
+    'yclid',
+    'msclkid',
+    'igshid',
+    'ref_src',
+    'xtor',
+    'pk_campaign',
+    'mtm_source',
+  ])('%s is a tracking parameter', (name) => expect(isTrackingParam(name)).toBe(true));
 
   it.each(['id', 'p', 'page', 'ref', 'story', 'pk_id', 'utm', 'source', 'gclid2'])('%s identifies content and stays', (name) => {
     expect(isTrackingParam(name)).toBe(false);

@@ -6,8 +6,7 @@ import { migrations } from './migrations/index.ts';
 // Any fixed number; all processes of one deployment share it.
 const MIGRATION_LOCK_ID = 7_274_611_391;
 
-const migrator = (db: Db) =>
-  new Migrator({ db, provider: { getMigrations: async () => migrations } });
+const migrator = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });
 
 /**
  * Brings the schema up to date. Several processes may start at once: a session advisory lock

@@ -41,7 +41,12 @@ describe('presentArticle', () => {
   it('answers what the Article schema describes, dates cut to the second', () => {
     const article = presentArticle(row);
     expect(problems(Article, article)).toEqual([]);
-    expect(article).toMatchObject({ publishedAt: '2025-01-13T09:42:00Z', timeZone: 'Asia/Tokyo', contentHtml: '<p>The budget passed.</p>', categorySlug: 'politics' });
+    expect(article).toMatchObject({
+      publishedAt: '2025-01-13T09:42:00Z',
+      timeZone: 'Asia/Tokyo',
+      contentHtml: '<p>The budget passed.</p>',
+      categorySlug: 'politics',
+    });
     expect(Object.keys(article)).toEqual(Object.keys(Article.properties));
   });
 });
@@ -59,7 +64,14 @@ describe('presentIngestJob', () => {
     finished_at: new Date('2025-01-13T09:45:02Z'),
     attempts: 1,
     // As a report written before items carried their position and warnings reads back.
-    result: { inserted: 1, updated: 0, duplicates: 0, articles: [{ id: row.id, url: row.url, guid: row.guid, outcome: 'inserted' }], rejected: [{ index: 1, reason: 'item has no title' }], warnings: [] },
+    result: {
+      inserted: 1,
+      updated: 0,
+      duplicates: 0,
+      articles: [{ id: row.id, url: row.url, guid: row.guid, outcome: 'inserted' }],
+      rejected: [{ index: 1, reason: 'item has no title' }],
+      warnings: [],
+    },
     error: null,
   };
 
@@ -68,7 +80,9 @@ describe('presentIngestJob', () => {
     expect(problems(IngestJob, presented)).toEqual([]);
     expect(presented.receivedAt).toBe('2025-01-13T09:45:00Z');
     // The stored report's own key order, which is what clients have always read.
-    expect(JSON.stringify(presented.result?.articles)).toBe(`[{"id":"${row.id}","url":"${row.url}","guid":"${row.guid}","outcome":"inserted","warnings":[]}]`);
+    expect(JSON.stringify(presented.result?.articles)).toBe(
+      `[{"id":"${row.id}","url":"${row.url}","guid":"${row.guid}","outcome":"inserted","warnings":[]}]`,
+    );
   });
 
   it('answers a job still waiting with a null result and finish time', () => {

@@ -27,5 +27,7 @@ const IMPOSSIBLE_YEAR = /(?:^|[^\d])(?:0000|\d{5,})(?:[^\d]|$)/;
 
 /** The warning for a value that did not parse: an impossible year is named as such. */
 export function unreadableDateWarning(field: DateField, raw: string): string {
-  return IMPOSSIBLE_YEAR.test(raw) && !/^\d+$/.test(raw) ? `${field} "${raw}" has an impossible year; not stored` : `unreadable date "${raw}"`;
+  return IMPOSSIBLE_YEAR.test(raw) && !/^\d+$/.test(raw)
+    ? `${field} "${raw}" has an impossible year; not stored`
+    : `unreadable date "${raw}"`;
 }

@@ -13,31 +13,98 @@ const MAX_DATE_LENGTH = 64;
 
 /** Offsets in minutes east of UTC. Ambiguous abbreviations take their most common reading. */
 const ZONES: ReadonlyMap<string, number> = new Map<string, number>([
-  ['UT', 0], ['UTC', 0], ['GMT', 0], ['Z', 0], ['ETC/GMT', 0], ['ETC/UTC', 0], ['WET', 0],
+  ['UT', 0],
+  ['UTC', 0],
+  ['GMT', 0],
+  ['Z', 0],
+  ['ETC/GMT', 0],
+  ['ETC/UTC', 0],
+  ['WET', 0],
   // North America (RFC 822 names plus the Atlantic, Alaska and Hawaii zones).
-  ['EST', -300], ['EDT', -240], ['CST', -360], ['CDT', -300],
-  ['MST', -420], ['MDT', -360], ['PST', -480], ['PDT', -420],
-  ['AST', -240], ['ADT', -180], ['AKST', -540], ['AKDT', -480], ['HST', -600], ['NST', -210], ['NDT', -150],
+  ['EST', -300],
+  ['EDT', -240],
+  ['CST', -360],
+  ['CDT', -300],
+  ['MST', -420],
+  ['MDT', -360],
+  ['PST', -480],
+  ['PDT', -420],
+  ['AST', -240],
+  ['ADT', -180],
+  ['AKST', -540],
+  ['AKDT', -480],
+  ['HST', -600],
+  ['NST', -210],
+  ['NDT', -150],
   // Europe. BST is British Summer Time; IST is India (the most frequent reading in news feeds).
-  ['BST', 60], ['WEST', 60], ['CET', 60], ['MET', 60], ['CEST', 120], ['MEST', 120],
-  ['EET', 120], ['EEST', 180], ['MSK', 180],
+  ['BST', 60],
+  ['WEST', 60],
+  ['CET', 60],
+  ['MET', 60],
+  ['CEST', 120],
+  ['MEST', 120],
+  ['EET', 120],
+  ['EEST', 180],
+  ['MSK', 180],
   // Africa, Asia, Oceania.
-  ['CAT', 120], ['SAST', 120], ['EAT', 180], ['IST', 330], ['PKT', 300], ['ICT', 420], ['WIB', 420],
-  ['HKT', 480], ['SGT', 480], ['PHT', 480], ['AWST', 480], ['MYT', 480], ['JST', 540], ['KST', 540],
-  ['ACST', 570], ['ACDT', 630], ['AEST', 600], ['AEDT', 660], ['NZST', 720], ['NZDT', 780],
+  ['CAT', 120],
+  ['SAST', 120],
+  ['EAT', 180],
+  ['IST', 330],
+  ['PKT', 300],
+  ['ICT', 420],
+  ['WIB', 420],
+  ['HKT', 480],
+  ['SGT', 480],
+  ['PHT', 480],
+  ['AWST', 480],
+  ['MYT', 480],
+  ['JST', 540],
+  ['KST', 540],
+  ['ACST', 570],
+  ['ACDT', 630],
+  ['AEST', 600],
+  ['AEDT', 660],
+  ['NZST', 720],
+  ['NZDT', 780],
 ]);
 
 const MONTHS: ReadonlyMap<string, number> = new Map(
   ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m, i) => [m, i + 1]),
 );
 const MONTH_ALIASES: ReadonlyMap<string, string> = new Map([
-  ['january', 'jan'], ['february', 'feb'], ['march', 'mar'], ['april', 'apr'], ['june', 'jun'],
-  ['july', 'jul'], ['august', 'aug'], ['sept', 'sep'], ['september', 'sep'], ['october', 'oct'],
-  ['november', 'nov'], ['december', 'dec'],
+  ['january', 'jan'],
+  ['february', 'feb'],
+  ['march', 'mar'],
+  ['april', 'apr'],
+  ['june', 'jun'],
+  ['july', 'jul'],
+  ['august', 'aug'],
+  ['sept', 'sep'],
+  ['september', 'sep'],
+  ['october', 'oct'],
+  ['november', 'nov'],
+  ['december', 'dec'],
 ]);
 const DAY_NAMES = new Set([
-  'mon', 'tue', 'tues', 'wed', 'weds', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'mon',
+  'tue',
+  'tues',
+  'wed',
+  'weds',
+  'thu',
+  'thur',
+  'thurs',
+  'fri',
+  'sat',
+  'sun',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
 ]);
 
 interface Parts {
@@ -107,8 +174,14 @@ function parseRfc822(text: string): Parts | null {
   const offset = parseZone(m[8]!);
   if (month === undefined || offset === null) return null;
   return {
-    year: Number(m[4]), month, day: Number(m[2]),
-    hour: Number(m[5]), minute: Number(m[6]), second: Number(m[7]), offset, zone: m[8]!,
+    year: Number(m[4]),
+    month,
+    day: Number(m[2]),
+    hour: Number(m[5]),
+    minute: Number(m[6]),
+    second: Number(m[7]),
+    offset,
+    zone: m[8]!,
   };
 }
 
@@ -248,7 +321,10 @@ function parseWords(text: string): Parts | null {
     hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
   }
   return {
-    year, month, day, hour,
+    year,
+    month,
+    day,
+    hour,
     minute: time?.minute ?? 0,
     second: time?.second ?? 0,
     offset: offset ?? null,

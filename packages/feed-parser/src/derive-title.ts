@@ -29,9 +29,14 @@ const UNTITLED = 'Untitled';
  */
 export function deriveTitle(s: TitleSources): DerivedTitle {
   const text = s.text ?? s.imageCaption;
-  if (text !== null) return { title: titleFromText(text), warning: 'title missing; derived from the item\'s text' };
+  if (text !== null) return { title: titleFromText(text), warning: "title missing; derived from the item's text" };
   const guidUrl = s.guid !== null && /^https?:\/\//i.test(s.guid) ? s.guid : null;
-  for (const [url, what] of [[s.url, 'link'], [guidUrl, 'id'], [s.mediaUrl, 'media file'], [s.imageUrl, 'image']] as const) {
+  for (const [url, what] of [
+    [s.url, 'link'],
+    [guidUrl, 'id'],
+    [s.mediaUrl, 'media file'],
+    [s.imageUrl, 'image'],
+  ] as const) {
     const title = url === null ? null : titleFromUrl(url);
     if (title !== null) return { title, warning: `title missing; derived from its ${what}` };
   }

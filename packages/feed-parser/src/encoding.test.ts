@@ -30,9 +30,10 @@ describe('decode', () => {
     ['KOI8-R', 'koi8-r', 'Новости дня'],
     ['cp866', 'ibm866', 'Новости дня'],
   ])('decodes %s declared in the XML declaration', (label, encoding, text) => {
-    const bytes = label === 'ISO-2022-JP'
-      ? iso2022jp(xml(label, text))
-      : iconv.encode(xml(label, text), label === 'GB2312' || label === 'GBK' ? 'gb18030' : label);
+    const bytes =
+      label === 'ISO-2022-JP'
+        ? iso2022jp(xml(label, text))
+        : iconv.encode(xml(label, text), label === 'GB2312' || label === 'GBK' ? 'gb18030' : label);
     const decoded = decode(bytes);
     expect(decoded.encoding).toBe(encoding);
     expect(decoded.text).toBe(xml(label, text));
@@ -40,7 +41,10 @@ describe('decode', () => {
   });
 
   it('reads ISO-8859-1 labels as windows-1252, as browsers do', () => {
-    const decoded = decode(Uint8Array.from([...Buffer.from('<t>'), 0x93, 0x68, 0x69, 0x94, ...Buffer.from('</t>')]), 'text/xml; charset=ISO-8859-1');
+    const decoded = decode(
+      Uint8Array.from([...Buffer.from('<t>'), 0x93, 0x68, 0x69, 0x94, ...Buffer.from('</t>')]),
+      'text/xml; charset=ISO-8859-1',
+    );
     expect(decoded).toMatchObject({ encoding: 'windows-1252', text: '<t>“hi”</t>' });
   });
 
@@ -73,13 +77,13 @@ describe('decode', () => {
     expect(decode(iconv.encode(doc, 'euc-jp')).encoding).toBe('euc-jp');
   });
 
-  it.each([
-    ['<meta charset="Shift_JIS">'],
-    ['<meta http-equiv="Content-Type" content="text/html; charset=shift_jis">'],
-  ])('reads the HTML %s', (meta) => {
-    const doc = `<!doctype html><html><head>${meta}<title>日本語</title></head></html>`;
-    expect(decode(iconv.encode(doc, 'shift_jis'))).toMatchObject({ encoding: 'shift_jis', text: doc });
-  });
+  it.each([['<meta charset="Shift_JIS">'], ['<meta http-equiv="Content-Type" content="text/html; charset=shift_jis">']])(
+    'reads the HTML %s',
+    (meta) => {
+      const doc = `<!doctype html><html><head>${meta}<title>日本語</title></head></html>`;
+      expect(decode(iconv.encode(doc, 'shift_jis'))).toMatchObject({ encoding: 'shift_jis', text: doc });
+    },
+  );
 
   it('lets valid UTF-8 bytes override a wrong legacy declaration, with a warning', () => {
     const decoded = decode(Buffer.from(xml('ISO-8859-1', 'café 日本')));
@@ -119,8 +123,13 @@ describe('decode', () => {
 
 describe('canonicalEncoding', () => {
   it.each([
-    ['UTF8', 'utf-8'], ['latin1', 'windows-1252'], ['x-sjis', 'shift_jis'], ['ks_c_5601-1987', 'euc-kr'],
-    ['csKOI8R', 'koi8-r'], ['x-mac-roman', 'macintosh'], ['no-such-charset', null],
+    ['UTF8', 'utf-8'],
+    ['latin1', 'windows-1252'],
+    ['x-sjis', 'shift_jis'],
+    ['ks_c_5601-1987', 'euc-kr'],
+    ['csKOI8R', 'koi8-r'],
+    ['x-mac-roman', 'macintosh'],
+    ['no-such-charset', null],
   ])('maps the label %s to %s', (label, expected) => {
     expect(canonicalEncoding(label)).toBe(expected);
   });

@@ -30,12 +30,19 @@ describe('what a feed says about its cadence and where it lives', () => {
   });
 
   it('reads the syndication module whatever prefix it is bound to, and relative links against the document URL', () => {
-    const result = parse(`<rss version="2.0" xmlns:syn="http://purl.org/rss/1.0/modules/syndication/" xmlns:a10="http://www.w3.org/2005/Atom">
+    const result = parse(
+      `<rss version="2.0" xmlns:syn="http://purl.org/rss/1.0/modules/syndication/" xmlns:a10="http://www.w3.org/2005/Atom">
       <channel><title>News</title><link>https://news.example/</link>
         <syn:updatePeriod>daily</syn:updatePeriod><a10:link rel="self" href="/rss"/><a10:link rel="hub" href="hub"/>${item}
-      </channel></rss>`, 'https://feeds.example/path/feed');
+      </channel></rss>`,
+      'https://feeds.example/path/feed',
+    );
     expect(result.cadence).toMatchObject({ updatePeriod: 'daily', updateFrequency: null });
-    expect(result.links).toEqual({ siteUrl: 'https://news.example/', hubs: ['https://feeds.example/path/hub'], self: 'https://feeds.example/rss' });
+    expect(result.links).toEqual({
+      siteUrl: 'https://news.example/',
+      hubs: ['https://feeds.example/path/hub'],
+      self: 'https://feeds.example/rss',
+    });
   });
 
   it('ignores values that mean nothing', () => {
@@ -65,23 +72,45 @@ describe('what a feed says about its cadence and where it lives', () => {
       <title>Blog</title><link href="/"/><link rel="self" href="atom.xml"/><link rel="hub" href="https://hub.example/"/>
       <link rel="alternate" type="text/html" href="/ignored-second"/>
       <entry><id>1</id><title>One</title><updated>2025-01-13T09:00:00Z</updated></entry></feed>`);
-    expect(result.links).toEqual({ siteUrl: 'https://blog.example/', hubs: ['https://hub.example/'], self: 'https://blog.example/atom.xml' });
+    expect(result.links).toEqual({
+      siteUrl: 'https://blog.example/',
+      hubs: ['https://hub.example/'],
+      self: 'https://blog.example/atom.xml',
+    });
     expect(result.cadence).toEqual({ ttlMinutes: null, updatePeriod: null, updateFrequency: null, skipHours: [], skipDays: [] });
   });
 
   it('reads JSON Feed home_page_url, feed_url and WebSub hubs only', () => {
-    const result = parse(JSON.stringify({
-      version: 'https://jsonfeed.org/version/1.1', title: 'J', home_page_url: 'https://j.example/', feed_url: 'https://j.example/feed.json',
-      hubs: [{ type: 'rssCloud', url: 'https://cloud.example/' }, { type: 'WebSub', url: 'https://hub.example/' }, { url: 'https://untyped.example/' }, 'junk'],
-      items: [{ id: '1', title: 'One', date_published: '2025-01-13T09:00:00Z' }],
-    }));
-    expect(result.links).toEqual({ siteUrl: 'https://j.example/', hubs: ['https://hub.example/', 'https://untyped.example/'], self: 'https://j.example/feed.json' });
+    const result = parse(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'J',
+        home_page_url: 'https://j.example/',
+        feed_url: 'https://j.example/feed.json',
+        hubs: [
+          { type: 'rssCloud', url: 'https://cloud.example/' },
+          { type: 'WebSub', url: 'https://hub.example/' },
+          { url: 'https://untyped.example/' },
+          'junk',
+        ],
+        items: [{ id: '1', title: 'One', date_published: '2025-01-13T09:00:00Z' }],
+      }),
+    );
+    expect(result.links).toEqual({
+      siteUrl: 'https://j.example/',
+      hubs: ['https://hub.example/', 'https://untyped.example/'],
+      self: 'https://j.example/feed.json',
+    });
   });
 
   it('is empty for documents that are not feeds', () => {
-    const empty = { cadence: { ttlMinutes: null, updatePeriod: null, updateFrequency: null, skipHours: [], skipDays: [] }, links: { siteUrl: null, hubs: [], self: null } };
-    expect(parse('<html><head><title>Story</title></head><body><article><h1>Story</h1><p>Text of the story.</p></article></body></html>'))
-      .toMatchObject(empty);
+    const empty = {
+      cadence: { ttlMinutes: null, updatePeriod: null, updateFrequency: null, skipHours: [], skipDays: [] },
+      links: { siteUrl: null, hubs: [], self: null },
+    };
+    expect(
+      parse('<html><head><title>Story</title></head><body><article><h1>Story</h1><p>Text of the story.</p></article></body></html>'),
+    ).toMatchObject(empty);
     expect(parse(JSON.stringify({ articles: [{ title: 'x', url: 'https://x.example/1' }] }))).toMatchObject(empty);
   });
 });

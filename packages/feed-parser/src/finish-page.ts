@@ -19,7 +19,14 @@ export function finishPageArticle(article: ParsedArticle, ingestedAt: Date): Par
     const text = article.summary ?? (article.contentHtml === null ? null : toPlainText(article.contentHtml));
     const anything = text ?? url ?? article.guid ?? article.imageUrl ?? article.imageCaption ?? article.publishedAt ?? article.updatedAt;
     if (anything === null) return null;
-    const derived = deriveTitle({ text, imageCaption: article.imageCaption, url, guid: article.guid, mediaUrl: null, imageUrl: article.imageUrl });
+    const derived = deriveTitle({
+      text,
+      imageCaption: article.imageCaption,
+      url,
+      guid: article.guid,
+      mediaUrl: null,
+      imageUrl: article.imageUrl,
+    });
     title = derived.title;
     warnings.push(derived.warning);
   }

@@ -20,11 +20,17 @@ describe('parseDocument sniffs the format from the body', () => {
   it.each([
     [RSS, 'rss'],
     ['<?xml version="1.0"?>\n<!-- comment --><rss version="0.91"><channel><title>T</title></channel></rss>', 'rss'],
-    ['<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>T</title></channel></rdf:RDF>', 'rdf'],
+    [
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>T</title></channel></rdf:RDF>',
+      'rdf',
+    ],
     ['<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title></feed>', 'atom'],
     ['{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": []}', 'json-feed'],
     ['{"articles": [{"title": "T"}]}', 'native-json'],
-    ['<!doctype html><html><head><title>Page</title></head><body><article><h1>Headline</h1><p>Text of the story.</p></article></body></html>', 'html'],
+    [
+      '<!doctype html><html><head><title>Page</title></head><body><article><h1>Headline</h1><p>Text of the story.</p></article></body></html>',
+      'html',
+    ],
   ])('%s is %s', (text, format) => {
     expect(parseDocument(bytes(text)).format).toBe(format);
   });
@@ -39,12 +45,19 @@ describe('parseDocument sniffs the format from the body', () => {
   });
 
   it('reads a UTF-16 feed and reports the encoding', () => {
-    const result = parseDocument(iconv.encode('<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel><title>日本</title></channel></rss>', 'utf-16le'));
+    const result = parseDocument(
+      iconv.encode('<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel><title>日本</title></channel></rss>', 'utf-16le'),
+    );
     expect(result).toMatchObject({ encoding: 'utf-16le', feed: { title: '日本' } });
   });
 
   it('decodes a Shift_JIS feed by its declaration', () => {
-    const result = parseDocument(iconv.encode('<?xml version="1.0" encoding="Shift_JIS"?><rss version="2.0"><channel><item><title>速報</title></item></channel></rss>', 'shift_jis'));
+    const result = parseDocument(
+      iconv.encode(
+        '<?xml version="1.0" encoding="Shift_JIS"?><rss version="2.0"><channel><item><title>速報</title></item></channel></rss>',
+        'shift_jis',
+      ),
+    );
     expect(result).toMatchObject({ encoding: 'shift_jis', articles: [{ title: '速報' }] });
   });
 });
@@ -73,16 +86,23 @@ describe('parseDocument refuses documents it cannot read', () => {
 
 describe('parseDocument at scale', () => {
   it('parses a 10,000-item feed into 10,000 articles', () => {
-    const items = Array.from({ length: 10_000 }, (_, i) =>
-      `<item><title>Story ${i}</title><link>https://news.example/${i}</link><guid>https://news.example/${i}</guid>` +
-      `<pubDate>Mon, 13 Jan 2025 18:42:00 +0900</pubDate><category>World</category>` +
-      `<description>${'Lorem ipsum dolor sit amet. '.repeat(20)}</description></item>`).join('\n');
+    const items = Array.from(
+      { length: 10_000 },
+      (_, i) =>
+        `<item><title>Story ${i}</title><link>https://news.example/${i}</link><guid>https://news.example/${i}</guid>` +
+        `<pubDate>Mon, 13 Jan 2025 18:42:00 +0900</pubDate><category>World</category>` +
+        `<description>${'Lorem ipsum dolor sit amet. '.repeat(20)}</description></item>`,
+    ).join('\n');
     const doc = bytes(`<rss version="2.0"><channel><title>Big</title><link>https://news.example/</link>${items}</channel></rss>`);
     const started = performance.now();
     const result = parseDocument(doc);
     const ms = performance.now() - started;
     expect(result.articles).toHaveLength(10_000);
-    expect(result.articles[9_999]).toMatchObject({ title: 'Story 9999', url: 'https://news.example/9999', publishedAt: '2025-01-13T09:42:00Z' });
+    expect(result.articles[9_999]).toMatchObject({
+      title: 'Story 9999',
+      url: 'https://news.example/9999',
+      publishedAt: '2025-01-13T09:42:00Z',
+    });
     expect(result.rejected).toEqual([]);
     expect(ms).toBeLessThan(10_000);
   });

@@ -6,17 +6,45 @@ const parse = (doc: unknown): ParseResult => parseText(JSON.stringify(doc));
 
 describe('native JSON articles', () => {
   it('reads every field of an article', () => {
-    const result = parse({ articles: [{
-      guid: 'g1', url: 'https://news.example/1', title: 'Title', summary: '<p>Sum</p>', contentHtml: '<p onclick="x">Body</p>',
-      author: 'Desk', category: 'Politics', tags: ['Japan', 'Korea'], dateline: 'SEOUL', imageUrl: 'https://cdn.example/1.jpg',
-      imageCaption: 'Caption', language: 'ja', publishedAt: '2025-01-13T18:42:00+09:00', updatedAt: 1736761320,
-    }] });
+    const result = parse({
+      articles: [
+        {
+          guid: 'g1',
+          url: 'https://news.example/1',
+          title: 'Title',
+          summary: '<p>Sum</p>',
+          contentHtml: '<p onclick="x">Body</p>',
+          author: 'Desk',
+          category: 'Politics',
+          tags: ['Japan', 'Korea'],
+          dateline: 'SEOUL',
+          imageUrl: 'https://cdn.example/1.jpg',
+          imageCaption: 'Caption',
+          language: 'ja',
+          publishedAt: '2025-01-13T18:42:00+09:00',
+          updatedAt: 1736761320,
+        },
+      ],
+    });
     expect(result.format).toBe('native-json');
     expect(result.articles[0]).toEqual({
-      guid: 'g1', url: 'https://news.example/1', title: 'Title', summary: 'Sum', contentHtml: '<p>Body</p>',
-      author: 'Desk', category: 'Politics', tags: ['Japan', 'Korea'], dateline: 'SEOUL', imageUrl: 'https://cdn.example/1.jpg',
-      imageCaption: 'Caption', language: 'ja', publishedAt: '2025-01-13T09:42:00Z', updatedAt: '2025-01-13T09:42:00Z',
-      publishedAtOrigin: 'feed', publishedTimeZone: '+09:00', warnings: [],
+      guid: 'g1',
+      url: 'https://news.example/1',
+      title: 'Title',
+      summary: 'Sum',
+      contentHtml: '<p>Body</p>',
+      author: 'Desk',
+      category: 'Politics',
+      tags: ['Japan', 'Korea'],
+      dateline: 'SEOUL',
+      imageUrl: 'https://cdn.example/1.jpg',
+      imageCaption: 'Caption',
+      language: 'ja',
+      publishedAt: '2025-01-13T09:42:00Z',
+      updatedAt: '2025-01-13T09:42:00Z',
+      publishedAtOrigin: 'feed',
+      publishedTimeZone: '+09:00',
+      warnings: [],
     });
   });
 
@@ -37,7 +65,9 @@ describe('native JSON articles', () => {
   });
 
   it('never lets __proto__ or constructor keys touch Object.prototype', () => {
-    const result = parseText('{"articles": [{"title": "t", "__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}], "__proto__": {"polluted": "yes"}}');
+    const result = parseText(
+      '{"articles": [{"title": "t", "__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}], "__proto__": {"polluted": "yes"}}',
+    );
     expect(result.articles).toHaveLength(1);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
     expect(Object.getPrototypeOf(result.articles[0])).toBe(Object.prototype);

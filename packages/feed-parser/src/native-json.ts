@@ -9,8 +9,17 @@ import { DocumentError } from './types.ts';
 export const MAX_NATIVE_ARTICLES = 1000;
 
 const STRING_FIELDS = [
-  'guid', 'url', 'title', 'summary', 'contentHtml', 'author', 'category', 'dateline',
-  'imageUrl', 'imageCaption', 'language',
+  'guid',
+  'url',
+  'title',
+  'summary',
+  'contentHtml',
+  'author',
+  'category',
+  'dateline',
+  'imageUrl',
+  'imageCaption',
+  'language',
 ] as const;
 type StringField = (typeof STRING_FIELDS)[number];
 

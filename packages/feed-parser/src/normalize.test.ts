@@ -18,8 +18,13 @@ describe('authorName', () => {
 
 describe('normalizeLanguage', () => {
   it.each([
-    ['en_US', 'en-US'], ['en-us', 'en-us'], ['ja', 'ja'], ['zh-Hant-TW', 'zh-Hant-TW'],
-    ['english please', null], ['', null], [null, null],
+    ['en_US', 'en-US'],
+    ['en-us', 'en-us'],
+    ['ja', 'ja'],
+    ['zh-Hant-TW', 'zh-Hant-TW'],
+    ['english please', null],
+    ['', null],
+    [null, null],
   ])('reads %j as %j', (raw, expected) => {
     expect(normalizeLanguage(raw)).toBe(expected);
   });

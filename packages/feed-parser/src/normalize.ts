@@ -24,8 +24,12 @@ export function normalizeItem(raw: RawItem, ctx: NormalizeContext): ParsedArticl
   const contentHtml = raw.content === null ? null : toHtml(raw.content, raw.contentType, raw.base);
   const summarySource = raw.summary ?? raw.content;
   const summaryType = raw.summary !== null ? raw.summaryType : raw.contentType;
-  const summary = summarySource === null ? null
-    : isHtml(summarySource, summaryType, containsHtml) ? toPlainSummary(summarySource) : truncatePlain(cleanLine(summarySource));
+  const summary =
+    summarySource === null
+      ? null
+      : isHtml(summarySource, summaryType, containsHtml)
+        ? toPlainSummary(summarySource)
+        : truncatePlain(cleanLine(summarySource));
   const published = readDate(raw.published, 'publishedAt', ctx.ingestedAt, warnings);
   const updated = readDate(raw.updated, 'updatedAt', ctx.ingestedAt, warnings);
   const publishedAt = published ?? updated;
@@ -72,7 +76,13 @@ export function plainText(value: string | null, type: TextType): string | null {
   return isHtml(value, type, looksLikeHtml) ? toPlainText(value) : cleanLine(value);
 }
 
-export function feedInfo(title: string | null, titleType: TextType, link: string | null, base: string | null, language: string | null): ParsedFeedInfo {
+export function feedInfo(
+  title: string | null,
+  titleType: TextType,
+  link: string | null,
+  base: string | null,
+  language: string | null,
+): ParsedFeedInfo {
   return {
     title: plainText(title, titleType),
     url: articleUrl(link, base),
@@ -82,7 +92,19 @@ export function feedInfo(title: string | null, titleType: TextType, link: string
 
 /** Items with only a title, only a date, only an author or only a media file are kept; blank ones are not. */
 function isEmptyItem(raw: RawItem): boolean {
-  const values = [raw.guid, raw.link, raw.title, raw.summary, raw.content, raw.dateline, raw.imageUrl, raw.imageCaption, raw.mediaUrl, raw.published, raw.updated];
+  const values = [
+    raw.guid,
+    raw.link,
+    raw.title,
+    raw.summary,
+    raw.content,
+    raw.dateline,
+    raw.imageUrl,
+    raw.imageCaption,
+    raw.mediaUrl,
+    raw.published,
+    raw.updated,
+  ];
   const blank = (v: string | number | null) => v === null || !/[^\s\u0000-\u001F]/.test(String(v));
   return values.every(blank) && raw.authors.every(blank) && raw.tags.every(blank);
 }

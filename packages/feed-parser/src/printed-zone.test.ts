@@ -33,7 +33,7 @@ describe('the zone a date was printed in', () => {
     expect(zoneOf('Mon, 13 Jan 2025 15:12:00 IST')).toBe('+05:30');
   });
 
-  it('an abbreviation that is not its zone\'s rule at that moment keeps the offset', () => {
+  it("an abbreviation that is not its zone's rule at that moment keeps the offset", () => {
     // New York is on EDT in July; a page printing EST then means UTC−5, not New York time.
     expect(zoneOf('Sun, 13 Jul 2025 10:00:00 EST')).toBe('-05:00');
     expect(zoneOf('Mon, 13 Jan 2025 18:42:00 +0900 EST')).toBe('+09:00');
@@ -66,7 +66,9 @@ describe('fixed-offset zones', () => {
   it('are written as Intl.DateTimeFormat accepts them', () => {
     expect([540, -330, 0, 345].map(fixedOffsetZone)).toEqual(['+09:00', '-05:30', '+00:00', '+05:45']);
     const format = (timeZone: string) =>
-      new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date('2025-01-13T09:42:00Z'));
+      new Intl.DateTimeFormat('en-US', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+        new Date('2025-01-13T09:42:00Z'),
+      );
     expect(format(fixedOffsetZone(540))).toBe('18:42');
     expect(format(fixedOffsetZone(-330))).toBe('04:12');
   });

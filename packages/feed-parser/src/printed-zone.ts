@@ -13,17 +13,47 @@ import { zoneOffsetAt } from '@newsrank/core';
  * ones name IANA's own CET/EET/WET zones: many countries share them and none is more right.
  */
 const NAMED_ZONES: ReadonlyMap<string, string> = new Map([
-  ['EST', 'America/New_York'], ['EDT', 'America/New_York'], ['MST', 'America/Denver'], ['MDT', 'America/Denver'],
-  ['PST', 'America/Los_Angeles'], ['PDT', 'America/Los_Angeles'], ['ADT', 'America/Halifax'],
-  ['AKST', 'America/Anchorage'], ['AKDT', 'America/Anchorage'], ['HST', 'Pacific/Honolulu'],
-  ['NST', 'America/St_Johns'], ['NDT', 'America/St_Johns'],
-  ['BST', 'Europe/London'], ['WET', 'WET'], ['WEST', 'WET'], ['CET', 'CET'], ['CEST', 'CET'],
-  ['MET', 'CET'], ['MEST', 'CET'], ['EET', 'EET'], ['EEST', 'EET'], ['MSK', 'Europe/Moscow'],
-  ['CAT', 'Africa/Maputo'], ['SAST', 'Africa/Johannesburg'], ['EAT', 'Africa/Nairobi'],
-  ['PKT', 'Asia/Karachi'], ['ICT', 'Asia/Bangkok'], ['WIB', 'Asia/Jakarta'], ['HKT', 'Asia/Hong_Kong'],
-  ['SGT', 'Asia/Singapore'], ['PHT', 'Asia/Manila'], ['MYT', 'Asia/Kuala_Lumpur'], ['AWST', 'Australia/Perth'],
-  ['JST', 'Asia/Tokyo'], ['KST', 'Asia/Seoul'], ['ACST', 'Australia/Adelaide'], ['ACDT', 'Australia/Adelaide'],
-  ['AEST', 'Australia/Sydney'], ['AEDT', 'Australia/Sydney'], ['NZST', 'Pacific/Auckland'], ['NZDT', 'Pacific/Auckland'],
+  ['EST', 'America/New_York'],
+  ['EDT', 'America/New_York'],
+  ['MST', 'America/Denver'],
+  ['MDT', 'America/Denver'],
+  ['PST', 'America/Los_Angeles'],
+  ['PDT', 'America/Los_Angeles'],
+  ['ADT', 'America/Halifax'],
+  ['AKST', 'America/Anchorage'],
+  ['AKDT', 'America/Anchorage'],
+  ['HST', 'Pacific/Honolulu'],
+  ['NST', 'America/St_Johns'],
+  ['NDT', 'America/St_Johns'],
+  ['BST', 'Europe/London'],
+  ['WET', 'WET'],
+  ['WEST', 'WET'],
+  ['CET', 'CET'],
+  ['CEST', 'CET'],
+  ['MET', 'CET'],
+  ['MEST', 'CET'],
+  ['EET', 'EET'],
+  ['EEST', 'EET'],
+  ['MSK', 'Europe/Moscow'],
+  ['CAT', 'Africa/Maputo'],
+  ['SAST', 'Africa/Johannesburg'],
+  ['EAT', 'Africa/Nairobi'],
+  ['PKT', 'Asia/Karachi'],
+  ['ICT', 'Asia/Bangkok'],
+  ['WIB', 'Asia/Jakarta'],
+  ['HKT', 'Asia/Hong_Kong'],
+  ['SGT', 'Asia/Singapore'],
+  ['PHT', 'Asia/Manila'],
+  ['MYT', 'Asia/Kuala_Lumpur'],
+  ['AWST', 'Australia/Perth'],
+  ['JST', 'Asia/Tokyo'],
+  ['KST', 'Asia/Seoul'],
+  ['ACST', 'Australia/Adelaide'],
+  ['ACDT', 'Australia/Adelaide'],
+  ['AEST', 'Australia/Sydney'],
+  ['AEDT', 'Australia/Sydney'],
+  ['NZST', 'Pacific/Auckland'],
+  ['NZDT', 'Pacific/Auckland'],
 ]);
 
 /**
@@ -47,4 +77,3 @@ export function fixedOffsetZone(offset: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
-

@@ -59,17 +59,46 @@ export interface RawItem {
 
 export function emptyRawItem(base: string | null): RawItem {
   return {
-    guid: null, link: null, title: null, titleType: 'auto', summary: null, summaryType: 'auto',
-    content: null, contentType: 'html', authors: [], category: null, tags: [], plainType: 'auto',
-    dateline: null, imageUrl: null, imageCaption: null, imageCaptionType: 'auto', mediaUrl: null,
-    language: null, published: null, updated: null, base, standIns: null,
+    guid: null,
+    link: null,
+    title: null,
+    titleType: 'auto',
+    summary: null,
+    summaryType: 'auto',
+    content: null,
+    contentType: 'html',
+    authors: [],
+    category: null,
+    tags: [],
+    plainType: 'auto',
+    dateline: null,
+    imageUrl: null,
+    imageCaption: null,
+    imageCaptionType: 'auto',
+    mediaUrl: null,
+    language: null,
+    published: null,
+    updated: null,
+    base,
+    standIns: null,
   };
 }
 
 export function standInsOf(item: RawItem): StandIns {
   return (item.standIns ??= {
-    title: null, titleType: 'auto', guid: null, link: null, summary: null, summaryType: 'auto',
-    content: null, contentType: 'html', authors: [], tags: [], imageUrl: null, published: null, updated: null,
+    title: null,
+    titleType: 'auto',
+    guid: null,
+    link: null,
+    summary: null,
+    summaryType: 'auto',
+    content: null,
+    contentType: 'html',
+    authors: [],
+    tags: [],
+    imageUrl: null,
+    published: null,
+    updated: null,
   });
 }
 

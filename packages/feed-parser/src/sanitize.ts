@@ -10,11 +10,67 @@ const sanitize: typeof sanitizeHtmlLibrary = ((html: string, options?: sanitizeH
   (sanitizeLibrary ??= require('sanitize-html') as typeof sanitizeHtmlLibrary)(html, options)) as typeof sanitizeHtmlLibrary;
 
 const ALLOWED_TAGS = [
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code', 'col', 'colgroup',
-  'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 'rp', 'rt',
-  'ruby', 's', 'samp', 'small', 'span', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td',
-  'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'wbr',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'blockquote',
+  'br',
+  'caption',
+  'cite',
+  'code',
+  'col',
+  'colgroup',
+  'dd',
+  'del',
+  'details',
+  'dfn',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'figcaption',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'li',
+  'mark',
+  'ol',
+  'p',
+  'pre',
+  'q',
+  'rp',
+  'rt',
+  'ruby',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'summary',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'time',
+  'tr',
+  'u',
+  'ul',
+  'wbr',
 ];
 
 /** No `style`, no `class`/`id` (they hook into the host page's CSS and scripts), no `on*`. */
@@ -41,8 +97,26 @@ const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
  * are where mutation-XSS payloads hide.
  */
 const DROPPED_WITH_CONTENT = [
-  'script', 'style', 'textarea', 'option', 'select', 'noscript', 'template', 'svg', 'math',
-  'iframe', 'object', 'embed', 'applet', 'frameset', 'frame', 'noembed', 'noframes', 'head', 'title', 'form',
+  'script',
+  'style',
+  'textarea',
+  'option',
+  'select',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'applet',
+  'frameset',
+  'frame',
+  'noembed',
+  'noframes',
+  'head',
+  'title',
+  'form',
 ];
 
 /**
@@ -52,16 +126,18 @@ const DROPPED_WITH_CONTENT = [
 export function sanitizeHtml(html: string, baseUrl?: string | null): string {
   // Text without a single tag cannot carry markup; escaping it is all sanitize-html would do.
   if (!html.includes('<')) return stripInvalidChars(escapeText(decodeHTML(html))).trim();
-  const resolve = (tag: string, attr: string): sanitizeHtmlLibrary.Transformer => (tagName, attribs) => {
-    const value = attribs[attr];
-    const out = { ...attribs };
-    if (value !== undefined) {
-      const url = resolveUrl(value, baseUrl);
-      if (url === null) delete out[attr];
-      else out[attr] = url;
-    }
-    return { tagName: tagName || tag, attribs: out };
-  };
+  const resolve =
+    (tag: string, attr: string): sanitizeHtmlLibrary.Transformer =>
+    (tagName, attribs) => {
+      const value = attribs[attr];
+      const out = { ...attribs };
+      if (value !== undefined) {
+        const url = resolveUrl(value, baseUrl);
+        if (url === null) delete out[attr];
+        else out[attr] = url;
+      }
+      return { tagName: tagName || tag, attribs: out };
+    };
   const result = sanitize(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: ALLOWED_ATTRIBUTES,
@@ -72,7 +148,12 @@ export function sanitizeHtml(html: string, baseUrl?: string | null): string {
     disallowedTagsMode: 'discard',
     nonTextTags: DROPPED_WITH_CONTENT,
     parseStyleAttributes: false,
-    transformTags: { a: resolve('a', 'href'), img: resolve('img', 'src'), blockquote: resolve('blockquote', 'cite'), q: resolve('q', 'cite') },
+    transformTags: {
+      a: resolve('a', 'href'),
+      img: resolve('img', 'src'),
+      blockquote: resolve('blockquote', 'cite'),
+      q: resolve('q', 'cite'),
+    },
     exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs['src'],
   });
   return stripInvalidChars(result).trim();

@@ -2,13 +2,13 @@ import type { DateOrigin, StoryInput } from '@newsrank/core';
 
 /** Formats the sniffer can recognise. */
 export const DOCUMENT_FORMATS = [
-  'rss',        // RSS 0.91/0.92/2.0 and <rss> without version
-  'rdf',        // RSS 0.90 and RSS 1.0
-  'atom',       // Atom 0.3 and 1.0
-  'json-feed',  // JSON Feed 1.0/1.1
-  'native-json',// {"articles": [...]} as POST /v1/articles takes it
-  'html',       // one HTML article page
-  'text',       // one plain-text article page (fixtures/japan-news-article.txt)
+  'rss', // RSS 0.91/0.92/2.0 and <rss> without version
+  'rdf', // RSS 0.90 and RSS 1.0
+  'atom', // Atom 0.3 and 1.0
+  'json-feed', // JSON Feed 1.0/1.1
+  'native-json', // {"articles": [...]} as POST /v1/articles takes it
+  'html', // one HTML article page
+  'text', // one plain-text article page (fixtures/japan-news-article.txt)
 ] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 

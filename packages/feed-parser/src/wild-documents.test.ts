@@ -20,7 +20,11 @@ const EXTENSION_NS = [
 
 describe('an item without a title', () => {
   it('is kept with a title from its first sentence (a headline: no full stop), and the item says the title was derived', () => {
-    const result = parse(rss('<item><description>Rail strike called off after overnight talks. Unions will vote on Monday.</description><link>https://wire.example/a</link></item>'));
+    const result = parse(
+      rss(
+        '<item><description>Rail strike called off after overnight talks. Unions will vote on Monday.</description><link>https://wire.example/a</link></item>',
+      ),
+    );
     expect(result.rejected).toEqual([]);
     expect(result.articles[0]?.title).toBe('Rail strike called off after overnight talks');
     expect(result.articles[0]?.warnings.join(' ')).toMatch(/title.*derived/i);
@@ -40,7 +44,11 @@ describe('an item without a title', () => {
   });
 
   it('is kept in a JSON Feed too', () => {
-    const feed = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', content_text: 'Short note without a title.' }] });
+    const feed = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'J',
+      items: [{ id: '1', content_text: 'Short note without a title.' }],
+    });
     const [article] = parse(feed).articles;
     expect(article?.title).toBe('Short note without a title');
   });
@@ -55,7 +63,9 @@ describe('an item without a title', () => {
 
 describe('escaped text', () => {
   it('is the literal characters, never a tag to strip', () => {
-    const result = parse(rss('<item><title>&lt;/example&gt;</title><guid>1</guid></item><item><title>AT&amp;T &lt;3</title><guid>2</guid></item>'));
+    const result = parse(
+      rss('<item><title>&lt;/example&gt;</title><guid>1</guid></item><item><title>AT&amp;T &lt;3</title><guid>2</guid></item>'),
+    );
     expect(result.articles.map((a) => a.title)).toEqual(['</example>', 'AT&T <3']);
   });
 
@@ -100,7 +110,9 @@ describe('Atom elements inside an RSS item', () => {
   });
 
   it('never override the RSS field that is present', () => {
-    const [article] = parse(rss(item.replace('<item>', '<item><title>RSS title</title><link>https://wire.example/rss-link</link>'), ATOM_NS)).articles;
+    const [article] = parse(
+      rss(item.replace('<item>', '<item><title>RSS title</title><link>https://wire.example/rss-link</link>'), ATOM_NS),
+    ).articles;
     expect(article?.title).toBe('RSS title');
     expect(article?.url).toBe('https://wire.example/rss-link');
   });
@@ -131,7 +143,9 @@ describe('the usual namespaces', () => {
 describe('an RSS description that is HTML', () => {
   it('is the sanitized content, and the summary is its plain text', () => {
     const [article] = parse(
-      rss('<item><title>t</title><guid>1</guid><description>&lt;p&gt;First &lt;strong&gt;bold&lt;/strong&gt; words.&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;</description></item>'),
+      rss(
+        '<item><title>t</title><guid>1</guid><description>&lt;p&gt;First &lt;strong&gt;bold&lt;/strong&gt; words.&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;</description></item>',
+      ),
     ).articles;
     expect(article?.contentHtml).toContain('<strong>bold</strong>');
     expect(article?.contentHtml).not.toContain('script');
@@ -171,7 +185,9 @@ describe('dates that cannot be true', () => {
 
 describe('a document cut off in the middle', () => {
   it('keeps the items completed before the break and rejects the cut one', () => {
-    const whole = rss('<item><title>One</title><guid>1</guid></item><item><title>Two</title><guid>2</guid></item><item><title>Three is half a ti');
+    const whole = rss(
+      '<item><title>One</title><guid>1</guid></item><item><title>Two</title><guid>2</guid></item><item><title>Three is half a ti',
+    );
     const cut = whole.slice(0, whole.indexOf('</channel>'));
     const result = parse(cut);
     expect(result.articles.map((a) => a.title)).toEqual(['One', 'Two']);
@@ -179,7 +195,8 @@ describe('a document cut off in the middle', () => {
   });
 
   it('does the same for Atom', () => {
-    const cut = '<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title>Whole</title><id>urn:1</id></entry><entry><title>Cut</title><content>half';
+    const cut =
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title>Whole</title><id>urn:1</id></entry><entry><title>Cut</title><content>half';
     const result = parse(cut);
     expect(result.articles.map((a) => a.title)).toEqual(['Whole']);
     expect(result.rejected).toEqual([{ index: 1, reason: TRUNCATED_ITEM_REASON }]);

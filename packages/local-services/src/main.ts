@@ -24,7 +24,9 @@ function commandLine(command: string, args: string[]): [string, string[]] {
 function ensureChromium(): void {
   if (findChromium()) return;
   if (installDebianPackages(['chromium'], say) && findChromium()) return;
-  say(`the browser tests need Chromium and none is at ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}: ${isRoot() ? 'apt-get install chromium' : 'sudo apt-get install chromium'} (or set CHROMIUM_PATH); they will fail without it`);
+  say(
+    `the browser tests need Chromium and none is at ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}: ${isRoot() ? 'apt-get install chromium' : 'sudo apt-get install chromium'} (or set CHROMIUM_PATH); they will fail without it`,
+  );
 }
 
 async function main(): Promise<number> {

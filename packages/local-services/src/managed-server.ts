@@ -63,7 +63,9 @@ export async function launchServer(launch: ServerLaunch): Promise<ManagedServer>
     const failure = await Promise.race([spawnError, sleep(200).then(() => null)]);
     if (failure) throw new Error(`${launch.name} could not be started (${launch.command}): ${failure.message}`);
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`${launch.name} exited at start (${child.exitCode ?? child.signalCode}); its log ${launch.logFile} ends:\n${lastLines(launch.logFile, 15)}`);
+      throw new Error(
+        `${launch.name} exited at start (${child.exitCode ?? child.signalCode}); its log ${launch.logFile} ends:\n${lastLines(launch.logFile, 15)}`,
+      );
     }
     if (await launch.ready()) return { name: launch.name, stop };
   }

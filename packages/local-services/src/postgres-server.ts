@@ -23,11 +23,14 @@ function serverAccount(say: (line: string) => void): Account | null {
   if (!isRoot()) return null;
   if (idOf('-u', 'postgres') === null) {
     say('creating the system user postgres to run PostgreSQL (it refuses to run as root)');
-    spawnSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { stdio: 'inherit' });
+    spawnSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], {
+      stdio: 'inherit',
+    });
   }
   const uid = idOf('-u', 'postgres');
   const gid = idOf('-g', 'postgres');
-  if (uid === null || gid === null) throw new Error('PostgreSQL cannot run as root and there is no postgres user to run it as; create one (useradd --system postgres)');
+  if (uid === null || gid === null)
+    throw new Error('PostgreSQL cannot run as root and there is no postgres user to run it as; create one (useradd --system postgres)');
   return { uid, gid, name: 'postgres' };
 }
 
@@ -58,13 +61,21 @@ function majorOf(binaries: PostgresBinaries): string {
   return /(\d+)(?:\.\d+)?/.exec(result.stdout)?.[1] ?? '';
 }
 
-function initialize(binaries: PostgresBinaries, dataDir: string, address: LocalAddress, account: Account | null, say: (line: string) => void): void {
+function initialize(
+  binaries: PostgresBinaries,
+  dataDir: string,
+  address: LocalAddress,
+  account: Account | null,
+  say: (line: string) => void,
+): void {
   const versionFile = join(dataDir, 'PG_VERSION');
   if (existsSync(versionFile)) {
     const existing = readFileSync(versionFile, 'utf8').trim();
     const major = majorOf(binaries);
     if (major && existing !== major) {
-      throw new Error(`${dataDir} holds a PostgreSQL ${existing} cluster but ${binaries.postgres} is ${major}; move the folder away (its data is lost to this version) or put PostgreSQL ${existing} on PATH`);
+      throw new Error(
+        `${dataDir} holds a PostgreSQL ${existing} cluster but ${binaries.postgres} is ${major}; move the folder away (its data is lost to this version) or put PostgreSQL ${existing} on PATH`,
+      );
     }
     return;
   }
@@ -72,7 +83,10 @@ function initialize(binaries: PostgresBinaries, dataDir: string, address: LocalA
   if (account) chownSync(dataDir, account.uid, account.gid);
   say(`creating a PostgreSQL cluster in ${dataDir} (superuser ${address.user}, trust authentication on loopback)`);
   const options = account ? { uid: account.uid, gid: account.gid } : {};
-  const result = spawnSync(binaries.initdb, ['-D', dataDir, '-U', address.user, '--auth=trust', '--encoding=UTF8', '--no-locale'], { ...options, encoding: 'utf8' });
+  const result = spawnSync(binaries.initdb, ['-D', dataDir, '-U', address.user, '--auth=trust', '--encoding=UTF8', '--no-locale'], {
+    ...options,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`initdb failed:\n${result.stderr || result.stdout}`);
 }
 
@@ -82,7 +96,12 @@ function isReady(binaries: PostgresBinaries, address: LocalAddress): boolean {
   return spawnSync(binaries.pgIsReady, ['-q', '-h', host, '-p', String(address.port), '-U', address.user, '-t', '1']).status === 0;
 }
 
-export async function startPostgres(binaries: PostgresBinaries, address: LocalAddress, stateDir: string, say: (line: string) => void): Promise<ManagedServer> {
+export async function startPostgres(
+  binaries: PostgresBinaries,
+  address: LocalAddress,
+  stateDir: string,
+  say: (line: string) => void,
+): Promise<ManagedServer> {
   const account = serverAccount(say);
   const dataDir = dataDirectory(stateDir, address.port, account, say);
   initialize(binaries, dataDir, address, account, say);
@@ -92,12 +111,17 @@ export async function startPostgres(binaries: PostgresBinaries, address: LocalAd
     name: 'PostgreSQL',
     command: binaries.postgres,
     args: [
-      '-D', dataDir,
-      '-p', String(address.port),
-      '-c', `listen_addresses=${address.listen.join(',')}`,
+      '-D',
+      dataDir,
+      '-p',
+      String(address.port),
+      '-c',
+      `listen_addresses=${address.listen.join(',')}`,
       // No Unix socket: its path would be limited to 107 bytes and tied to this clone's location.
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=200',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
     ],
     logFile,
     stopSignal: 'SIGINT',

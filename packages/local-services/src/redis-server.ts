@@ -23,7 +23,12 @@ function pongs(host: string, port: number): Promise<boolean> {
   });
 }
 
-export async function startRedis(redisServer: string, address: LocalAddress, stateDir: string, say: (line: string) => void): Promise<ManagedServer> {
+export async function startRedis(
+  redisServer: string,
+  address: LocalAddress,
+  stateDir: string,
+  say: (line: string) => void,
+): Promise<ManagedServer> {
   const dataDir = join(stateDir, `redis-${address.port}`);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const logFile = join(stateDir, `redis-${address.port}.log`);
@@ -36,14 +41,22 @@ export async function startRedis(redisServer: string, address: LocalAddress, sta
     name: 'Redis',
     command: redisServer,
     args: [
-      '--port', String(address.port),
-      '--bind', ...bind,
-      '--dir', dataDir,
-      '--appendonly', 'yes',
-      '--appendfsync', 'always',
-      '--maxmemory-policy', 'noeviction',
-      '--save', '',
-      '--daemonize', 'no',
+      '--port',
+      String(address.port),
+      '--bind',
+      ...bind,
+      '--dir',
+      dataDir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      '--maxmemory-policy',
+      'noeviction',
+      '--save',
+      '',
+      '--daemonize',
+      'no',
     ],
     logFile,
     stopSignal: 'SIGTERM',

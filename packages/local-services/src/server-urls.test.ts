@@ -3,7 +3,10 @@ import { serverUrlsFor } from './server-urls.ts';
 
 describe('serverUrlsFor', () => {
   it('start uses the configured addresses, with the configuration defaults', () => {
-    expect(serverUrlsFor('start', {})).toEqual({ databaseUrl: 'postgres://postgres@127.0.0.1:5432/newsrank', redisUrl: 'redis://127.0.0.1:6379' });
+    expect(serverUrlsFor('start', {})).toEqual({
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/newsrank',
+      redisUrl: 'redis://127.0.0.1:6379',
+    });
     expect(serverUrlsFor('start', { DATABASE_URL: 'postgres://u@localhost:6000/x', REDIS_URL: 'redis://localhost:6001' })).toEqual({
       databaseUrl: 'postgres://u@localhost:6000/x',
       redisUrl: 'redis://localhost:6001',

@@ -5,7 +5,11 @@ describe('cachedFor', () => {
   it('reads once for concurrent callers and again only after the time to live', async () => {
     let clock = 0;
     let reads = 0;
-    const read = cachedFor(1000, async () => ++reads, () => clock);
+    const read = cachedFor(
+      1000,
+      async () => ++reads,
+      () => clock,
+    );
     expect(await Promise.all([read(), read(), read()])).toEqual([1, 1, 1]);
     clock = 999;
     expect(await read()).toBe(1);

@@ -35,7 +35,12 @@ export const CLUSTER_FIELDS = {
 type HashIncrementer = Pick<ChainableCommander, 'hincrby'>;
 
 /** Queues the increments on a MULTI or pipeline, so they commit with whatever else it carries. */
-export function addCounts<K extends string>(target: HashIncrementer, key: string, field: (name: K) => string, counts: Partial<Record<K, number>>): void {
+export function addCounts<K extends string>(
+  target: HashIncrementer,
+  key: string,
+  field: (name: K) => string,
+  counts: Partial<Record<K, number>>,
+): void {
   for (const [name, count] of Object.entries(counts) as [K, number | undefined][]) {
     if (count !== undefined && count > 0) target.hincrby(key, field(name), count);
   }
@@ -49,7 +54,11 @@ export async function countIngestOutcomes(redis: RedisClient, key: string, count
 }
 
 /** One fetch of a subscribed source, by outcome (and reason, for a failure), with its latency. */
-export async function countSourceFetch(redis: RedisClient, key: string, fetch: { outcome: SourceFetchOutcome; reason?: string; elapsedMs: number }): Promise<void> {
+export async function countSourceFetch(
+  redis: RedisClient,
+  key: string,
+  fetch: { outcome: SourceFetchOutcome; reason?: string; elapsedMs: number },
+): Promise<void> {
   const pipeline = redis.pipeline();
   pipeline.hincrby(key, CLUSTER_FIELDS.sourceFetches(fetch.outcome), 1);
   if (fetch.reason !== undefined) pipeline.hincrby(key, CLUSTER_FIELDS.sourceFetchFailures(fetch.reason), 1);
@@ -77,11 +86,18 @@ export async function readClusterCounters(redis: RedisClient, key: string): Prom
   const failurePrefix = CLUSTER_FIELDS.sourceFetchFailures('');
   for (const field of Object.keys(raw)) if (field.startsWith(failurePrefix)) failures[field.slice(failurePrefix.length)] = number(field);
   return {
-    sourceFetches: Object.fromEntries(SOURCE_FETCH_OUTCOMES.map((outcome) => [outcome, number(CLUSTER_FIELDS.sourceFetches(outcome))])) as Record<SourceFetchOutcome, number>,
+    sourceFetches: Object.fromEntries(
+      SOURCE_FETCH_OUTCOMES.map((outcome) => [outcome, number(CLUSTER_FIELDS.sourceFetches(outcome))]),
+    ) as Record<SourceFetchOutcome, number>,
     sourceFetchFailures: failures,
     sourceFetchSecondsSum: number(CLUSTER_FIELDS.sourceFetchMsSum) / 1000,
-    ingestArticles: Object.fromEntries(INGEST_OUTCOMES.map((outcome) => [outcome, number(CLUSTER_FIELDS.ingestArticles(outcome))])) as Record<IngestOutcome, number>,
-    viewsApplied: Object.fromEntries(APPLIED_VIEW_RESULTS.map((result) => [result, number(CLUSTER_FIELDS.viewsApplied(result))])) as Record<AppliedViewResult, number>,
+    ingestArticles: Object.fromEntries(
+      INGEST_OUTCOMES.map((outcome) => [outcome, number(CLUSTER_FIELDS.ingestArticles(outcome))]),
+    ) as Record<IngestOutcome, number>,
+    viewsApplied: Object.fromEntries(APPLIED_VIEW_RESULTS.map((result) => [result, number(CLUSTER_FIELDS.viewsApplied(result))])) as Record<
+      AppliedViewResult,
+      number
+    >,
     listPublishes: number(CLUSTER_FIELDS.listPublishes),
     listPublishLagSecondsSum: number(CLUSTER_FIELDS.listPublishLagMsSum) / 1000,
     listPublishLagSecondsLast: last === undefined ? null : Number(last) / 1000,

@@ -47,12 +47,20 @@ describe('list publish lag', () => {
     await commitBatch(1_000);
     await commitBatch(1_400);
     await publish(1_500, 1_800);
-    expect(await readClusterCounters(redis, metricsKey)).toMatchObject({ listPublishes: 1, listPublishLagSecondsSum: 0.8, listPublishLagSecondsLast: 0.8 });
+    expect(await readClusterCounters(redis, metricsKey)).toMatchObject({
+      listPublishes: 1,
+      listPublishLagSecondsSum: 0.8,
+      listPublishLagSecondsLast: 0.8,
+    });
     expect(await waitingSince()).toBeNull();
 
     await commitBatch(5_000);
     await publish(5_100, 5_300);
-    expect(await readClusterCounters(redis, metricsKey)).toMatchObject({ listPublishes: 2, listPublishLagSecondsSum: 1.1, listPublishLagSecondsLast: 0.3 });
+    expect(await readClusterCounters(redis, metricsKey)).toMatchObject({
+      listPublishes: 2,
+      listPublishLagSecondsSum: 1.1,
+      listPublishLagSecondsLast: 0.3,
+    });
   });
 
   it('a batch committed while the lists were computed waits on from when the publish read the counter', async () => {

@@ -40,5 +40,13 @@ export interface PublishLagInput {
 
 /** Queued on the publisher's MULTI, so the lag is recorded exactly when the lists are. */
 export function recordPublishLag(multi: ChainableCommander, input: PublishLagInput): void {
-  multi.eval(RECORD_PUBLISH_LAG, 2, input.metricsKey, input.appliedCounterKey, input.appliedSeen, String(input.readAtMs), String(input.publishedAtMs));
+  multi.eval(
+    RECORD_PUBLISH_LAG,
+    2,
+    input.metricsKey,
+    input.appliedCounterKey,
+    input.appliedSeen,
+    String(input.readAtMs),
+    String(input.publishedAtMs),
+  );
 }

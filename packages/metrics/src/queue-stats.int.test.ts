@@ -20,7 +20,11 @@ afterAll(async () => {
 
 describe('readQueueStats', () => {
   it('an empty queue has no jobs and no oldest waiting age', async () => {
-    expect(await readQueueStats(queue)).toEqual({ queue: 'stats', jobs: { waiting: 0, active: 0, failed: 0, delayed: 0 }, oldestWaitingSeconds: null });
+    expect(await readQueueStats(queue)).toEqual({
+      queue: 'stats',
+      jobs: { waiting: 0, active: 0, failed: 0, delayed: 0 },
+      oldestWaitingSeconds: null,
+    });
   });
 
   it('counts jobs by state and ages the one that has waited longest', async () => {

@@ -4,12 +4,28 @@ import { decodePublishedList, encodePublishedList, readPublishedList } from './c
 
 const article = { id: 'a1', title: 'Title', url: 'https://news.example/a1', category: 'Politics', publishedAt: '2025-01-13T08:00:00Z' };
 const ranking: PublishedList = {
-  key: 'ranking:24h:politics', etag: 'e1', contentHash: 'h1', publishedAtMs: 1_736_760_000_000,
-  body: { window: '24h', category: 'politics', generatedAt: '2025-01-13T10:00:00Z', items: [{ rank: 1, previousRank: null, views: 3, article }] },
+  key: 'ranking:24h:politics',
+  etag: 'e1',
+  contentHash: 'h1',
+  publishedAtMs: 1_736_760_000_000,
+  body: {
+    window: '24h',
+    category: 'politics',
+    generatedAt: '2025-01-13T10:00:00Z',
+    items: [{ rank: 1, previousRank: null, views: 3, article }],
+  },
 };
 const popular: PublishedList = {
-  key: 'popular:all', etag: 'e2', contentHash: 'h2', publishedAtMs: 1_736_760_000_000,
-  body: { category: null, halfLife: '6h', generatedAt: '2025-01-13T10:00:00Z', items: [{ rank: 1, previousRank: 2, score: 1.5, article: { ...article, url: null } }] },
+  key: 'popular:all',
+  etag: 'e2',
+  contentHash: 'h2',
+  publishedAtMs: 1_736_760_000_000,
+  body: {
+    category: null,
+    halfLife: '6h',
+    generatedAt: '2025-01-13T10:00:00Z',
+    items: [{ rank: 1, previousRank: 2, score: 1.5, article: { ...article, url: null } }],
+  },
 };
 
 /** A copy of `list` with one change made to its JSON form. */
@@ -20,7 +36,10 @@ const altered = (list: PublishedList, change: (value: any) => void) => {
 };
 
 describe('encodePublishedList and decodePublishedList', () => {
-  it.each([['an access ranking', ranking], ['a popular list', popular]])('%s reads back as it was written', (_, list) => {
+  it.each([
+    ['an access ranking', ranking],
+    ['a popular list', popular],
+  ])('%s reads back as it was written', (_, list) => {
     expect(decodePublishedList(encodePublishedList(list))).toEqual({ ok: true, list });
   });
 
@@ -44,7 +63,11 @@ describe('encodePublishedList and decodePublishedList', () => {
     ['a ranking item without views', altered(ranking, (v) => delete v.body.items[0].views), 'body.items[0]: views is not a number'],
     ['a popular item without a score', altered(popular, (v) => delete v.body.items[0].score), 'body.items[0]: score is not a number'],
     ['a fractional rank', altered(ranking, (v) => (v.body.items[0].rank = 1.5)), 'body.items[0]: rank is not an integer'],
-    ['an article without a title', altered(ranking, (v) => delete v.body.items[0].article.title), 'body.items[0]: article has no id or title'],
+    [
+      'an article without a title',
+      altered(ranking, (v) => delete v.body.items[0].article.title),
+      'body.items[0]: article has no id or title',
+    ],
   ])('refuses %s', (_, json, problem) => {
     expect(decodePublishedList(json)).toEqual({ ok: false, problem });
   });

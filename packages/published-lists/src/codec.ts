@@ -63,6 +63,7 @@ function itemProblem(item: unknown, valueField: string): string | null {
   const article = item.article;
   if (!isRecord(article)) return 'article is not an object';
   if (typeof article.id !== 'string' || typeof article.title !== 'string') return 'article has no id or title';
-  if (!isStringOrNull(article.url) || !isStringOrNull(article.category) || !isStringOrNull(article.publishedAt)) return 'article url, category or publishedAt is neither a string nor null';
+  if (!isStringOrNull(article.url) || !isStringOrNull(article.category) || !isStringOrNull(article.publishedAt))
+    return 'article url, category or publishedAt is neither a string nor null';
   return null;
 }

@@ -9,7 +9,10 @@ import { publishedListNames } from './names.ts';
 
 const names = publishedListNames('{test}');
 const version = (etag: string, publishedAtMs: number): PublishedList => ({
-  key: 'popular:all', etag, contentHash: etag, publishedAtMs,
+  key: 'popular:all',
+  etag,
+  contentHash: etag,
+  publishedAtMs,
   body: { category: null, halfLife: '6h', generatedAt: '2025-01-13T10:00:00Z', items: [] },
 });
 

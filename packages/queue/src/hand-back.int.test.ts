@@ -24,10 +24,13 @@ async function runOne(name: string, handle: StoppableHandler, graceMs: number) {
   const running = new Promise<void>((resolve) => {
     started = resolve;
   });
-  const work = handBackOnStop(async (job, signal) => {
-    started();
-    return handle(job, signal);
-  }, { graceMs });
+  const work = handBackOnStop(
+    async (job, signal) => {
+      started();
+      return handle(job, signal);
+    },
+    { graceMs },
+  );
   const worker = new Worker(name, work.processor, { connection: connect(), prefix });
   const job = await queue.add('work', { n: 1 }, { attempts: 3, backoff: { type: 'fixed', delay: 60_000 } });
   await running;
@@ -56,20 +59,28 @@ describe('handing jobs back when a worker stops', () => {
   });
 
   it('a handler that finishes after the signal completes its job', async () => {
-    const { queue, worker, work, id } = await runOne('finishes', async (_job, signal) => {
-      await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
-      return 'done';
-    }, 5_000);
+    const { queue, worker, work, id } = await runOne(
+      'finishes',
+      async (_job, signal) => {
+        await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+        return 'done';
+      },
+      5_000,
+    );
     work.stop();
     await worker.close();
     expect(await queue.getJobState(id)).toBe('completed');
   });
 
   it('a job that fails for good during shutdown is failed, not handed back', async () => {
-    const { queue, worker, work, id } = await runOne('unrecoverable', async (_job, signal) => {
-      await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
-      throw new UnrecoverableError('bad document');
-    }, 5_000);
+    const { queue, worker, work, id } = await runOne(
+      'unrecoverable',
+      async (_job, signal) => {
+        await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+        throw new UnrecoverableError('bad document');
+      },
+      5_000,
+    );
     work.stop();
     await worker.close();
     expect(await queue.getJobState(id)).toBe('failed');

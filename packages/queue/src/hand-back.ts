@@ -27,7 +27,10 @@ export class StopTimeoutError extends Error {
  * rather than after its lock expires. Handlers must be idempotent anyway (at-least-once delivery),
  * so a handler cut off mid-way is safe to run again.
  */
-export function handBackOnStop(handle: StoppableHandler, options: { graceMs: number; onHandBack?: (job: Job, reason: unknown) => void }): HandBackProcessor {
+export function handBackOnStop(
+  handle: StoppableHandler,
+  options: { graceMs: number; onHandBack?: (job: Job, reason: unknown) => void },
+): HandBackProcessor {
   const controller = new AbortController();
   const { signal } = controller;
 

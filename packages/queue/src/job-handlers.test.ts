@@ -37,7 +37,9 @@ describe('dispatchJobs', () => {
     const dispatch = dispatchJobs('ingest', ingestHandlers([]));
     const failure = dispatch(job(JOB_NAMES.applyEvents, { events: [] }));
     await expect(failure).rejects.toBeInstanceOf(UnrecoverableError);
-    await expect(failure).rejects.toThrow('unknown job "apply-events" on the ingest queue (it runs ingest-document, sweep-ingest-jobs, prune-ingest-jobs)');
+    await expect(failure).rejects.toThrow(
+      'unknown job "apply-events" on the ingest queue (it runs ingest-document, sweep-ingest-jobs, prune-ingest-jobs)',
+    );
   });
 
   it('a payload that fails its check fails for good before the handler runs', async () => {

@@ -22,8 +22,14 @@ const RUNNING = new AbortController().signal;
  * payload passed its check. A job with no handler on this queue, or with a payload that fails
  * its check, can never succeed, so it fails for good (UnrecoverableError) instead of retrying.
  */
-export function dispatchJobs<Q extends QueueName>(queue: Q, handlers: JobHandlers<Q>): (job: Job, signal?: AbortSignal) => Promise<unknown> {
-  const byName = new Map<string, { payload: (data: unknown) => boolean; handle: (data: unknown, job: Job, signal: AbortSignal) => Promise<unknown> }>();
+export function dispatchJobs<Q extends QueueName>(
+  queue: Q,
+  handlers: JobHandlers<Q>,
+): (job: Job, signal?: AbortSignal) => Promise<unknown> {
+  const byName = new Map<
+    string,
+    { payload: (data: unknown) => boolean; handle: (data: unknown, job: Job, signal: AbortSignal) => Promise<unknown> }
+  >();
   for (const [key, handle] of Object.entries(handlers) as [JobKey, (data: unknown, job: Job, signal: AbortSignal) => Promise<unknown>][]) {
     const job = JOBS[key];
     if (job?.queue !== queue) throw new Error(`${key} is not a job of the ${queue} queue`);

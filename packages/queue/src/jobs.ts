@@ -1,7 +1,15 @@
 import type { DefaultJobOptions, JobsOptions } from 'bullmq';
 import {
-  EVENT_JOB_OPTIONS, INGEST_JOB_OPTIONS, SCHEDULED_JOB_OPTIONS, SOURCE_JOB_OPTIONS, isApplyEventsPayload, isFetchSourcePayload, isIngestDocumentPayload,
-  isNoPayload, isWebSubRequestPayload, type QueueName,
+  EVENT_JOB_OPTIONS,
+  INGEST_JOB_OPTIONS,
+  SCHEDULED_JOB_OPTIONS,
+  SOURCE_JOB_OPTIONS,
+  isApplyEventsPayload,
+  isFetchSourcePayload,
+  isIngestDocumentPayload,
+  isNoPayload,
+  isWebSubRequestPayload,
+  type QueueName,
 } from './queues.ts';
 
 /** Settings of the running deployment a schedule may follow instead of a fixed interval. */
@@ -31,14 +39,50 @@ export interface JobDefinition {
 export const JOBS = {
   ingestDocument: { queue: 'ingest', name: 'ingest-document', payload: isIngestDocumentPayload, options: INGEST_JOB_OPTIONS },
   /** Requeues accepted documents whose queue entry was lost; it looks at those older than its interval. */
-  sweepIngestJobs: { queue: 'ingest', name: 'sweep-ingest-jobs', payload: isNoPayload, options: SCHEDULED_JOB_OPTIONS, schedule: { everyMs: 60_000 } },
-  pruneIngestJobs: { queue: 'ingest', name: 'prune-ingest-jobs', payload: isNoPayload, options: SCHEDULED_JOB_OPTIONS, schedule: { everyMs: 10 * 60_000 } },
+  sweepIngestJobs: {
+    queue: 'ingest',
+    name: 'sweep-ingest-jobs',
+    payload: isNoPayload,
+    options: SCHEDULED_JOB_OPTIONS,
+    schedule: { everyMs: 60_000 },
+  },
+  pruneIngestJobs: {
+    queue: 'ingest',
+    name: 'prune-ingest-jobs',
+    payload: isNoPayload,
+    options: SCHEDULED_JOB_OPTIONS,
+    schedule: { everyMs: 10 * 60_000 },
+  },
   applyEvents: { queue: 'events', name: 'apply-events', payload: isApplyEventsPayload, options: EVENT_JOB_OPTIONS },
-  publishLists: { queue: 'ranking', name: 'publish-lists', payload: isNoPayload, options: SCHEDULED_JOB_OPTIONS, schedule: { everyMs: 'rankingRefreshMs' } },
-  pruneRanking: { queue: 'ranking', name: 'prune-ranking', payload: isNoPayload, options: SCHEDULED_JOB_OPTIONS, schedule: { everyMs: 10 * 60_000 } },
-  retryFailedEvents: { queue: 'ranking', name: 'retry-failed-events', payload: isNoPayload, options: SCHEDULED_JOB_OPTIONS, schedule: { everyMs: 10 * 60_000 } },
+  publishLists: {
+    queue: 'ranking',
+    name: 'publish-lists',
+    payload: isNoPayload,
+    options: SCHEDULED_JOB_OPTIONS,
+    schedule: { everyMs: 'rankingRefreshMs' },
+  },
+  pruneRanking: {
+    queue: 'ranking',
+    name: 'prune-ranking',
+    payload: isNoPayload,
+    options: SCHEDULED_JOB_OPTIONS,
+    schedule: { everyMs: 10 * 60_000 },
+  },
+  retryFailedEvents: {
+    queue: 'ranking',
+    name: 'retry-failed-events',
+    payload: isNoPayload,
+    options: SCHEDULED_JOB_OPTIONS,
+    schedule: { everyMs: 10 * 60_000 },
+  },
   /** Claims the sources that are due and queues one fetch for each; also renews WebSub leases. */
-  pollSources: { queue: 'sources', name: 'poll-sources', payload: isNoPayload, options: SCHEDULED_JOB_OPTIONS, schedule: { everyMs: 'pollTickMs' } },
+  pollSources: {
+    queue: 'sources',
+    name: 'poll-sources',
+    payload: isNoPayload,
+    options: SCHEDULED_JOB_OPTIONS,
+    schedule: { everyMs: 'pollTickMs' },
+  },
   fetchSource: { queue: 'sources', name: 'fetch-source', payload: isFetchSourcePayload, options: SOURCE_JOB_OPTIONS },
   requestWebSub: { queue: 'sources', name: 'websub-request', payload: isWebSubRequestPayload, options: SOURCE_JOB_OPTIONS },
 } as const satisfies Record<string, JobDefinition>;
@@ -57,4 +101,6 @@ export const QUEUE_JOB_DEFAULTS: Record<QueueName, DefaultJobOptions | undefined
 };
 
 /** Job names by catalogue key, for producers and tests: `JOB_NAMES.ingestDocument` is `'ingest-document'`. */
-export const JOB_NAMES = Object.fromEntries(Object.entries(JOBS).map(([key, job]) => [key, job.name])) as { readonly [K in JobKey]: (typeof JOBS)[K]['name'] };
+export const JOB_NAMES = Object.fromEntries(Object.entries(JOBS).map(([key, job]) => [key, job.name])) as {
+  readonly [K in JobKey]: (typeof JOBS)[K]['name'];
+};

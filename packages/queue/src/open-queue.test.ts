@@ -24,10 +24,15 @@ describe('upsertJobSchedulers', () => {
   it('a queue whose schedules are fixed needs no settings', async () => {
     const { queue, calls } = recordingQueue('ingest');
     await upsertJobSchedulers(queue);
-    expect(calls.map((call) => [call[0], call[1]])).toEqual([['sweep-ingest-jobs', { every: 60_000 }], ['prune-ingest-jobs', { every: 600_000 }]]);
+    expect(calls.map((call) => [call[0], call[1]])).toEqual([
+      ['sweep-ingest-jobs', { every: 60_000 }],
+      ['prune-ingest-jobs', { every: 600_000 }],
+    ]);
   });
 
   it('a schedule that follows a setting not given is refused', async () => {
-    await expect(upsertJobSchedulers(recordingQueue('ranking').queue)).rejects.toThrow('the publish-lists schedule follows rankingRefreshMs, which was not given');
+    await expect(upsertJobSchedulers(recordingQueue('ranking').queue)).rejects.toThrow(
+      'the publish-lists schedule follows rankingRefreshMs, which was not given',
+    );
   });
 });

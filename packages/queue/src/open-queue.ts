@@ -5,7 +5,11 @@ import { QUEUE_NAMES, type QueueName } from './queues.ts';
 /** A queue of the catalogue, adding jobs with that queue's default options. */
 export function openQueue(queue: QueueName, options: { connection: ConnectionOptions; prefix: string }): Queue {
   const defaultJobOptions = QUEUE_JOB_DEFAULTS[queue];
-  return new Queue(QUEUE_NAMES[queue], { connection: options.connection, prefix: options.prefix, ...(defaultJobOptions ? { defaultJobOptions } : {}) });
+  return new Queue(QUEUE_NAMES[queue], {
+    connection: options.connection,
+    prefix: options.prefix,
+    ...(defaultJobOptions ? { defaultJobOptions } : {}),
+  });
 }
 
 /**

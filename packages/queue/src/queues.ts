@@ -57,14 +57,20 @@ export function isApplyEventsPayload(data: unknown): data is ApplyEventsPayload 
   const events = (data as { events?: unknown } | null)?.events;
   return (
     Array.isArray(events) &&
-    events.every((event: Partial<QueuedViewEvent> | null) =>
-      typeof event === 'object' && event !== null &&
-      typeof event.eventId === 'string' && event.eventId.length > 0 && event.eventId.length <= 128 &&
-      typeof event.articleId === 'string' && UUID.test(event.articleId) &&
-      typeof event.occurredAt === 'number' && Number.isFinite(event.occurredAt))
+    events.every(
+      (event: Partial<QueuedViewEvent> | null) =>
+        typeof event === 'object' &&
+        event !== null &&
+        typeof event.eventId === 'string' &&
+        event.eventId.length > 0 &&
+        event.eventId.length <= 128 &&
+        typeof event.articleId === 'string' &&
+        UUID.test(event.articleId) &&
+        typeof event.occurredAt === 'number' &&
+        Number.isFinite(event.occurredAt),
+    )
   );
 }
-
 
 /**
  * One fetch of a subscribed source. `dueAt` (epoch ms) is the due time the poller claimed it for,
@@ -79,7 +85,10 @@ export interface FetchSourcePayload {
 export function isFetchSourcePayload(data: unknown): data is FetchSourcePayload {
   const payload = data as Partial<FetchSourcePayload> | null;
   return (
-    typeof payload === 'object' && payload !== null && typeof payload.sourceId === 'string' && UUID.test(payload.sourceId) &&
+    typeof payload === 'object' &&
+    payload !== null &&
+    typeof payload.sourceId === 'string' &&
+    UUID.test(payload.sourceId) &&
     (payload.dueAt === null || (typeof payload.dueAt === 'number' && Number.isFinite(payload.dueAt)))
   );
 }
@@ -94,8 +103,12 @@ export interface WebSubRequestPayload {
 export function isWebSubRequestPayload(data: unknown): data is WebSubRequestPayload {
   const payload = data as Partial<WebSubRequestPayload> | null;
   return (
-    typeof payload === 'object' && payload !== null && typeof payload.sourceId === 'string' && UUID.test(payload.sourceId) &&
-    typeof payload.hub === 'string' && typeof payload.topic === 'string'
+    typeof payload === 'object' &&
+    payload !== null &&
+    typeof payload.sourceId === 'string' &&
+    UUID.test(payload.sourceId) &&
+    typeof payload.hub === 'string' &&
+    typeof payload.topic === 'string'
   );
 }
 

@@ -40,8 +40,30 @@ describe('aggregateViews', () => {
       view('a', '2025-01-13T09:59:01Z'),
     ];
     expect(shape(aggregateViews(events, H, T0))).toEqual([
-      { articleId: 'a', views: 3, minutes: [['09:59', 2], ['10:00', 1]], hours: [['09', 2], ['10', 1]] },
-      { articleId: 'b', views: 3, minutes: [['09:30', 1], ['10:05', 2]], hours: [['09', 1], ['10', 2]] },
+      {
+        articleId: 'a',
+        views: 3,
+        minutes: [
+          ['09:59', 2],
+          ['10:00', 1],
+        ],
+        hours: [
+          ['09', 2],
+          ['10', 1],
+        ],
+      },
+      {
+        articleId: 'b',
+        views: 3,
+        minutes: [
+          ['09:30', 1],
+          ['10:05', 2],
+        ],
+        hours: [
+          ['09', 1],
+          ['10', 2],
+        ],
+      },
     ]);
   });
 

@@ -21,9 +21,7 @@ type Tally = { views: number; minute: Map<number, number>; hour: Map<number, num
 const increment = (counts: Map<number, number>, key: number) => counts.set(key, (counts.get(key) ?? 0) + 1);
 
 const toBuckets = (counts: Map<number, number>): BucketCount[] =>
-  [...counts.keys()]
-    .sort((a, b) => a - b)
-    .map((ms) => ({ bucketStart: new Date(ms), views: counts.get(ms) ?? 0 }));
+  [...counts.keys()].sort((a, b) => a - b).map((ms) => ({ bucketStart: new Date(ms), views: counts.get(ms) ?? 0 }));
 
 // Code-unit order, the same on every replica, so every worker derives the same lock order.
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -38,11 +36,7 @@ const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * transaction takes its row locks in the same global order, two of them can wait on each other
  * but never deadlock. `t0Ms` must be the landmark read inside that same transaction.
  */
-export function aggregateViews(
-  events: readonly ViewEvent[],
-  halfLifeMs: number,
-  t0Ms: number,
-): ArticleViewAggregate[] {
+export function aggregateViews(events: readonly ViewEvent[], halfLifeMs: number, t0Ms: number): ArticleViewAggregate[] {
   const byArticle = new Map<string, Tally>();
   for (const { articleId, occurredAt } of events) {
     let tally = byArticle.get(articleId);

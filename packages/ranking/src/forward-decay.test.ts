@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MAX_DECAY_EXPONENT,
-  chooseRebaseT0,
-  decayWeight,
-  needsRebase,
-  rebaseFactor,
-  scoreAt,
-} from './forward-decay.ts';
+import { MAX_DECAY_EXPONENT, chooseRebaseT0, decayWeight, needsRebase, rebaseFactor, scoreAt } from './forward-decay.ts';
 
 const HOUR = 3_600_000;
 const H = 6 * HOUR;
 const T0 = Date.parse('2025-01-13T00:00:00Z');
 
-const accumulate = (viewTimes: number[], t0: number) =>
-  viewTimes.reduce((acc, t) => acc + decayWeight(t, t0, H), 0);
+const accumulate = (viewTimes: number[], t0: number) => viewTimes.reduce((acc, t) => acc + decayWeight(t, t0, H), 0);
 const views = (count: number, t: number) => Array.from({ length: count }, () => t);
 const relativeError = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b));
 
@@ -64,8 +56,9 @@ describe('scoreAt', () => {
   it('the score does not depend on which landmark the accumulator used', () => {
     const times = [T0 - 3 * HOUR, T0 + HOUR, T0 + 7 * HOUR, now];
     const otherT0 = T0 + 100 * H;
-    expect(relativeError(scoreAt(accumulate(times, T0), T0, now, H), scoreAt(accumulate(times, otherT0), otherT0, now, H)))
-      .toBeLessThan(1e-12);
+    expect(relativeError(scoreAt(accumulate(times, T0), T0, now, H), scoreAt(accumulate(times, otherT0), otherT0, now, H))).toBeLessThan(
+      1e-12,
+    );
   });
 });
 
@@ -113,8 +106,7 @@ describe('rebase', () => {
     const newT0 = chooseRebaseT0(now, H);
     const rebased = acc * rebaseFactor(T0, newT0, H);
     expect(relativeError(scoreAt(acc, T0, now, H), scoreAt(rebased, newT0, now, H))).toBeLessThan(1e-9);
-    expect(relativeError(scoreAt(acc, T0, now + 7 * H, H), scoreAt(rebased, newT0, now + 7 * H, H)))
-      .toBeLessThan(1e-9);
+    expect(relativeError(scoreAt(acc, T0, now + 7 * H, H), scoreAt(rebased, newT0, now + 7 * H, H))).toBeLessThan(1e-9);
   });
 
   it.each([

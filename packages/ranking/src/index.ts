@@ -11,14 +11,7 @@ export {
 } from './windows.ts';
 export type { BucketResolution, EventTimeVerdict, RankingWindow, WindowBucketRange } from './windows.ts';
 
-export {
-  MAX_DECAY_EXPONENT,
-  chooseRebaseT0,
-  decayWeight,
-  needsRebase,
-  rebaseFactor,
-  scoreAt,
-} from './forward-decay.ts';
+export { MAX_DECAY_EXPONENT, chooseRebaseT0, decayWeight, needsRebase, rebaseFactor, scoreAt } from './forward-decay.ts';
 
 export { listEtag, rankEntries, withPreviousRanks } from './list-order.ts';
 export type { RankInput, Ranked } from './list-order.ts';
@@ -32,12 +25,7 @@ export type { ListKeyParts } from './list-key.ts';
 
 export { eventKey } from './event-key.ts';
 
-export {
-  PUBLISHED_LIST_LENGTH,
-  buildPopularList,
-  buildRankingList,
-  formatDuration,
-} from './published-list.ts';
+export { PUBLISHED_LIST_LENGTH, buildPopularList, buildRankingList, formatDuration } from './published-list.ts';
 export type {
   BuildContext,
   ListArticle,

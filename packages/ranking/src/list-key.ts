@@ -4,8 +4,7 @@ import { parseWindow, type RankingWindow } from './windows.ts';
 export const ALL_CATEGORIES = 'all';
 
 export type ListKeyParts =
-  | { kind: 'ranking'; window: RankingWindow; categorySlug: string | null }
-  | { kind: 'popular'; categorySlug: string | null };
+  { kind: 'ranking'; window: RankingWindow; categorySlug: string | null } | { kind: 'popular'; categorySlug: string | null };
 
 /**
  * The slug is percent-encoded so that any slug (Unicode, or one holding ':') yields a key with
@@ -30,9 +29,7 @@ export function popularListKey(categorySlug: string | null): string {
 }
 
 export function listKey(parts: ListKeyParts): string {
-  return parts.kind === 'ranking'
-    ? rankingListKey(parts.window, parts.categorySlug)
-    : popularListKey(parts.categorySlug);
+  return parts.kind === 'ranking' ? rankingListKey(parts.window, parts.categorySlug) : popularListKey(parts.categorySlug);
 }
 
 function parseCategory(part: string): string | null | undefined {

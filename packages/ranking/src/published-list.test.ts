@@ -21,7 +21,10 @@ describe('buildRankingList', () => {
     const list = ranking([entry('b', 5), entry('a', 5), entry('c', 9), entry('d', 5, '2025-01-13T11:00:00Z')]);
     expect(list?.body).toMatchObject({ window: '24h', category: null, generatedAt: '2025-01-13T12:00:00Z' });
     expect(list?.body.items.map((i) => [i.article.id, i.rank, i.previousRank])).toEqual([
-      ['c', 1, null], ['d', 2, null], ['a', 3, null], ['b', 4, null],
+      ['c', 1, null],
+      ['d', 2, null],
+      ['a', 3, null],
+      ['b', 4, null],
     ]);
   });
 
@@ -33,7 +36,11 @@ describe('buildRankingList', () => {
   it('a changed list carries the ranks of the version before it', () => {
     const first = ranking([entry('a', 3), entry('b', 2)]);
     const second = ranking([entry('a', 3), entry('b', 4), entry('c', 1)], first);
-    expect(second?.body.items.map((i) => [i.article.id, i.rank, i.previousRank])).toEqual([['b', 1, 2], ['a', 2, 1], ['c', 3, null]]);
+    expect(second?.body.items.map((i) => [i.article.id, i.rank, i.previousRank])).toEqual([
+      ['b', 1, 2],
+      ['a', 2, 1],
+      ['c', 3, null],
+    ]);
     expect(second?.etag).not.toBe(first?.etag);
   });
 

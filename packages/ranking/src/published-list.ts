@@ -37,7 +37,6 @@ export interface ListEntryInput {
   value: number;
 }
 
-
 function digest(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 }
@@ -46,7 +45,12 @@ const articleTuple = (a: ListArticle) => [a.id, a.title, a.url, a.category, a.pu
 
 function rank(entries: readonly ListEntryInput[]) {
   return rankEntries(
-    entries.map((entry) => ({ articleId: entry.article.id, value: entry.value, publishedAt: entry.article.publishedAt, article: entry.article })),
+    entries.map((entry) => ({
+      articleId: entry.article.id,
+      value: entry.value,
+      publishedAt: entry.article.publishedAt,
+      article: entry.article,
+    })),
     PUBLISHED_LIST_LENGTH,
   );
 }

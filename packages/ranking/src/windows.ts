@@ -22,9 +22,7 @@ export const longestWindowMs: number = Math.max(...RANKING_WINDOWS.map((w) => WI
 
 export function parseWindow(s: unknown): RankingWindow | null {
   // includes() on the tuple, not `s in WINDOW_MS`, so "toString" and friends are not windows.
-  return typeof s === 'string' && (RANKING_WINDOWS as readonly string[]).includes(s)
-    ? (s as RankingWindow)
-    : null;
+  return typeof s === 'string' && (RANKING_WINDOWS as readonly string[]).includes(s) ? (s as RankingWindow) : null;
 }
 
 export function windowMs(w: RankingWindow): number {

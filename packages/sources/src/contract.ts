@@ -50,26 +50,26 @@ interface FetchCommon {
 
 export type FetchOutcome =
   | (FetchCommon & {
-    kind: 'changed';
-    status: number;
-    /** Decompressed, at most maxBytes. */
-    body: Buffer;
-    contentType: string | null;
-    etag: string | null;
-    lastModified: string | null;
-    /** WebSub hubs and self URLs named by the HTTP `Link` header (the document may name more). */
-    hubLinks: string[];
-    selfLinks: string[];
-  })
+      kind: 'changed';
+      status: number;
+      /** Decompressed, at most maxBytes. */
+      body: Buffer;
+      contentType: string | null;
+      etag: string | null;
+      lastModified: string | null;
+      /** WebSub hubs and self URLs named by the HTTP `Link` header (the document may name more). */
+      hubLinks: string[];
+      selfLinks: string[];
+    })
   | (FetchCommon & { kind: 'not-modified'; status: 304 })
   | (FetchCommon & {
-    kind: 'failed';
-    status: number | null;
-    reason: FetchFailureReason;
-    message: string;
-    /** Retry-After of a 429/503, in seconds. */
-    retryAfterSeconds: number | null;
-  });
+      kind: 'failed';
+      status: number | null;
+      reason: FetchFailureReason;
+      message: string;
+      /** Retry-After of a 429/503, in seconds. */
+      retryAfterSeconds: number | null;
+    });
 
 /** What the feed itself says about how often it changes (read by the feed parser). */
 export interface FeedCadence {

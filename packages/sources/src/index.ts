@@ -1,5 +1,12 @@
 export type {
-  FeedCadence, FetchFailureReason, FetchOutcome, FetchSettings, PollBounds, PollPlan, PollResult, SourceFetchState,
+  FeedCadence,
+  FetchFailureReason,
+  FetchOutcome,
+  FetchSettings,
+  PollBounds,
+  PollPlan,
+  PollResult,
+  SourceFetchState,
 } from './contract.ts';
 
 // The address guard: at subscribe time, on every hop of every fetch, and for WebSub hubs.

@@ -95,7 +95,8 @@ export interface PopularBoxOptions {
 export function popularBox(lists: PublishedLists, options: PopularBoxOptions): Box {
   const id = 'popular';
   const slug = options.category?.slug ?? null;
-  const listUrl = (category: string | null) => `/v1/popular?${category === null ? '' : `category=${encodeURIComponent(category)}&`}limit=${options.limit}`;
+  const listUrl = (category: string | null) =>
+    `/v1/popular?${category === null ? '' : `category=${encodeURIComponent(category)}&`}limit=${options.limit}`;
   const choices = options.withTabs ? popularCategories(lists, options.categories) : [];
   if (options.withTabs && options.category && !choices.some((c) => c.slug === slug)) choices.push(options.category);
   const tabs = options.withTabs

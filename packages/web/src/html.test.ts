@@ -15,7 +15,9 @@ describe('html', () => {
   });
 
   it('joins lists and drops null, undefined and false', () => {
-    expect(html`<ul>${['a<', 'b'].map((item) => html`<li>${item}</li>`)}${null}${undefined}${false}</ul>`.value).toBe('<ul><li>a&lt;</li><li>b</li></ul>');
+    expect(html`<ul>${['a<', 'b'].map((item) => html`<li>${item}</li>`)}${null}${undefined}${false}</ul>`.value).toBe(
+      '<ul><li>a&lt;</li><li>b</li></ul>',
+    );
   });
 
   it('prints numbers, zero included', () => {

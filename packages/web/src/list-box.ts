@@ -47,13 +47,18 @@ export function movement(item: ListItem): SafeHtml {
   const before = item.previousRank;
   if (before === undefined) return html``;
   if (before === null) return html`<span class="nr-move nr-move-new">new</span>`;
-  if (before > item.rank) return html`<span class="nr-move nr-move-up" title="up from ${before}"><span aria-hidden="true">▲</span><span class="nr-sr">up from ${before}</span></span>`;
-  if (before < item.rank) return html`<span class="nr-move nr-move-down" title="down from ${before}"><span aria-hidden="true">▼</span><span class="nr-sr">down from ${before}</span></span>`;
+  if (before > item.rank)
+    return html`<span class="nr-move nr-move-up" title="up from ${before}"><span aria-hidden="true">▲</span><span class="nr-sr">up from ${before}</span></span>`;
+  if (before < item.rank)
+    return html`<span class="nr-move nr-move-down" title="down from ${before}"><span aria-hidden="true">▼</span><span class="nr-sr">down from ${before}</span></span>`;
   return html`<span class="nr-move nr-move-same" title="unchanged"><span aria-hidden="true">–</span><span class="nr-sr">unchanged</span></span>`;
 }
 
 function listItem(kind: Box['kind'], item: ListItem): SafeHtml {
-  const views = kind === 'ranking' && item.views !== undefined ? html`<span class="nr-count">${item.views} ${item.views === 1 ? 'view' : 'views'}</span>` : null;
+  const views =
+    kind === 'ranking' && item.views !== undefined
+      ? html`<span class="nr-count">${item.views} ${item.views === 1 ? 'view' : 'views'}</span>`
+      : null;
   return html`<li class="nr-item" data-article-id="${item.article.id}"><span class="nr-rank">${item.rank}</span>${kind === 'ranking' ? movement(item) : null}<a class="nr-title" href="${articlePath(item.article.id)}">${item.article.title}</a>${views}</li>`;
 }
 
@@ -66,7 +71,8 @@ export function listContent(kind: Box['kind'], items: readonly ListItem[], limit
 function tabs(box: Box): SafeHtml | null {
   if (box.tabs.length === 0) return null;
   const links = box.tabs.map(
-    (tab) => html`<li><a class="nr-tab" href="${tab.href}" data-list-key="${tab.listKey}" data-list-url="${tab.listUrl}" data-empty="${tab.emptyText}"${tab.selected ? html` aria-current="page"` : null}>${tab.label}</a></li>`,
+    (tab) =>
+      html`<li><a class="nr-tab" href="${tab.href}" data-list-key="${tab.listKey}" data-list-url="${tab.listUrl}" data-empty="${tab.emptyText}"${tab.selected ? html` aria-current="page"` : null}>${tab.label}</a></li>`,
   );
   return html`<nav class="nr-tabs" aria-label="${box.tabsLabel}"><ul>${links}</ul></nav>`;
 }

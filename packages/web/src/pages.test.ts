@@ -6,17 +6,33 @@ import { homePage, type ReaderArticle } from './home-page.ts';
 import { sourceZone } from './source-time.ts';
 
 const NASTY = '<img src=x onerror=alert(1)>';
-const article = (id: string, title: string, category = 'Politics') => ({ id, title, url: `https://news.example/${id}`, category, publishedAt: '2025-01-13T09:42:00Z' });
-const ids = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000004'] as const;
+const article = (id: string, title: string, category = 'Politics') => ({
+  id,
+  title,
+  url: `https://news.example/${id}`,
+  category,
+  publishedAt: '2025-01-13T09:42:00Z',
+});
+const ids = [
+  '00000000-0000-4000-8000-000000000001',
+  '00000000-0000-4000-8000-000000000002',
+  '00000000-0000-4000-8000-000000000003',
+  '00000000-0000-4000-8000-000000000004',
+] as const;
 
 function fakeLists(lists: PublishedList[]): PublishedLists {
   return { get: (key) => lists.find((list) => list.key === key), all: () => lists };
 }
 
 const ranking24h: PublishedList = {
-  key: 'ranking:24h:all', etag: 'e1', contentHash: 'h1', publishedAtMs: 1,
+  key: 'ranking:24h:all',
+  etag: 'e1',
+  contentHash: 'h1',
+  publishedAtMs: 1,
   body: {
-    window: '24h', category: null, generatedAt: '2025-01-13T10:00:00Z',
+    window: '24h',
+    category: null,
+    generatedAt: '2025-01-13T10:00:00Z',
     items: [
       { rank: 1, previousRank: 2, views: 9, article: article(ids[0], NASTY) },
       { rank: 2, previousRank: 1, views: 5, article: article(ids[1], 'Second') },
@@ -26,19 +42,46 @@ const ranking24h: PublishedList = {
   },
 };
 const popularPolitics: PublishedList = {
-  key: 'popular:politics', etag: 'e2', contentHash: 'h2', publishedAtMs: 1,
-  body: { category: 'politics', halfLife: '6h', generatedAt: '2025-01-13T10:00:00Z', items: [{ rank: 1, previousRank: null, score: 3.5, article: article(ids[1], 'Second') }] },
+  key: 'popular:politics',
+  etag: 'e2',
+  contentHash: 'h2',
+  publishedAtMs: 1,
+  body: {
+    category: 'politics',
+    halfLife: '6h',
+    generatedAt: '2025-01-13T10:00:00Z',
+    items: [{ rank: 1, previousRank: null, score: 3.5, article: article(ids[1], 'Second') }],
+  },
 };
 const lists = fakeLists([ranking24h, popularPolitics]);
 
 const reader = (overrides: Partial<ReaderArticle> = {}): ReaderArticle => ({
-  id: ids[0], source: 'japan-news', guid: null, url: 'https://news.example/a', title: NASTY, summary: `Summary ${NASTY}`,
-  contentHtml: '<p>SEOUL — The <em>body</em>.</p>', author: null, category: 'Politics', categorySlug: 'politics', tags: [], dateline: 'SEOUL',
-  imageUrl: null, imageCaption: 'A caption', language: null, publishedAt: '2025-01-13T09:42:00Z', timeZone: null, updatedAt: null, ingestedAt: '2025-01-13T09:50:00Z',
+  id: ids[0],
+  source: 'japan-news',
+  guid: null,
+  url: 'https://news.example/a',
+  title: NASTY,
+  summary: `Summary ${NASTY}`,
+  contentHtml: '<p>SEOUL — The <em>body</em>.</p>',
+  author: null,
+  category: 'Politics',
+  categorySlug: 'politics',
+  tags: [],
+  dateline: 'SEOUL',
+  imageUrl: null,
+  imageCaption: 'A caption',
+  language: null,
+  publishedAt: '2025-01-13T09:42:00Z',
+  timeZone: null,
+  updatedAt: null,
+  ingestedAt: '2025-01-13T09:50:00Z',
   ...overrides,
 });
 
-const withArticles = [{ slug: 'politics', name: 'Politics' }, { slug: 'science', name: 'Science' }];
+const withArticles = [
+  { slug: 'politics', name: 'Politics' },
+  { slug: 'science', name: 'Science' },
+];
 
 function renderHome(params: { window?: '1h' | '24h' | '7d'; category?: string | null } = {}) {
   const window = params.window ?? '24h';
@@ -80,8 +123,12 @@ describe('the front page', () => {
   });
 
   it('offers window and category tabs as links that render server-side', () => {
-    expect(page).toContain('<a class="nr-tab" href="/?window=1h#access-ranking" data-list-key="ranking:1h:all" data-list-url="/v1/ranking?window=1h&amp;limit=10" data-empty="No views counted yet.">1h</a>');
-    expect(page).toContain('href="/#access-ranking" data-list-key="ranking:24h:all" data-list-url="/v1/ranking?window=24h&amp;limit=10" data-empty="No views counted yet." aria-current="page">24h</a>');
+    expect(page).toContain(
+      '<a class="nr-tab" href="/?window=1h#access-ranking" data-list-key="ranking:1h:all" data-list-url="/v1/ranking?window=1h&amp;limit=10" data-empty="No views counted yet.">1h</a>',
+    );
+    expect(page).toContain(
+      'href="/#access-ranking" data-list-key="ranking:24h:all" data-list-url="/v1/ranking?window=24h&amp;limit=10" data-empty="No views counted yet." aria-current="page">24h</a>',
+    );
     expect(page).toContain('href="/?category=politics#popular" data-list-key="popular:politics"');
     const politics = renderHome({ window: '7d', category: 'politics' });
     expect(politics).toContain('href="/?window=1h&amp;category=politics#access-ranking"');
@@ -90,19 +137,27 @@ describe('the front page', () => {
   });
 
   it('says so when a list has nothing yet', () => {
-    expect(renderHome({ window: '1h' })).toMatch(/id="access-ranking-panel" data-list-key="ranking:1h:all" data-empty="No views counted yet."><p class="nr-empty">No views counted yet.</);
+    expect(renderHome({ window: '1h' })).toMatch(
+      /id="access-ranking-panel" data-list-key="ranking:1h:all" data-empty="No views counted yet."><p class="nr-empty">No views counted yet.</,
+    );
   });
 
   it('has a Popular tab for every category with articles, viewed or not, in name order', () => {
-    const tabs = [...page.slice(page.indexOf('id="popular"'), page.indexOf('id="access-ranking"')).matchAll(/class="nr-tab"[^>]*>([^<]+)</g)].map((m) => m[1]);
+    const tabs = [
+      ...page.slice(page.indexOf('id="popular"'), page.indexOf('id="access-ranking"')).matchAll(/class="nr-tab"[^>]*>([^<]+)</g),
+    ].map((m) => m[1]);
     expect(tabs).toEqual(['All', 'Politics', 'Science']);
-    expect(page).toContain('href="/?category=science#popular" data-list-key="popular:science" data-list-url="/v1/popular?category=science&amp;limit=10" data-empty="No views yet in this category.">Science</a>');
+    expect(page).toContain(
+      'href="/?category=science#popular" data-list-key="popular:science" data-list-url="/v1/popular?category=science&amp;limit=10" data-empty="No views yet in this category.">Science</a>',
+    );
   });
 
   it('a category without views opens on its tab with the empty state', () => {
     const science = renderHome({ category: 'science' });
     expect(science).toMatch(/data-list-key="popular:science"[^>]*aria-current="page">Science</);
-    expect(science).toContain('id="popular-panel" data-list-key="popular:science" data-empty="No views yet in this category."><p class="nr-empty">No views yet in this category.</p>');
+    expect(science).toContain(
+      'id="popular-panel" data-list-key="popular:science" data-empty="No views yet in this category."><p class="nr-empty">No views yet in this category.</p>',
+    );
   });
 
   it('renders both tabs named in the address, and every tab link keeps the other box’s choice', () => {
@@ -141,7 +196,9 @@ describe('an article page', () => {
   it('has the dateline, both times, the category and its Popular box', () => {
     const page = render();
     expect(page).toContain('<span class="nr-dateline">SEOUL</span>');
-    expect(page).toContain('18:42 JST, January 13, 2025</time><span class="nr-reader-time" data-reader-time="2025-01-13T09:42:00Z" data-source-zone="Asia/Tokyo" hidden></span>');
+    expect(page).toContain(
+      '18:42 JST, January 13, 2025</time><span class="nr-reader-time" data-reader-time="2025-01-13T09:42:00Z" data-source-zone="Asia/Tokyo" hidden></span>',
+    );
     expect(page).toContain('<a class="nr-category" href="/?category=politics#popular">Politics</a>');
     expect(page).toContain('<h2 class="nr-box-title" id="popular-heading">Popular in Politics</h2>');
     expect(page).toContain('data-stream="/v1/ranking/stream?kind=popular&amp;category=politics&amp;limit=5"');
@@ -156,22 +213,29 @@ describe('an article page', () => {
   it('prints the time in the zone the article printed and says so', () => {
     const article = reader({ timeZone: 'Asia/Tokyo' });
     const common = { limit: 5, path: `/articles/${ids[0]}`, params: { window: null } };
-    const page = (configured: Record<string, string>) => articlePage({
-      article,
-      zone: sourceZone(article, configured),
-      popular: popularBox(lists, { ...common, category: null, withTabs: false }),
-      ranking: rankingBox(lists, { ...common, window: '24h' }),
-    }).value;
+    const page = (configured: Record<string, string>) =>
+      articlePage({
+        article,
+        zone: sourceZone(article, configured),
+        popular: popularBox(lists, { ...common, category: null, withTabs: false }),
+        ranking: rankingBox(lists, { ...common, window: '24h' }),
+      }).value;
     expect(page({})).toContain('<time class="nr-source-time" datetime="2025-01-13T09:42:00Z">18:42 JST, January 13, 2025</time>');
     expect(page({})).toContain('<p class="nr-zone-note">Times in Japan Standard Time (JST), as the article gives them.</p>');
     expect(page({ 'japan-news': 'UTC' })).toContain('>09:42 UTC, January 13, 2025</time>');
-    expect(page({ 'japan-news': 'UTC' })).toContain('<p class="nr-zone-note">Times in Coordinated Universal Time (UTC), the time zone of japan-news.</p>');
+    expect(page({ 'japan-news': 'UTC' })).toContain(
+      '<p class="nr-zone-note">Times in Coordinated Universal Time (UTC), the time zone of japan-news.</p>',
+    );
   });
 
   it('shows a photo with its caption as a figure', () => {
     const page = render({ imageUrl: 'https://img.example/p.jpg', imageCaption: 'Iwaya, right, in Seoul' });
-    expect(page).toContain('<figure class="nr-photo"><img src="https://img.example/p.jpg" alt="" loading="lazy" referrerpolicy="no-referrer"><figcaption>Iwaya, right, in Seoul</figcaption></figure>');
-    expect(render({ imageUrl: 'https://img.example/p.jpg', imageCaption: null })).toContain('<figure class="nr-photo"><img src="https://img.example/p.jpg" alt="&lt;img src=x onerror=alert(1)&gt;"');
+    expect(page).toContain(
+      '<figure class="nr-photo"><img src="https://img.example/p.jpg" alt="" loading="lazy" referrerpolicy="no-referrer"><figcaption>Iwaya, right, in Seoul</figcaption></figure>',
+    );
+    expect(render({ imageUrl: 'https://img.example/p.jpg', imageCaption: null })).toContain(
+      '<figure class="nr-photo"><img src="https://img.example/p.jpg" alt="&lt;img src=x onerror=alert(1)&gt;"',
+    );
   });
 
   it('leaves out a caption whose photo is missing or not loadable', () => {

@@ -43,23 +43,42 @@ describe('sourceTimeZone', () => {
 
 describe('sourceZone precedence', () => {
   const publishedAt = '2025-01-13T09:42:00Z';
-  const article = { source: 'paper', language: null, url: null, dateline: null as string | null, timeZone: null as string | null, publishedAt };
+  const article = {
+    source: 'paper',
+    language: null,
+    url: null,
+    dateline: null as string | null,
+    timeZone: null as string | null,
+    publishedAt,
+  };
 
-  it('the operator\'s zone for the source wins over the zone the article printed', () => {
-    expect(sourceZone({ ...article, timeZone: 'Asia/Tokyo' }, { paper: 'Europe/Berlin' })).toEqual({ timeZone: 'Europe/Berlin', basis: { kind: 'configured', source: 'paper' } });
+  it("the operator's zone for the source wins over the zone the article printed", () => {
+    expect(sourceZone({ ...article, timeZone: 'Asia/Tokyo' }, { paper: 'Europe/Berlin' })).toEqual({
+      timeZone: 'Europe/Berlin',
+      basis: { kind: 'configured', source: 'paper' },
+    });
   });
 
   it('the printed zone wins over the inferred one', () => {
-    expect(sourceZone({ ...article, timeZone: 'Asia/Seoul', dateline: 'TOKYO', language: 'ja' }, {})).toEqual({ timeZone: 'Asia/Seoul', basis: { kind: 'printed' } });
+    expect(sourceZone({ ...article, timeZone: 'Asia/Seoul', dateline: 'TOKYO', language: 'ja' }, {})).toEqual({
+      timeZone: 'Asia/Seoul',
+      basis: { kind: 'printed' },
+    });
   });
 
   it('without a printed zone the inferred one applies, then UTC', () => {
-    expect(sourceZone({ ...article, dateline: 'TOKYO' }, {})).toEqual({ timeZone: 'Asia/Tokyo', basis: { kind: 'dateline', dateline: 'TOKYO' } });
+    expect(sourceZone({ ...article, dateline: 'TOKYO' }, {})).toEqual({
+      timeZone: 'Asia/Tokyo',
+      basis: { kind: 'dateline', dateline: 'TOKYO' },
+    });
     expect(sourceZone(article, {})).toEqual({ timeZone: 'UTC', basis: { kind: 'unknown' } });
   });
 
-  it('a printed offset takes the inferred zone\'s name when that zone keeps the same clock', () => {
-    expect(sourceZone({ ...article, timeZone: '+09:00', language: 'ja' }, {})).toEqual({ timeZone: 'Asia/Tokyo', basis: { kind: 'printed', offset: '+09:00' } });
+  it("a printed offset takes the inferred zone's name when that zone keeps the same clock", () => {
+    expect(sourceZone({ ...article, timeZone: '+09:00', language: 'ja' }, {})).toEqual({
+      timeZone: 'Asia/Tokyo',
+      basis: { kind: 'printed', offset: '+09:00' },
+    });
     expect(sourceZone({ ...article, timeZone: '+01:00', language: 'ja' }, {})).toEqual({ timeZone: '+01:00', basis: { kind: 'printed' } });
     expect(sourceZone({ ...article, timeZone: '+09:00' }, {})).toEqual({ timeZone: '+09:00', basis: { kind: 'printed' } });
   });

@@ -9,8 +9,13 @@ import { inferTimeZone, zoneOffsetAt, type InferredZone, type ZoneEvidence } fro
 
 // ICU's English names most Asian zones "GMT+9"; readers of those papers know them by these.
 const ABBREVIATIONS: Record<string, string> = {
-  'Asia/Tokyo': 'JST', 'Asia/Seoul': 'KST', 'Asia/Shanghai': 'CST', 'Asia/Taipei': 'CST', 'Asia/Hong_Kong': 'HKT',
-  'Asia/Singapore': 'SGT', 'Asia/Kolkata': 'IST',
+  'Asia/Tokyo': 'JST',
+  'Asia/Seoul': 'KST',
+  'Asia/Shanghai': 'CST',
+  'Asia/Taipei': 'CST',
+  'Asia/Hong_Kong': 'HKT',
+  'Asia/Singapore': 'SGT',
+  'Asia/Kolkata': 'IST',
 };
 
 export interface ArticleOrigin {
@@ -24,11 +29,7 @@ export interface ArticleOrigin {
 }
 
 /** `offset` is set when the article printed only an offset, named here by the inferred zone. */
-export type ZoneBasis =
-  | { kind: 'configured'; source: string }
-  | { kind: 'printed'; offset?: string }
-  | ZoneEvidence
-  | { kind: 'unknown' };
+export type ZoneBasis = { kind: 'configured'; source: string } | { kind: 'printed'; offset?: string } | ZoneEvidence | { kind: 'unknown' };
 
 export interface SourceZone {
   timeZone: string;
@@ -77,7 +78,10 @@ export function zoneName(instant: Date, timeZone: string): string {
   if (fixed) return fixed;
   // en-US knows American abbreviations (EST), en-GB European ones (CET, BST): take a real name if either has one.
   const names = ['en-US', 'en-GB'].map(
-    (locale) => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? timeZone,
+    (locale) =>
+      new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+        .formatToParts(instant)
+        .find((part) => part.type === 'timeZoneName')?.value ?? timeZone,
   );
   return names.find((name) => !name.startsWith('GMT+') && !name.startsWith('GMT-')) ?? names[0] ?? timeZone;
 }
@@ -85,7 +89,13 @@ export function zoneName(instant: Date, timeZone: string): string {
 /** `18:42 JST, January 13, 2025`: the form news pages print their timestamps in. */
 export function formatSourceTime(instant: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', month: 'long', day: 'numeric', year: 'numeric',
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
   }).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('hour')}:${part('minute')} ${zoneName(instant, timeZone)}, ${part('month')} ${part('day')}, ${part('year')}`;
@@ -93,6 +103,8 @@ export function formatSourceTime(instant: Date, timeZone: string): string {
 
 /** `Japan Standard Time`, as the zone is called at that moment (summer and winter names differ). */
 export function longZoneName(instant: Date, timeZone: string): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'long' }).formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value;
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'long' })
+    .formatToParts(instant)
+    .find((part) => part.type === 'timeZoneName')?.value;
   return name ?? timeZone;
 }

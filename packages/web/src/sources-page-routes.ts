@@ -1,6 +1,12 @@
 import express, { Router, type Request, type RequestHandler } from 'express';
 import {
-  SourceError, importOpml, listSourceViews, readSubscribeInput, refreshSource, subscribeSource, type SourcesStore,
+  SourceError,
+  importOpml,
+  listSourceViews,
+  readSubscribeInput,
+  refreshSource,
+  subscribeSource,
+  type SourcesStore,
 } from '@newsrank/sources/subscriptions';
 import type { SafeHtml } from './html.ts';
 import { PageRequestError } from './page-request-error.ts';
@@ -17,7 +23,7 @@ const sameSiteOnly: RequestHandler = (req, _res, next) => {
   const origin = req.get('origin');
   const sameOrigin = origin !== undefined && origin === `${req.protocol}://${req.get('host')}`;
   if (site === 'cross-site' || site === 'same-site' || (site === undefined && origin !== undefined && !sameOrigin)) {
-    throw new PageRequestError(403, 'cross_site_request', 'changes to sources are taken only from this site\'s own pages');
+    throw new PageRequestError(403, 'cross_site_request', "changes to sources are taken only from this site's own pages");
   }
   next();
 };
@@ -48,7 +54,12 @@ export function sourcesPageRoutes(deps: { store: SourcesStore; auth: RequestHand
     try {
       const input = readSubscribeInput({ url: field(req, 'url'), category: field(req, 'category') || null }, store.settings.bounds);
       const { created, source } = await subscribeSource(store, input);
-      await show(res, created ? 201 : 200, { kind: 'ok', text: created ? `Subscribed to ${source.url}; its first fetch is on its way.` : `${source.url} is subscribed already, as ${source.slug}.` });
+      await show(res, created ? 201 : 200, {
+        kind: 'ok',
+        text: created
+          ? `Subscribed to ${source.url}; its first fetch is on its way.`
+          : `${source.url} is subscribed already, as ${source.slug}.`,
+      });
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;
       await show(res, 400, { kind: 'error', text: error.message });

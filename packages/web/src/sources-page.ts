@@ -23,7 +23,8 @@ function sourceRow(source: SourceView): SafeHtml {
 <th scope="row"><a href="${source.url}" rel="nofollow noopener">${source.title ?? source.slug}</a><br><code>${source.slug}</code></th>
 <td>${source.category ?? '—'}</td>
 <td><span class="nr-status nr-status-${status}">${source.paused ? 'paused' : (STATUS_WORDS[source.status] ?? source.status)}</span>${
-    source.consecutiveFailures > 0 ? html`<br>${source.consecutiveFailures} failures in a row` : null}</td>
+    source.consecutiveFailures > 0 ? html`<br>${source.consecutiveFailures} failures in a row` : null
+  }</td>
 <td>${source.lastHttpStatus ?? '—'}</td>
 <td>${source.lastError ?? ''}</td>
 <td>${every(source.interval)}</td>
@@ -55,12 +56,14 @@ ${notice ? html`<p class="nr-notice nr-notice-${notice.kind}" role="${notice.kin
 </section>
 <section aria-labelledby="list-heading">
 <h2 id="list-heading">${sources.length} ${sources.length === 1 ? 'source' : 'sources'}</h2>
-${sources.length === 0
+${
+  sources.length === 0
     ? html`<p>No sources yet.</p>`
     : html`<div class="nr-table-scroll"><table class="nr-sources">
 <thead><tr><th scope="col">Source</th><th scope="col">Category</th><th scope="col">Health</th><th scope="col">HTTP</th><th scope="col">Last error</th><th scope="col">Every</th><th scope="col">Next fetch</th><th scope="col">Articles</th><th scope="col">WebSub</th><th scope="col"><span class="nr-visually-hidden">Actions</span></th></tr></thead>
 <tbody>${sources.map(sourceRow)}</tbody>
-</table></div>`}
+</table></div>`
+}
 <p><a href="/v1/sources.opml">Export as OPML</a></p>
 </section>`;
   return layout({ title: 'Sources — newsrank', description: 'The feeds newsrank polls, with their health', main, aside: html`` });

@@ -2,12 +2,18 @@ import { longZoneName, zoneName, type SourceZone, type ZoneBasis } from './sourc
 
 function because(basis: ZoneBasis): string {
   switch (basis.kind) {
-    case 'configured': return `, the time zone of ${basis.source}`;
-    case 'printed': return basis.offset ? `, as the article gives them (${basis.offset})` : ', as the article gives them';
-    case 'dateline': return `, from the dateline ${basis.dateline}`;
-    case 'language': return `, from the article's language (${basis.language})`;
-    case 'domain': return `, from the source's ${basis.domain} address`;
-    case 'unknown': return ": the source's time zone is not known";
+    case 'configured':
+      return `, the time zone of ${basis.source}`;
+    case 'printed':
+      return basis.offset ? `, as the article gives them (${basis.offset})` : ', as the article gives them';
+    case 'dateline':
+      return `, from the dateline ${basis.dateline}`;
+    case 'language':
+      return `, from the article's language (${basis.language})`;
+    case 'domain':
+      return `, from the source's ${basis.domain} address`;
+    case 'unknown':
+      return ": the source's time zone is not known";
   }
 }
 

@@ -32,15 +32,20 @@ export function webRoutes(deps: WebDeps): Router {
     const [rows, withArticles] = await Promise.all([listArticles(deps.db, { limit: LATEST_ARTICLES }), listCategories(deps.db)]);
     const articles = rows.map(presentArticle);
     const categories = withArticles.flatMap((row) => (row.slug ? [{ slug: row.slug, name: row.name }] : []));
-    const category = slug === null ? null : (popularCategories(deps.lists, categories).find((choice) => choice.slug === slug) ?? { slug, name: slug });
+    const category =
+      slug === null ? null : (popularCategories(deps.lists, categories).find((choice) => choice.slug === slug) ?? { slug, name: slug });
     const params = { window: window === '24h' ? null : window, category: slug };
     const common = { limit: FRONT_PAGE_LIST_LENGTH, path: '/', params };
-    sendPage(res, 200, homePage({
-      articles,
-      popular: popularBox(deps.lists, { ...common, category, withTabs: true, categories }),
-      ranking: rankingBox(deps.lists, { ...common, window }),
-      timeZoneOf,
-    }));
+    sendPage(
+      res,
+      200,
+      homePage({
+        articles,
+        popular: popularBox(deps.lists, { ...common, category, withTabs: true, categories }),
+        ranking: rankingBox(deps.lists, { ...common, window }),
+        timeZoneOf,
+      }),
+    );
   });
 
   router.get('/articles/:id', async (req, res) => {
@@ -51,14 +56,22 @@ export function webRoutes(deps: WebDeps): Router {
     }
     const article = presentArticle(row);
     const window = windowQuery(req.query.window);
-    const common = { limit: ARTICLE_PAGE_LIST_LENGTH, path: `/articles/${article.id}`, params: { window: window === '24h' ? null : window } };
+    const common = {
+      limit: ARTICLE_PAGE_LIST_LENGTH,
+      path: `/articles/${article.id}`,
+      params: { window: window === '24h' ? null : window },
+    };
     const category = article.categorySlug ? { slug: article.categorySlug, name: article.category ?? article.categorySlug } : null;
-    sendPage(res, 200, articlePage({
-      article,
-      zone: sourceZone(article, deps.sourceTimeZones),
-      popular: popularBox(deps.lists, { ...common, category, withTabs: false }),
-      ranking: rankingBox(deps.lists, { ...common, window }),
-    }));
+    sendPage(
+      res,
+      200,
+      articlePage({
+        article,
+        zone: sourceZone(article, deps.sourceTimeZones),
+        popular: popularBox(deps.lists, { ...common, category, withTabs: false }),
+        ranking: rankingBox(deps.lists, { ...common, window }),
+      }),
+    );
   });
 
   router.get('/assets/:name', (req, res) => {

@@ -13,7 +13,9 @@ export const Article = Type.Object({
   url: link,
   title: Type.String(),
   summary: Nullable(Type.String(), { description: 'plain text' }),
-  contentHtml: Nullable(Type.String(), { description: 'sanitized HTML: no script, style, iframe, event handlers or javascript:/data: URLs' }),
+  contentHtml: Nullable(Type.String(), {
+    description: 'sanitized HTML: no script, style, iframe, event handlers or javascript:/data: URLs',
+  }),
   author: text,
   category: text,
   categorySlug: text,
@@ -24,7 +26,8 @@ export const Article = Type.Object({
   language: text,
   publishedAt: time,
   timeZone: Nullable(Type.String(), {
-    description: 'the zone the source printed publishedAt in: an IANA zone (Asia/Tokyo) or a fixed offset (+09:00); null when it printed none or UTC',
+    description:
+      'the zone the source printed publishedAt in: an IANA zone (Asia/Tokyo) or a fixed offset (+09:00); null when it printed none or UTC',
     examples: ['Asia/Tokyo', '+09:00'],
   }),
   updatedAt: time,
@@ -42,7 +45,8 @@ export const Category = Type.Object({ slug: Type.String(), name: Type.String(), 
 export type Category = Static<typeof Category>;
 
 const optionalText = Type.Optional(text);
-const looseTime = (options: { description?: string } = {}) => Type.Optional(Type.Union([Type.String(), Type.Number(), Type.Null()], options));
+const looseTime = (options: { description?: string } = {}) =>
+  Type.Optional(Type.Union([Type.String(), Type.Number(), Type.Null()], options));
 
 /** An article as POST /v1/articles takes it: only the title is required, and dates may be in any common form. */
 export const ArticleInput = Type.Object({

@@ -7,7 +7,9 @@ export const AccessEvent = Type.Object(
     type: Type.Literal('view'),
     articleId: Type.Optional(Uuid),
     url: Type.Optional(Type.String({ format: 'uri' })),
-    occurredAt: Type.Optional(IsoTime({ description: 'with a zone; defaults to now; at most a minute ahead, no older than the longest window' })),
+    occurredAt: Type.Optional(
+      IsoTime({ description: 'with a zone; defaults to now; at most a minute ahead, no older than the longest window' }),
+    ),
     eventId: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'an eventId seen before is not counted again' })),
     visitorId: Type.Optional(Type.String({ maxLength: 256 })),
   },

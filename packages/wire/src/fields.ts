@@ -5,7 +5,10 @@ export const Nullable = <T extends TSchema>(schema: T, options: SchemaOptions = 
 
 /** One of `values`: a union of string literals (`anyOf` of `const`s in the JSON Schema). */
 export const Literals = <const T extends readonly string[]>(values: T, options: SchemaOptions = {}) =>
-  Type.Union(values.map((value) => Type.Literal(value as T[number])), options);
+  Type.Union(
+    values.map((value) => Type.Literal(value as T[number])),
+    options,
+  );
 
 export const Uuid = Type.String({ format: 'uuid' });
 

@@ -43,9 +43,19 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
     historyDays: config.rankingHistoryDays,
   };
   const parsePool = new ParsePool(2);
-  const operations = operationsFor(config, redis, [ingestQueue, eventsQueue, rankingQueue, sourcesQueue], logger, () => countSourcesByStatus(db));
+  const operations = operationsFor(config, redis, [ingestQueue, eventsQueue, rankingQueue, sourcesQueue], logger, () =>
+    countSourcesByStatus(db),
+  );
   const app = createApp({
-    db, logger, redis, ingestQueue, ingestTokens: config.ingestTokens, feedMaxBytes: config.feedMaxBytes, parsePool, ranking, operations,
+    db,
+    logger,
+    redis,
+    ingestQueue,
+    ingestTokens: config.ingestTokens,
+    feedMaxBytes: config.feedMaxBytes,
+    parsePool,
+    ranking,
+    operations,
     sourceTimeZones: config.sourceTimeZones,
     sources: { queue: sourcesQueue, settings: sourcesSettings(config.sources, config.feedMaxBytes) },
   });

@@ -80,7 +80,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(ingestRoutes(deps));
   app.use(sourceRoutes({ ...deps, sourcesQueue: deps.sources.queue, sourcesSettings: deps.sources.settings }));
   app.use(articleRoutes(deps.db));
-  app.use(sourcesPageRoutes({ store: { db: deps.db, sourcesQueue: deps.sources.queue, settings: deps.sources.settings }, auth: requireAdminToken(deps.ingestTokens) }));
+  app.use(
+    sourcesPageRoutes({
+      store: { db: deps.db, sourcesQueue: deps.sources.queue, settings: deps.sources.settings },
+      auth: requireAdminToken(deps.ingestTokens),
+    }),
+  );
   app.use(webRoutes({ db: deps.db, lists: deps.ranking.lists, sourceTimeZones: deps.sourceTimeZones ?? {} }));
   app.use(refuseWrongMethod(allowed));
   app.use(notFound);

@@ -43,7 +43,13 @@ export function publicRateLimit(deps: { redis: RedisClient; ingestTokens: string
 }
 
 /** The operations side of one API process, from its configuration and its Redis connection. */
-export function operationsFor(config: Config, redis: RedisClient, queues: Queue[], logger: Logger, sourceCounts?: SourceCounts): OperationsDeps {
+export function operationsFor(
+  config: Config,
+  redis: RedisClient,
+  queues: Queue[],
+  logger: Logger,
+  sourceCounts?: SourceCounts,
+): OperationsDeps {
   const streams = new StreamSlots(config.httpLimits.sseMaxClients);
   return {
     metrics: createApiMetrics({ redis, queues, clusterMetricsKey: clusterMetricsKey(config.queuePrefix), logger }, streams, sourceCounts),

@@ -18,8 +18,11 @@ export async function callApi(base: string, path: string, init: RequestInit = {}
   try {
     return await fetch(new URL(path, base), { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   } catch (error) {
-    if (error instanceof Error && error.name === 'TimeoutError') throw new CommandError(`the API at ${base} did not answer within ${REQUEST_TIMEOUT_MS / 1000}s`);
-    throw new CommandError(`no API answers at ${base} (${networkReason(error)}): start it with ./newsrank start, or point --api at a running one`);
+    if (error instanceof Error && error.name === 'TimeoutError')
+      throw new CommandError(`the API at ${base} did not answer within ${REQUEST_TIMEOUT_MS / 1000}s`);
+    throw new CommandError(
+      `no API answers at ${base} (${networkReason(error)}): start it with ./newsrank start, or point --api at a running one`,
+    );
   }
 }
 

@@ -38,7 +38,10 @@ export function asksForHelp(argv: readonly string[]): boolean {
  * Reads one command's arguments against its own options: an option it does not have is an error
  * rather than silently ignored, so a typo such as `--catgory` cannot print the unfiltered list.
  */
-export function parseArgs(argv: readonly string[], spec: { options: readonly OptionSpec[]; arguments: readonly ArgumentSpec[] }): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  spec: { options: readonly OptionSpec[]; arguments: readonly ArgumentSpec[] },
+): ParsedArgs {
   const byName = new Map(spec.options.map((option) => [option.name, option]));
   const positionals: string[] = [];
   const values = new Map<string, string>();
@@ -83,6 +86,7 @@ function checkPositionals(positionals: string[], specs: readonly ArgumentSpec[])
       if (spec.default !== undefined) positionals[index] = spec.default;
       return;
     }
-    if (spec.choices && !spec.choices.includes(given)) throw new UsageError(`unknown ${spec.name.toLowerCase()} "${given}"; expected one of ${spec.choices.join(', ')}`);
+    if (spec.choices && !spec.choices.includes(given))
+      throw new UsageError(`unknown ${spec.name.toLowerCase()} "${given}"; expected one of ${spec.choices.join(', ')}`);
   });
 }

@@ -31,20 +31,27 @@ describe('runCli', () => {
     expect(output.stderr).toBe('');
   });
 
-  it.each(COMMANDS.map((command) => [command.name]))('%s --help, -h and help %s print its usage with defaults and an example', async (name) => {
-    const command = COMMANDS.find((candidate) => candidate.name === name) as Command;
-    for (const argv of [[name, '--help'], [name, '-h'], ['help', name]]) {
-      const { output, io } = capture();
-      expect(await runCli(argv, io)).toBe(0);
-      expect(output.stderr).toBe('');
-      expect(output.stdout).toContain(`usage: newsrank ${name}`);
-      expect(output.stdout).toContain(`./newsrank ${command.example}`);
-      for (const option of command.options) {
-        expect(output.stdout).toContain(`--${option.name}`);
-        if (option.default) expect(output.stdout).toContain(`(default: ${option.default})`);
+  it.each(COMMANDS.map((command) => [command.name]))(
+    '%s --help, -h and help %s print its usage with defaults and an example',
+    async (name) => {
+      const command = COMMANDS.find((candidate) => candidate.name === name) as Command;
+      for (const argv of [
+        [name, '--help'],
+        [name, '-h'],
+        ['help', name],
+      ]) {
+        const { output, io } = capture();
+        expect(await runCli(argv, io)).toBe(0);
+        expect(output.stderr).toBe('');
+        expect(output.stdout).toContain(`usage: newsrank ${name}`);
+        expect(output.stdout).toContain(`./newsrank ${command.example}`);
+        for (const option of command.options) {
+          expect(output.stdout).toContain(`--${option.name}`);
+          if (option.default) expect(output.stdout).toContain(`(default: ${option.default})`);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('prints help even when the rest of the line is wrong, without running the command', async () => {
     const { output, io } = capture();

@@ -14,7 +14,11 @@ const processOutput: Output = {
 };
 
 /** Runs one command line and answers its exit code: 0 done, 1 the command failed, 2 a usage mistake. */
-export async function runCli(argv: readonly string[], output: Output = processOutput, commands: readonly Command[] = COMMANDS): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  output: Output = processOutput,
+  commands: readonly Command[] = COMMANDS,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) return usageMistake(output, 'no command given', overview(commands));
   if (name === '--help' || name === '-h') return help(output, overview(commands));
@@ -27,7 +31,12 @@ export async function runCli(argv: readonly string[], output: Output = processOu
     return help(output, commandHelp(command));
   }
   const command = commands.find((candidate) => candidate.name === name);
-  if (!command) return usageMistake(output, name.startsWith('-') ? `unknown option ${name}: options come after the command` : `unknown command "${name}"`, overview(commands));
+  if (!command)
+    return usageMistake(
+      output,
+      name.startsWith('-') ? `unknown option ${name}: options come after the command` : `unknown command "${name}"`,
+      overview(commands),
+    );
   if (asksForHelp(rest)) return help(output, commandHelp(command));
   try {
     return await command.run(parseArgs(rest, command));

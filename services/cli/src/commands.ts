@@ -14,8 +14,16 @@ export interface Command {
   run(args: ParsedArgs): Promise<number>;
 }
 
-const API_OPTION: OptionSpec = { name: 'api', value: 'URL', description: 'the running API (default: $NEWSRANK_API_URL, else http://127.0.0.1:$PORT)' };
-const CATEGORY_OPTION: OptionSpec = { name: 'category', value: 'C', description: 'one category, by slug or name (default: all categories)' };
+const API_OPTION: OptionSpec = {
+  name: 'api',
+  value: 'URL',
+  description: 'the running API (default: $NEWSRANK_API_URL, else http://127.0.0.1:$PORT)',
+};
+const CATEGORY_OPTION: OptionSpec = {
+  name: 'category',
+  value: 'C',
+  description: 'one category, by slug or name (default: all categories)',
+};
 const LIMIT_OPTION: OptionSpec = { name: 'limit', value: 'N', default: '10', description: 'how many articles, 1 to 100' };
 
 // Command modules are imported when chosen: `parse` runs hundreds of times in conformance runs
@@ -55,8 +63,13 @@ export const COMMANDS: readonly Command[] = [
     arguments: [{ name: 'FILE|URL|-', required: true }],
     options: [
       { name: 'source', value: 'S', description: 'the source slug the articles are filed under' },
-      { name: 'type', value: 'MIME', description: 'content type hint (default: the URL\'s Content-Type, else sniffed from the body)' },
-      { name: 'wait', value: 'DURATION', default: '30s', description: 'how long to wait for an ingest worker to finish the job, in ms, s, m or h' },
+      { name: 'type', value: 'MIME', description: "content type hint (default: the URL's Content-Type, else sniffed from the body)" },
+      {
+        name: 'wait',
+        value: 'DURATION',
+        default: '30s',
+        description: 'how long to wait for an ingest worker to finish the job, in ms, s, m or h',
+      },
       { name: 'no-wait', description: 'print the accepted job and exit without waiting' },
       API_OPTION,
     ],
@@ -74,10 +87,20 @@ export const COMMANDS: readonly Command[] = [
     synopsis: '[--window 24h] [--category C] [--limit N] [--api URL]',
     summary: 'print the access ranking (views in a window) as a table',
     arguments: [],
-    options: [{ name: 'window', value: '1h|24h|7d|30d', default: '24h', description: 'the window views are counted in' }, CATEGORY_OPTION, LIMIT_OPTION, API_OPTION],
+    options: [
+      { name: 'window', value: '1h|24h|7d|30d', default: '24h', description: 'the window views are counted in' },
+      CATEGORY_OPTION,
+      LIMIT_OPTION,
+      API_OPTION,
+    ],
     example: 'ranking --window 7d --category politics',
     run: async ({ values }) =>
-      (await import('./commands/ranking.ts')).rankingCommand({ window: values.get('window') ?? '24h', category: values.get('category'), limit: values.get('limit') ?? '10', apiUrl: values.get('api') }),
+      (await import('./commands/ranking.ts')).rankingCommand({
+        window: values.get('window') ?? '24h',
+        category: values.get('category'),
+        limit: values.get('limit') ?? '10',
+        apiUrl: values.get('api'),
+      }),
   },
   {
     name: 'sources',
@@ -96,7 +119,10 @@ export const COMMANDS: readonly Command[] = [
     example: 'sources add https://example.com/feed.xml --category world',
     run: async ({ positionals, values }) =>
       (await import('./commands/sources.ts')).sourcesCommand(positionals[0] ?? 'list', positionals[1], {
-        category: values.get('category'), slug: values.get('slug'), interval: values.get('interval'), apiUrl: values.get('api'),
+        category: values.get('category'),
+        slug: values.get('slug'),
+        interval: values.get('interval'),
+        apiUrl: values.get('api'),
       }),
   },
   {
@@ -106,6 +132,11 @@ export const COMMANDS: readonly Command[] = [
     arguments: [],
     options: [CATEGORY_OPTION, LIMIT_OPTION, API_OPTION],
     example: 'popular --category sports --limit 5',
-    run: async ({ values }) => (await import('./commands/popular.ts')).popularCommand({ category: values.get('category'), limit: values.get('limit') ?? '10', apiUrl: values.get('api') }),
+    run: async ({ values }) =>
+      (await import('./commands/popular.ts')).popularCommand({
+        category: values.get('category'),
+        limit: values.get('limit') ?? '10',
+        apiUrl: values.get('api'),
+      }),
   },
 ];

@@ -22,10 +22,16 @@ describe('formatTable', () => {
   });
 
   it('counts characters, not UTF-16 units, so a title with an emoji keeps its row aligned', () => {
-    const text = formatTable([{ header: 'title', cell: (row: Row) => row.title }, { header: 'n', cell: (row: Row) => String(row.rank) }], [
-      { rank: 1, title: '😀😀' },
-      { rank: 2, title: 'abcd' },
-    ]);
+    const text = formatTable(
+      [
+        { header: 'title', cell: (row: Row) => row.title },
+        { header: 'n', cell: (row: Row) => String(row.rank) },
+      ],
+      [
+        { rank: 1, title: '😀😀' },
+        { rank: 2, title: 'abcd' },
+      ],
+    );
     const [, first = '', second = ''] = text.split('\n');
     expect([...first].length).toBe([...second].length);
   });

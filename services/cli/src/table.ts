@@ -17,15 +17,17 @@ export function clip(text: string, max: number): string {
 export function formatTable<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
   const cells = [columns.map((column) => column.header), ...rows.map((row) => columns.map((column) => column.cell(row)))];
   const widths = columns.map((_, index) => Math.max(...cells.map((line) => width(line[index] ?? ''))));
-  return cells
-    .map((line) =>
-      line
-        .map((cell, index) => {
-          const pad = ' '.repeat((widths[index] ?? 0) - width(cell));
-          return columns[index]?.align === 'right' ? pad + cell : cell + pad;
-        })
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n') + '\n';
+  return (
+    cells
+      .map((line) =>
+        line
+          .map((cell, index) => {
+            const pad = ' '.repeat((widths[index] ?? 0) - width(cell));
+            return columns[index]?.align === 'right' ? pad + cell : cell + pad;
+          })
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }

@@ -7,8 +7,18 @@ const synopsisOf = (command: Command) => `${PROGRAM} ${command.name}${command.sy
 
 /** Every command with what it does: what `newsrank --help` prints, and what follows an unknown command. */
 export function overview(commands: readonly Command[]): string {
-  const entries = [...commands.map((command) => [synopsisOf(command), command.summary]), [`${PROGRAM} help [COMMAND]`, 'print the usage of every command, or of one']];
-  return [`usage: ${PROGRAM} <command> [options]`, '', ...entries.flatMap(([synopsis, summary]) => [`  ${synopsis}`, `      ${summary}`]), '', `run "${PROGRAM} <command> --help" for a command's options and an example`, ''].join('\n');
+  const entries = [
+    ...commands.map((command) => [synopsisOf(command), command.summary]),
+    [`${PROGRAM} help [COMMAND]`, 'print the usage of every command, or of one'],
+  ];
+  return [
+    `usage: ${PROGRAM} <command> [options]`,
+    '',
+    ...entries.flatMap(([synopsis, summary]) => [`  ${synopsis}`, `      ${summary}`]),
+    '',
+    `run "${PROGRAM} <command> --help" for a command's options and an example`,
+    '',
+  ].join('\n');
 }
 
 /** The two lines that follow a mistake in one command's arguments. */

@@ -16,7 +16,14 @@ afterAll(() => database.drop());
 
 async function accept(body: string): Promise<string> {
   const id = randomUUID();
-  await recordIngestJob(database.db, { id, source: 'wire', kind: 'feed', contentType: 'application/rss+xml', format: 'rss', body: Buffer.from(body) });
+  await recordIngestJob(database.db, {
+    id,
+    source: 'wire',
+    kind: 'feed',
+    contentType: 'application/rss+xml',
+    format: 'rss',
+    body: Buffer.from(body),
+  });
   return id;
 }
 
@@ -36,11 +43,23 @@ describe('ingestDocument', () => {
     const id = await accept(rssFeed(testStories(count, 'https://crash.example')));
     // Simulate a worker that committed the first chunk and died: run fully, then rewind the job.
     const first = await ingestDocument(database.db, id, logger);
-    await database.db.updateTable('ingest_jobs').set({ status: 'active', result: null, body: Buffer.from(rssFeed(testStories(count, 'https://crash.example'))) }).where('id', '=', id).execute();
-    await database.db.insertInto('ingest_job_chunks').values({ job_id: id, chunk_index: 0, outcomes: JSON.stringify(first?.articles.slice(0, CHUNK_SIZE)) }).execute();
+    await database.db
+      .updateTable('ingest_jobs')
+      .set({ status: 'active', result: null, body: Buffer.from(rssFeed(testStories(count, 'https://crash.example'))) })
+      .where('id', '=', id)
+      .execute();
+    await database.db
+      .insertInto('ingest_job_chunks')
+      .values({ job_id: id, chunk_index: 0, outcomes: JSON.stringify(first?.articles.slice(0, CHUNK_SIZE)) })
+      .execute();
     const rerun = await ingestDocument(database.db, id, logger);
     expect(rerun?.articles.slice(0, CHUNK_SIZE)).toEqual(first?.articles.slice(0, CHUNK_SIZE));
-    const rows = await database.db.selectFrom('articles').select('id').where('source', '=', 'wire').where('url', 'like', 'https://crash.example/%').execute();
+    const rows = await database.db
+      .selectFrom('articles')
+      .select('id')
+      .where('source', '=', 'wire')
+      .where('url', 'like', 'https://crash.example/%')
+      .execute();
     expect(rows).toHaveLength(count);
   });
 

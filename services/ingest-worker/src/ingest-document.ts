@@ -1,7 +1,14 @@
 import { UnrecoverableError } from 'bullmq';
 import type { StoryInput } from '@newsrank/core';
 import {
-  committedChunks, completeIngestJob, failIngestJob, startIngestJob, storeIngestChunk, type ArticleOutcome, type Db, type IngestReport,
+  committedChunks,
+  completeIngestJob,
+  failIngestJob,
+  startIngestJob,
+  storeIngestChunk,
+  type ArticleOutcome,
+  type Db,
+  type IngestReport,
 } from '@newsrank/db';
 import { DocumentError, itemPositions } from '@newsrank/feed-parser';
 import type { Logger } from '@newsrank/logger';
@@ -27,7 +34,12 @@ export interface IngestOptions {
  * (redelivery after a crash): each chunk commits together with a record of its outcomes, and a
  * rerun reuses those records instead of storing the chunk twice.
  */
-export async function ingestDocument(db: Db, ingestJobId: string, logger: Logger, options: IngestOptions = {}): Promise<IngestReport | null> {
+export async function ingestDocument(
+  db: Db,
+  ingestJobId: string,
+  logger: Logger,
+  options: IngestOptions = {},
+): Promise<IngestReport | null> {
   const { parse = parseInline, signal } = options;
   const job = await startIngestJob(db, ingestJobId);
   if (!job) {
@@ -56,7 +68,10 @@ export async function ingestDocument(db: Db, ingestJobId: string, logger: Logger
     if ('rejected' in story) rejected.push({ index, reason: story.rejected });
     else stories.push({ index, story, warnings: article.warnings });
   });
-  const warnings = [...parsed.warnings, ...parsed.articles.flatMap((article, i) => article.warnings.map((w) => `item ${positions[i]}: ${w}`))];
+  const warnings = [
+    ...parsed.warnings,
+    ...parsed.articles.flatMap((article, i) => article.warnings.map((w) => `item ${positions[i]}: ${w}`)),
+  ];
 
   const done = await committedChunks(db, ingestJobId);
   const outcomes: ArticleOutcome[] = [];
@@ -81,6 +96,15 @@ export async function ingestDocument(db: Db, ingestJobId: string, logger: Logger
     warnings,
   };
   await completeIngestJob(db, ingestJobId, parsed.format, report);
-  logger.info({ format: parsed.format, inserted: report.inserted, updated: report.updated, duplicates: report.duplicates, rejected: report.rejected.length }, 'document ingested');
+  logger.info(
+    {
+      format: parsed.format,
+      inserted: report.inserted,
+      updated: report.updated,
+      duplicates: report.duplicates,
+      rejected: report.rejected.length,
+    },
+    'document ingested',
+  );
   return report;
 }

@@ -2,7 +2,17 @@ import { availableParallelism } from 'node:os';
 import { Worker, type Job } from 'bullmq';
 import { failIngestJob } from '@newsrank/db';
 import { clusterMetricsKey, countIngestOutcomes } from '@newsrank/metrics';
-import { JOBS, QUEUE_NAMES, assertNoEviction, createRedis, dispatchJobs, handBackOnStop, openQueue, upsertJobSchedulers, type JobHandlers } from '@newsrank/queue';
+import {
+  JOBS,
+  QUEUE_NAMES,
+  assertNoEviction,
+  createRedis,
+  dispatchJobs,
+  handBackOnStop,
+  openQueue,
+  upsertJobSchedulers,
+  type JobHandlers,
+} from '@newsrank/queue';
 import type { RunningService, ServiceContext } from '@newsrank/runtime';
 import { ingestDocument } from './ingest-document.ts';
 import { ParsePool } from '@newsrank/feed-parser/threads';
@@ -28,8 +38,15 @@ export async function startIngestWorker(context: ServiceContext): Promise<Runnin
       const report = await ingestDocument(db, ingestJobId, log, { parse: parsePool.parse, signal });
       if (report) {
         // After the commit and only for a run that stored the document (a rerun finds it done and reports null).
-        const counts = { inserted: report.inserted, updated: report.updated, duplicate: report.duplicates, rejected: report.rejected.length };
-        await countIngestOutcomes(connection, metricsKey, counts).catch((error: unknown) => log.warn({ err: error }, 'could not count ingest outcomes'));
+        const counts = {
+          inserted: report.inserted,
+          updated: report.updated,
+          duplicate: report.duplicates,
+          rejected: report.rejected.length,
+        };
+        await countIngestOutcomes(connection, metricsKey, counts).catch((error: unknown) =>
+          log.warn({ err: error }, 'could not count ingest outcomes'),
+        );
       }
       return report ? { inserted: report.inserted, updated: report.updated, duplicates: report.duplicates } : null;
     },
@@ -42,7 +59,8 @@ export async function startIngestWorker(context: ServiceContext): Promise<Runnin
   // longer than half the shutdown budget is handed back regardless, so close() cannot hang.
   const work = handBackOnStop(handle, {
     graceMs: Math.floor(config.shutdownTimeoutMs / 2),
-    onHandBack: (job, reason) => logger.info({ jobId: job.id, reason: reason instanceof Error ? reason.message : String(reason) }, 'job handed back to the queue'),
+    onHandBack: (job, reason) =>
+      logger.info({ jobId: job.id, reason: reason instanceof Error ? reason.message : String(reason) }, 'job handed back to the queue'),
   });
   const worker = new Worker(QUEUE_NAMES.ingest, work.processor, {
     connection,

@@ -4,7 +4,15 @@ import type { Db } from '@newsrank/db';
 import type { ParseFunction } from '@newsrank/feed-parser/threads';
 import type { Logger } from '@newsrank/logger';
 import { countSourceFetch } from '@newsrank/metrics';
-import { QUEUE_NAMES, dispatchJobs, handBackOnStop, openQueue, upsertJobSchedulers, type JobHandlers, type RedisClient } from '@newsrank/queue';
+import {
+  QUEUE_NAMES,
+  dispatchJobs,
+  handBackOnStop,
+  openQueue,
+  upsertJobSchedulers,
+  type JobHandlers,
+  type RedisClient,
+} from '@newsrank/queue';
 import { fetchSource, pollSources, requestWebSub, sourcesSettings, type FetchSourceResult } from '@newsrank/sources/subscriptions';
 
 export interface SourceWorkerDeps {
@@ -43,7 +51,8 @@ export async function startSourceWorker(deps: SourceWorkerDeps): Promise<{ close
 
   const work = handBackOnStop(dispatchJobs('sources', handlers), {
     graceMs: Math.floor(config.shutdownTimeoutMs / 2),
-    onHandBack: (job, reason) => logger.info({ jobId: job.id, reason: reason instanceof Error ? reason.message : String(reason) }, 'job handed back to the queue'),
+    onHandBack: (job, reason) =>
+      logger.info({ jobId: job.id, reason: reason instanceof Error ? reason.message : String(reason) }, 'job handed back to the queue'),
   });
   const worker = new Worker(QUEUE_NAMES.sources, work.processor, {
     connection,
@@ -69,6 +78,8 @@ async function countFetch(deps: SourceWorkerDeps, result: FetchSourceResult): Pr
   if (result.outcome === 'skipped') return;
   const outcome = result.outcome === 'not-modified' ? 'not_modified' : result.outcome;
   await countSourceFetch(deps.connection, deps.metricsKey, {
-    outcome, elapsedMs: result.elapsedMs, ...(result.outcome === 'failed' ? { reason: result.reason } : {}),
+    outcome,
+    elapsedMs: result.elapsedMs,
+    ...(result.outcome === 'failed' ? { reason: result.reason } : {}),
   });
 }

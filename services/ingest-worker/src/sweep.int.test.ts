@@ -30,8 +30,19 @@ afterAll(async () => {
 /** An accepted document, recorded long enough ago for the sweeper to look at it. */
 async function acceptedLongAgo(): Promise<string> {
   const id = randomUUID();
-  await recordIngestJob(database.db, { id, source: 'wire', kind: 'feed', contentType: 'application/rss+xml', format: 'rss', body: Buffer.from('<rss/>') });
-  await database.db.updateTable('ingest_jobs').set({ received_at: sql`now() - make_interval(secs => ${(SWEEP_AFTER_MS * 2) / 1000})` }).where('id', '=', id).execute();
+  await recordIngestJob(database.db, {
+    id,
+    source: 'wire',
+    kind: 'feed',
+    contentType: 'application/rss+xml',
+    format: 'rss',
+    body: Buffer.from('<rss/>'),
+  });
+  await database.db
+    .updateTable('ingest_jobs')
+    .set({ received_at: sql`now() - make_interval(secs => ${(SWEEP_AFTER_MS * 2) / 1000})` })
+    .where('id', '=', id)
+    .execute();
   return id;
 }
 
@@ -48,9 +59,13 @@ describe('the ingest sweeper', () => {
   it('retries a document whose job ran out of attempts while the database was away', async () => {
     const id = await acceptedLongAgo();
     await queue.add(JOB_NAMES.ingestDocument, { ingestJobId: id }, { ...INGEST_JOB_OPTIONS, jobId: id, attempts: 1 });
-    const worker = new Worker(QUEUE_NAMES.ingest, async () => {
-      throw new UnrecoverableError('the database is not reachable');
-    }, { connection: new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null }), prefix });
+    const worker = new Worker(
+      QUEUE_NAMES.ingest,
+      async () => {
+        throw new UnrecoverableError('the database is not reachable');
+      },
+      { connection: new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null }), prefix },
+    );
     await new Promise<void>((resolve) => worker.once('failed', () => resolve()));
     await worker.close();
     await (worker.opts.connection as Redis).quit();
@@ -63,7 +78,14 @@ describe('the ingest sweeper', () => {
 
   it('leaves finished documents and fresh ones alone', async () => {
     await database.db.updateTable('ingest_jobs').set({ status: 'completed' }).execute();
-    await recordIngestJob(database.db, { id: randomUUID(), source: 'wire', kind: 'feed', contentType: null, format: 'rss', body: Buffer.from('<rss/>') });
+    await recordIngestJob(database.db, {
+      id: randomUUID(),
+      source: 'wire',
+      kind: 'feed',
+      contentType: null,
+      format: 'rss',
+      body: Buffer.from('<rss/>'),
+    });
     expect(await sweepIngestJobs(database.db, queue, logger)).toBe(0);
   });
 });

@@ -18,12 +18,16 @@ const view = (article: TestArticle, eventId: string, occurredAt = Date.now()) =>
 const articleAt = (i: number) => articles[i] as TestArticle;
 
 const totals = async (table: 'article_views_minute' | 'article_views_hour') => {
-  const rows = await db.selectFrom(table).select(['article_id', (eb) => eb.fn.sum<number>('views').as('views')]).groupBy('article_id').execute();
+  const rows = await db
+    .selectFrom(table)
+    .select(['article_id', (eb) => eb.fn.sum<number>('views').as('views')])
+    .groupBy('article_id')
+    .execute();
   return new Map(rows.map((r) => [r.article_id, Number(r.views)]));
 };
 const popularity = async (article: TestArticle) =>
   db.selectFrom('article_popularity').select(['accumulator', 'views']).where('article_id', '=', article.id).executeTakeFirst();
-const landmark = async () => (await db.selectFrom('popularity_landmark').select(['t0', 'half_life_ms']).executeTakeFirstOrThrow());
+const landmark = async () => await db.selectFrom('popularity_landmark').select(['t0', 'half_life_ms']).executeTakeFirstOrThrow();
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -34,8 +38,12 @@ afterAll(async () => {
   await database?.drop();
 });
 beforeEach(async () => {
-  for (const table of ['counted_events', 'article_views_minute', 'article_views_hour', 'article_popularity'] as const) await db.deleteFrom(table).execute();
-  await db.updateTable('popularity_landmark').set({ t0: new Date(Math.floor(Date.now() / HOUR) * HOUR), half_life_ms: null }).execute();
+  for (const table of ['counted_events', 'article_views_minute', 'article_views_hour', 'article_popularity'] as const)
+    await db.deleteFrom(table).execute();
+  await db
+    .updateTable('popularity_landmark')
+    .set({ t0: new Date(Math.floor(Date.now() / HOUR) * HOUR), half_life_ms: null })
+    .execute();
   await maintainLandmark(db, H, Date.now(), logger);
 });
 
@@ -78,7 +86,11 @@ describe('applying a batch of views', () => {
   });
 
   it('views of an article deleted meanwhile are dropped and the rest of the batch counts', async () => {
-    const outcome = await applyViews(db, [view(articleAt(2), 'kept'), { eventId: 'gone', articleId: '00000000-0000-4000-8000-000000000000', occurredAt: Date.now() }], H);
+    const outcome = await applyViews(
+      db,
+      [view(articleAt(2), 'kept'), { eventId: 'gone', articleId: '00000000-0000-4000-8000-000000000000', occurredAt: Date.now() }],
+      H,
+    );
     expect(outcome).toMatchObject({ counted: 1, unknownArticles: 1 });
   });
 });
@@ -87,7 +99,10 @@ describe('the forward-decay landmark', () => {
   it('a rebase moves T0 forward and leaves every score as it was', async () => {
     const now = Date.now();
     const oldT0 = now - 600 * H;
-    await db.updateTable('popularity_landmark').set({ t0: new Date(oldT0) }).execute();
+    await db
+      .updateTable('popularity_landmark')
+      .set({ t0: new Date(oldT0) })
+      .execute();
     await applyViews(db, [view(articleAt(3), 'r1', now - HOUR), view(articleAt(3), 'r2', now)], H);
     const before = scoreAt((await popularity(articleAt(3)))?.accumulator ?? 0, oldT0, now, H);
 

@@ -1,4 +1,13 @@
-import { addPopularity, addViewBuckets, addWindowViews, lockLandmarkShared, readWindowHorizons, recordNewEvents, type Db, type EventToCount } from '@newsrank/db';
+import {
+  addPopularity,
+  addViewBuckets,
+  addWindowViews,
+  lockLandmarkShared,
+  readWindowHorizons,
+  recordNewEvents,
+  type Db,
+  type EventToCount,
+} from '@newsrank/db';
 import { aggregateViews, eventKey, windowIncrements } from '@newsrank/ranking';
 import type { QueuedViewEvent } from '@newsrank/queue';
 
@@ -50,10 +59,18 @@ export async function applyViews(db: Db, events: readonly QueuedViewEvent[], hal
     await addViewBuckets(trx, 'article_views_hour', buckets('hourBuckets'));
     // Under the shared landmark lock: a window's horizon cannot move while this batch applies.
     const horizons = await readWindowHorizons(trx);
-    await addWindowViews(trx, windowIncrements(aggregates, horizons).map((row) => ({ windowName: row.window, articleId: row.articleId, views: row.views })));
+    await addWindowViews(
+      trx,
+      windowIncrements(aggregates, horizons).map((row) => ({ windowName: row.window, articleId: row.articleId, views: row.views })),
+    );
     await addPopularity(
       trx,
-      aggregates.map((a) => ({ articleId: a.articleId, increment: a.decayIncrement, views: a.views, lastViewedAt: new Date(lastViewed.get(a.articleId) ?? 0) })),
+      aggregates.map((a) => ({
+        articleId: a.articleId,
+        increment: a.decayIncrement,
+        views: a.views,
+        lastViewedAt: new Date(lastViewed.get(a.articleId) ?? 0),
+      })),
     );
     return {
       received: events.length,

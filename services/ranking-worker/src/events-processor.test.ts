@@ -20,7 +20,11 @@ function recordingApplier() {
   return { applier, submitted };
 }
 const job = (name: string, data: unknown) => ({ id: '1', name, data }) as Job;
-const view = (eventId: string, ageMs: number): QueuedViewEvent => ({ eventId, articleId: '00000000-0000-4000-8000-000000000001', occurredAt: Date.now() - ageMs });
+const view = (eventId: string, ageMs: number): QueuedViewEvent => ({
+  eventId,
+  articleId: '00000000-0000-4000-8000-000000000001',
+  occurredAt: Date.now() - ageMs,
+});
 
 describe('eventsProcessor', () => {
   it('applies only views still inside the dedup retention and the longest window, so a late retry cannot count one twice', async () => {

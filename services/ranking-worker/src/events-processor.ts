@@ -24,9 +24,14 @@ export function eventsHandlers(applier: ViewApplier, logger: Logger, { dedupRete
   return {
     applyEvents: async (data, job) => {
       const now = Date.now();
-      const events = data.events.filter((event) => isAcceptableEventTime(event.occurredAt, now, { maxSkewMs: WORKER_SKEW_MS, dedupRetentionMs }) === 'ok');
+      const events = data.events.filter(
+        (event) => isAcceptableEventTime(event.occurredAt, now, { maxSkewMs: WORKER_SKEW_MS, dedupRetentionMs }) === 'ok',
+      );
       if (events.length < data.events.length) {
-        logger.warn({ jobId: job.id, dropped: data.events.length - events.length }, 'dropped views that left the longest window or the dedup retention while queued');
+        logger.warn(
+          { jobId: job.id, dropped: data.events.length - events.length },
+          'dropped views that left the longest window or the dedup retention while queued',
+        );
       }
       await applier.submit(events);
       return { events: events.length };

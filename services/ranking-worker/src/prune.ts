@@ -1,9 +1,6 @@
-import {
-  deleteCountedEventsBefore, deletePublishedListsBefore, deleteViewBucketsBefore, thinPublishedLists, type Db,
-} from '@newsrank/db';
+import { deleteCountedEventsBefore, deletePublishedListsBefore, deleteViewBucketsBefore, thinPublishedLists, type Db } from '@newsrank/db';
 import type { Logger } from '@newsrank/logger';
 import { longestWindowMs } from '@newsrank/ranking';
-
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

@@ -69,7 +69,10 @@ describe('publishing lists', () => {
       [article(1).id, 3, 2, null],
       [article(4).id, 1, 3, null],
     ]);
-    expect(await rankingItems('ranking:1h:all')).toEqual([[article(0).id, 5, 1, null], [article(1).id, 3, 2, null]]);
+    expect(await rankingItems('ranking:1h:all')).toEqual([
+      [article(0).id, 5, 1, null],
+      [article(1).id, 3, 2, null],
+    ]);
     // Ties (article 1 and 2, three views each) go to the newer publication: article 2.
     expect((await rankingItems('ranking:7d:all'))?.map((i) => i[0])).toEqual([article(0).id, article(2).id, article(1).id, article(4).id]);
     expect((await rankingItems('ranking:24h:politics'))?.map((i) => i[0])).toEqual([article(0).id, article(4).id]);

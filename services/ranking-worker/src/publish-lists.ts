@@ -2,7 +2,13 @@ import { currentLandmark, recordPublishedLists, topArticlesByPopularity, topArti
 import type { Logger } from '@newsrank/logger';
 import { recordPublishLag } from '@newsrank/metrics';
 import {
-  PUBLISHED_LIST_LENGTH, RANKING_WINDOWS, buildPopularList, buildRankingList, parseListKey, popularListKey, rankingListKey,
+  PUBLISHED_LIST_LENGTH,
+  RANKING_WINDOWS,
+  buildPopularList,
+  buildRankingList,
+  parseListKey,
+  popularListKey,
+  rankingListKey,
   type PublishedList,
 } from '@newsrank/ranking';
 import type { RedisClient } from '@newsrank/queue';
@@ -21,10 +27,7 @@ export interface PublisherDeps {
   logger: Logger;
 }
 
-export type PublishOutcome =
-  | { status: 'busy' }
-  | { status: 'idle' }
-  | { status: 'published'; computed: number; changed: string[] };
+export type PublishOutcome = { status: 'busy' } | { status: 'idle' } | { status: 'published'; computed: number; changed: string[] };
 
 /** Popular candidates scoring below 2^-40 of a view are left out of the scan. */
 const NEGLIGIBLE_SCORE_EXPONENT = 40;
@@ -58,10 +61,17 @@ async function publishUnderLock(deps: PublisherDeps, nowMs: number): Promise<Pub
   const transaction = redis.multi();
   stagePublishedLists(transaction, names, next);
   transaction.hset(names.publisherState, 'applied', appliedSeen, 'minute', minute);
-  recordPublishLag(transaction, { metricsKey: deps.metricsKey, appliedCounterKey: names.appliedCounter, appliedSeen, readAtMs, publishedAtMs: Date.now() });
+  recordPublishLag(transaction, {
+    metricsKey: deps.metricsKey,
+    appliedCounterKey: names.appliedCounter,
+    appliedSeen,
+    readAtMs,
+    publishedAtMs: Date.now(),
+  });
   await transaction.exec();
   // ms: the tick's cost from reading the counter to the lists being out (what the scale benchmark compares).
-  if (next.length > 0) deps.logger.info({ lists: next.length, generatedAt: new Date(generatedAtMs), ms: Date.now() - readAtMs }, 'lists published');
+  if (next.length > 0)
+    deps.logger.info({ lists: next.length, generatedAt: new Date(generatedAtMs), ms: Date.now() - readAtMs }, 'lists published');
   return { status: 'published', computed, changed: next.map((list) => list.key) };
 }
 
@@ -89,7 +99,11 @@ async function computeLists(
   };
 
   RANKING_WINDOWS.forEach((window, i) => {
-    for (const [scope, entries] of withFormerScopes(entriesByScope(byWindow[i] ?? []), previous, (parts) => parts.kind === 'ranking' && parts.window === window)) {
+    for (const [scope, entries] of withFormerScopes(
+      entriesByScope(byWindow[i] ?? []),
+      previous,
+      (parts) => parts.kind === 'ranking' && parts.window === window,
+    )) {
       const key = rankingListKey(window, scope);
       keep(buildRankingList(context(key), { window, categorySlug: scope }, entries));
     }

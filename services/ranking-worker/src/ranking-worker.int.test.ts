@@ -22,14 +22,30 @@ let workers: { service: RunningService; db: Db }[] = [];
 let articles: TestArticle[];
 
 const startWorker = async () => {
-  const config = loadConfig({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, RANKING_REFRESH_MS: '200', RANKING_CONCURRENCY: '16' });
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    RANKING_REFRESH_MS: '200',
+    RANKING_CONCURRENCY: '16',
+  });
   const { db, pool } = createDb({ url: database.url, poolSize: 5 });
   const service = await startRankingWorker({ config, logger: createLogger({ level: 'silent', name: 'test' }), db, pool });
   workers.push({ service, db });
 };
 const viewsOf = async (article: TestArticle) =>
-  Number((await database.db.selectFrom('article_views_hour').select((eb) => eb.fn.sum<number>('views').as('n')).where('article_id', '=', article.id).executeTakeFirst())?.n ?? 0);
-const payload = (article: TestArticle, ids: string[]): ApplyEventsPayload => ({ events: ids.map((eventId) => ({ eventId, articleId: article.id, occurredAt: Date.now() })) });
+  Number(
+    (
+      await database.db
+        .selectFrom('article_views_hour')
+        .select((eb) => eb.fn.sum<number>('views').as('n'))
+        .where('article_id', '=', article.id)
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
+const payload = (article: TestArticle, ids: string[]): ApplyEventsPayload => ({
+  events: ids.map((eventId) => ({ eventId, articleId: article.id, occurredAt: Date.now() })),
+});
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -58,25 +74,44 @@ describe('the ranking worker', () => {
     // A retried request and a redelivered job both arrive as another job with the same events.
     for (let copy = 0; copy < 5; copy++) await queue.add(JOB_NAMES.applyEvents, payload(first, ids), EVENT_JOB_OPTIONS);
     await queue.add(JOB_NAMES.applyEvents, payload(second, ['single']), EVENT_JOB_OPTIONS);
-    await eventually(async () => ((await queue.getJobCounts('wait', 'active', 'delayed')).wait === 0 && (await viewsOf(second)) === 1 ? true : undefined), 15_000, 'jobs applied');
+    await eventually(
+      async () => ((await queue.getJobCounts('wait', 'active', 'delayed')).wait === 0 && (await viewsOf(second)) === 1 ? true : undefined),
+      15_000,
+      'jobs applied',
+    );
     await eventually(async () => ((await queue.getActiveCount()) === 0 ? true : undefined), 15_000, 'jobs finished');
     expect(await viewsOf(first)).toBe(50);
   });
 
   it('publishes the lists by itself shortly after views are applied', async () => {
     const third = articles[2] as TestArticle;
-    await queue.add(JOB_NAMES.applyEvents, payload(third, Array.from({ length: 99 }, (_, i) => `listed-${i}`)), EVENT_JOB_OPTIONS);
+    await queue.add(
+      JOB_NAMES.applyEvents,
+      payload(
+        third,
+        Array.from({ length: 99 }, (_, i) => `listed-${i}`),
+      ),
+      EVENT_JOB_OPTIONS,
+    );
     const names = publishedListNames(prefix);
-    const top = await eventually(async () => {
-      const json = await redis.hget(names.lists, 'ranking:24h:all');
-      const item = json ? (JSON.parse(json) as PublishedList) : undefined;
-      return item && (item.body as RankingListBody).items[0]?.views === 99 ? (item.body as RankingListBody).items[0] : undefined;
-    }, 15_000, 'a published ranking');
+    const top = await eventually(
+      async () => {
+        const json = await redis.hget(names.lists, 'ranking:24h:all');
+        const item = json ? (JSON.parse(json) as PublishedList) : undefined;
+        return item && (item.body as RankingListBody).items[0]?.views === 99 ? (item.body as RankingListBody).items[0] : undefined;
+      },
+      15_000,
+      'a published ranking',
+    );
     expect(top?.article.id).toBe(third.id);
   });
 
   it('a malformed job fails alone and does not block the others', async () => {
-    const bad = await queue.add(JOB_NAMES.applyEvents, { events: [{ eventId: 'x', articleId: 'not-a-uuid', occurredAt: 0 }] }, { ...EVENT_JOB_OPTIONS, removeOnFail: false });
+    const bad = await queue.add(
+      JOB_NAMES.applyEvents,
+      { events: [{ eventId: 'x', articleId: 'not-a-uuid', occurredAt: 0 }] },
+      { ...EVENT_JOB_OPTIONS, removeOnFail: false },
+    );
     await eventually(async () => ((await bad.isFailed()) ? true : undefined), 15_000, 'the malformed job to fail');
     const first = articles[0] as TestArticle;
     await queue.add(JOB_NAMES.applyEvents, payload(first, ['after-the-bad-one']), EVENT_JOB_OPTIONS);

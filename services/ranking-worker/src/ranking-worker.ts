@@ -1,5 +1,13 @@
 import { Worker } from 'bullmq';
-import { QUEUE_NAMES, assertNoEviction, createRedis, dispatchJobs, openQueue, upsertJobSchedulers, type JobHandlers } from '@newsrank/queue';
+import {
+  QUEUE_NAMES,
+  assertNoEviction,
+  createRedis,
+  dispatchJobs,
+  openQueue,
+  upsertJobSchedulers,
+  type JobHandlers,
+} from '@newsrank/queue';
 import { publishedListNames } from '@newsrank/published-lists';
 import type { RunningService, ServiceContext } from '@newsrank/runtime';
 import { clusterMetricsKey } from '@newsrank/metrics';
@@ -46,27 +54,50 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
   }, SCHEDULERS_REFRESH_MS);
   schedulersTimer.unref();
 
-  const applier = createViewApplier({ db, redis: connection, appliedCounterKey: names.appliedCounter, metricsKey, halfLifeMs, logger, t0Ms, refreshMs: config.rankingRefreshMs });
-  const eventsWorker = new Worker(QUEUE_NAMES.events, eventsProcessor(applier, logger, { dedupRetentionMs: config.eventDedupRetentionMs }), {
-    connection,
-    prefix: config.queuePrefix,
-    concurrency: config.rankingConcurrency,
-    ...EVENTS_WORKER_OPTIONS,
+  const applier = createViewApplier({
+    db,
+    redis: connection,
+    appliedCounterKey: names.appliedCounter,
+    metricsKey,
+    halfLifeMs,
+    logger,
+    t0Ms,
+    refreshMs: config.rankingRefreshMs,
   });
+  const eventsWorker = new Worker(
+    QUEUE_NAMES.events,
+    eventsProcessor(applier, logger, { dedupRetentionMs: config.eventDedupRetentionMs }),
+    {
+      connection,
+      prefix: config.queuePrefix,
+      concurrency: config.rankingConcurrency,
+      ...EVENTS_WORKER_OPTIONS,
+    },
+  );
 
   const jobLogger = (job: { id?: string | undefined; name: string }) => logger.child({ jobId: job.id, job: job.name });
   const rankingHandlers = {
     publishLists: (_, job) => publishLists({ db, redis: connection, names, metricsKey, halfLifeMs, logger: jobLogger(job) }),
-    pruneRanking: (_, job) => pruneRankingData(db, { dedupRetentionMs: config.eventDedupRetentionMs, historyDays: config.rankingHistoryDays }, jobLogger(job)),
+    pruneRanking: (_, job) =>
+      pruneRankingData(db, { dedupRetentionMs: config.eventDedupRetentionMs, historyDays: config.rankingHistoryDays }, jobLogger(job)),
     retryFailedEvents: (_, job) => retryFailedEventJobs(eventsQueue, jobLogger(job)),
   } satisfies JobHandlers<'ranking'>;
   const dispatchRanking = dispatchJobs('ranking', rankingHandlers);
-  const rankingWorker = new Worker(QUEUE_NAMES.ranking, (job) => dispatchRanking(job), { connection, prefix: config.queuePrefix, concurrency: 1 });
+  const rankingWorker = new Worker(QUEUE_NAMES.ranking, (job) => dispatchRanking(job), {
+    connection,
+    prefix: config.queuePrefix,
+    concurrency: 1,
+  });
 
-  for (const [name, worker] of [['events', eventsWorker], ['ranking', rankingWorker]] as const) {
+  for (const [name, worker] of [
+    ['events', eventsWorker],
+    ['ranking', rankingWorker],
+  ] as const) {
     worker.on('error', (error) => logger.error({ err: error, queue: name }, 'worker error'));
     worker.on('stalled', (jobId) => logger.warn({ jobId, queue: name }, 'job stalled (its worker died or hung); it runs again'));
-    worker.on('failed', (job, error) => logger.warn({ jobId: job?.id, job: job?.name, queue: name, attempt: job?.attemptsMade, err: error }, 'job failed'));
+    worker.on('failed', (job, error) =>
+      logger.warn({ jobId: job?.id, job: job?.name, queue: name, attempt: job?.attemptsMade, err: error }, 'job failed'),
+    );
   }
 
   let lastTotals = '';

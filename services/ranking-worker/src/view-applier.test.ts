@@ -15,10 +15,23 @@ describe('the view applier', () => {
   });
 
   it('a job whose views were all dropped completes without a write', async () => {
-    const unreachable = new Proxy({}, { get: () => { throw new Error('nothing should be written'); } });
+    const unreachable = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('nothing should be written');
+        },
+      },
+    );
     const applier = createViewApplier({
-      db: unreachable as Db, redis: unreachable as RedisClient, appliedCounterKey: 'applied', metricsKey: 'metrics', halfLifeMs: 3_600_000,
-      logger: createLogger({ level: 'silent', name: 'test' }), t0Ms: 0, refreshMs: 1_000,
+      db: unreachable as Db,
+      redis: unreachable as RedisClient,
+      appliedCounterKey: 'applied',
+      metricsKey: 'metrics',
+      halfLifeMs: 3_600_000,
+      logger: createLogger({ level: 'silent', name: 'test' }),
+      t0Ms: 0,
+      refreshMs: 1_000,
     });
     await expect(applier.submit([])).resolves.toBeUndefined();
     await applier.drain();

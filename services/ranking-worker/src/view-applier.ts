@@ -64,7 +64,11 @@ export function createViewApplier(deps: ViewApplierDeps): ViewApplier {
       // Bumped even when nothing was new: a batch re-applied after a crash may be the first to
       // reach the publisher's attention for views the crashed worker committed.
       const signal = redis.multi().incr(deps.appliedCounterKey);
-      addCounts(signal, deps.metricsKey, CLUSTER_FIELDS.viewsApplied, { counted: outcome.counted, duplicate: outcome.duplicates, unknown_article: outcome.unknownArticles });
+      addCounts(signal, deps.metricsKey, CLUSTER_FIELDS.viewsApplied, {
+        counted: outcome.counted,
+        duplicate: outcome.duplicates,
+        unknown_article: outcome.unknownArticles,
+      });
       markViewsWaiting(signal, deps.metricsKey, Date.now());
       await signal.exec();
     },

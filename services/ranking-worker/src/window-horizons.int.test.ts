@@ -22,7 +22,11 @@ const view = (article: TestArticle, occurredAt: number) => ({ eventId: `w-${coun
 
 /** Views per article in a window as the running totals hold them. */
 async function totals(window: string): Promise<Map<string, number>> {
-  const rows = await db.selectFrom('article_window_views').select(['article_id', 'views', 'category_slug']).where('window_name', '=', window).execute();
+  const rows = await db
+    .selectFrom('article_window_views')
+    .select(['article_id', 'views', 'category_slug'])
+    .where('window_name', '=', window)
+    .execute();
   return new Map(rows.map((row) => [row.article_id, Number(row.views)]));
 }
 
@@ -73,7 +77,11 @@ describe('running window totals', () => {
     const rows = await db.selectFrom('article_window_views').select('category_slug').where('article_id', '=', a().id).execute();
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((row) => row.category_slug))).toEqual(new Set(['economy']));
-    const popularity = await db.selectFrom('article_popularity').select('category_slug').where('article_id', '=', a().id).executeTakeFirst();
+    const popularity = await db
+      .selectFrom('article_popularity')
+      .select('category_slug')
+      .where('article_id', '=', a().id)
+      .executeTakeFirst();
     expect(popularity?.category_slug).toBe('economy');
   });
 });

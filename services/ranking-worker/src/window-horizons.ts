@@ -19,7 +19,8 @@ const TABLE = { minute: 'article_views_minute', hour: 'article_views_hour' } as 
  */
 export async function advanceWindows(db: Db, nowMs: number): Promise<void> {
   const targets = RANKING_WINDOWS.map((window) => ({ window, range: windowBucketRange(window, nowMs) }));
-  const inPlace = (horizons: Map<string, Date>) => targets.every(({ window, range }) => horizons.get(window)?.getTime() === range.fromInclusive.getTime());
+  const inPlace = (horizons: Map<string, Date>) =>
+    targets.every(({ window, range }) => horizons.get(window)?.getTime() === range.fromInclusive.getTime());
   if (inPlace(await readWindowHorizons(db))) return;
   await db.transaction().execute(async (trx) => {
     await lockLandmarkExclusive(trx);
@@ -29,7 +30,8 @@ export async function advanceWindows(db: Db, nowMs: number): Promise<void> {
       const to = range.fromInclusive;
       if (from?.getTime() === to.getTime()) continue;
       const table = TABLE[range.resolution];
-      if (from === undefined || Math.abs(to.getTime() - from.getTime()) > MAX_SHIFT_MS[range.resolution]) await rebuildWindow(trx, window, table, to);
+      if (from === undefined || Math.abs(to.getTime() - from.getTime()) > MAX_SHIFT_MS[range.resolution])
+        await rebuildWindow(trx, window, table, to);
       else await shiftWindow(trx, window, table, from, to);
     }
   });

@@ -24,7 +24,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('published_at_origin', 'text')
     .addColumn('published_at_trusted', 'boolean', (col) => col.notNull().defaultTo(true))
     .addColumn('published_sort', 'timestamptz', (col) =>
-      col.notNull().generatedAlwaysAs(sql`coalesce(published_at, '-infinity'::timestamptz)`).stored(),
+      col
+        .notNull()
+        .generatedAlwaysAs(sql`coalesce(published_at, '-infinity'::timestamptz)`)
+        .stored(),
     )
     .addColumn('updated_at', 'timestamptz')
     // Millisecond precision, like the JavaScript dates that page cursors carry.
@@ -32,7 +35,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('modified_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`date_trunc('milliseconds', now())`))
     .execute();
   await sql`create index articles_newest_idx on articles (published_sort desc, ingested_at desc, id desc)`.execute(db);
-  await sql`create index articles_category_newest_idx on articles (category_slug, published_sort desc, ingested_at desc, id desc)`.execute(db);
+  await sql`create index articles_category_newest_idx on articles (category_slug, published_sort desc, ingested_at desc, id desc)`.execute(
+    db,
+  );
   await sql`create index articles_source_newest_idx on articles (source, published_sort desc, ingested_at desc, id desc)`.execute(db);
 
   await db.schema

@@ -54,7 +54,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['published_lists', 'popularity_landmark', 'article_popularity', 'article_views_hour', 'article_views_minute', 'counted_events']) {
+  for (const table of [
+    'published_lists',
+    'popularity_landmark',
+    'article_popularity',
+    'article_views_hour',
+    'article_views_minute',
+    'counted_events',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

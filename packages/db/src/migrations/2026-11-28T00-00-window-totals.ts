@@ -15,8 +15,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('views', 'bigint', (col) => col.notNull())
     .addPrimaryKeyConstraint('article_window_views_pk', ['window_name', 'article_id'])
     .execute();
-  await sql`create index article_window_views_top_idx on article_window_views (window_name, views desc, published_sort desc, article_id)`.execute(db);
-  await sql`create index article_window_views_category_top_idx on article_window_views (window_name, category_slug, views desc, published_sort desc, article_id)`.execute(db);
+  await sql`create index article_window_views_top_idx on article_window_views (window_name, views desc, published_sort desc, article_id)`.execute(
+    db,
+  );
+  await sql`create index article_window_views_category_top_idx on article_window_views (window_name, category_slug, views desc, published_sort desc, article_id)`.execute(
+    db,
+  );
 
   // The oldest bucket each window's totals include. No row: the totals are not built yet (the
   // publisher builds them from the buckets at its next tick).
@@ -32,7 +36,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     update article_popularity p set category_slug = a.category_slug, published_sort = a.published_sort
     from articles a where a.id = p.article_id
   `.execute(db);
-  await sql`create index article_popularity_category_top_idx on article_popularity (category_slug, accumulator desc, published_sort desc, article_id)`.execute(db);
+  await sql`create index article_popularity_category_top_idx on article_popularity (category_slug, accumulator desc, published_sort desc, article_id)`.execute(
+    db,
+  );
 
   // An article whose category or publication time changes (an updated story) moves in every list.
   await sql`

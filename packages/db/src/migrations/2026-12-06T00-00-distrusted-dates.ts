@@ -12,5 +12,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   // The cleared dates are not restored: they could not be true.
-  await db.schema.alterTable('articles').addColumn('published_at_trusted', 'boolean', (col) => col.notNull().defaultTo(true)).execute();
+  await db.schema
+    .alterTable('articles')
+    .addColumn('published_at_trusted', 'boolean', (col) => col.notNull().defaultTo(true))
+    .execute();
 }

@@ -2,8 +2,25 @@ import { sql } from 'kysely';
 import type { Db } from '../database.ts';
 
 export const ARTICLE_COLUMNS = [
-  'id', 'source', 'guid', 'url', 'title', 'summary', 'content_html', 'author', 'category', 'category_slug', 'tags',
-  'dateline', 'image_url', 'image_caption', 'language', 'published_at', 'published_time_zone', 'updated_at', 'ingested_at',
+  'id',
+  'source',
+  'guid',
+  'url',
+  'title',
+  'summary',
+  'content_html',
+  'author',
+  'category',
+  'category_slug',
+  'tags',
+  'dateline',
+  'image_url',
+  'image_caption',
+  'language',
+  'published_at',
+  'published_time_zone',
+  'updated_at',
+  'ingested_at',
   'published_sort',
 ] as const;
 
@@ -30,7 +47,9 @@ export async function listArticles(db: Db, filter: ArticleFilter) {
   if (filter.since) query = query.where('published_at', '>=', filter.since);
   if (filter.after) {
     const { publishedSort, ingestedAt, id } = filter.after;
-    query = query.where(sql<boolean>`(published_sort, ingested_at, id) < (${publishedSort}::timestamptz, ${ingestedAt}::timestamptz, ${id}::uuid)`);
+    query = query.where(
+      sql<boolean>`(published_sort, ingested_at, id) < (${publishedSort}::timestamptz, ${ingestedAt}::timestamptz, ${id}::uuid)`,
+    );
   }
   return query.orderBy('published_sort', 'desc').orderBy('ingested_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
 }

@@ -16,7 +16,15 @@ export interface NewIngestJob {
 export async function recordIngestJob(db: Db, job: NewIngestJob): Promise<void> {
   await db
     .insertInto('ingest_jobs')
-    .values({ id: job.id, source: job.source, kind: job.kind, content_type: job.contentType, format: job.format, body: job.body, status: 'queued' })
+    .values({
+      id: job.id,
+      source: job.source,
+      kind: job.kind,
+      content_type: job.contentType,
+      format: job.format,
+      body: job.body,
+      status: 'queued',
+    })
     .execute();
 }
 
@@ -30,7 +38,20 @@ export type IngestJobView = Omit<IngestJobRow, 'body'>;
 export async function findIngestJob(db: Db, id: string): Promise<IngestJobView | undefined> {
   return db
     .selectFrom('ingest_jobs')
-    .select(['id', 'source', 'kind', 'content_type', 'format', 'status', 'received_at', 'started_at', 'finished_at', 'attempts', 'result', 'error'])
+    .select([
+      'id',
+      'source',
+      'kind',
+      'content_type',
+      'format',
+      'status',
+      'received_at',
+      'started_at',
+      'finished_at',
+      'attempts',
+      'result',
+      'error',
+    ])
     .where('id', '=', id)
     .executeTakeFirst();
 }
@@ -55,10 +76,19 @@ export async function committedChunks(db: Db, jobId: string): Promise<Map<number
  * Stores one chunk of a job's stories and records its outcomes in the same transaction, so a job
  * run again after a crash skips exactly the chunks that are stored (committedChunks).
  */
-export async function storeIngestChunk(db: Db, jobId: string, chunkIndex: number, source: string, stories: StoryInput[]): Promise<ArticleOutcome[]> {
+export async function storeIngestChunk(
+  db: Db,
+  jobId: string,
+  chunkIndex: number,
+  source: string,
+  stories: StoryInput[],
+): Promise<ArticleOutcome[]> {
   return db.transaction().execute(async (trx) => {
     const outcomes = await storeStories(trx, source, stories);
-    await trx.insertInto('ingest_job_chunks').values({ job_id: jobId, chunk_index: chunkIndex, outcomes: JSON.stringify(outcomes) }).execute();
+    await trx
+      .insertInto('ingest_job_chunks')
+      .values({ job_id: jobId, chunk_index: chunkIndex, outcomes: JSON.stringify(outcomes) })
+      .execute();
     return outcomes;
   });
 }

@@ -35,7 +35,11 @@ export async function currentLandmark(db: Kysely<Database>): Promise<Landmark> {
 /** Moves T0, multiplying every accumulator by `factor` = 2^−(newT0 − oldT0)/H so no score changes. */
 export async function rebasePopularity(trx: Transaction<Database>, newT0Ms: number, factor: number, halfLifeMs: number): Promise<void> {
   await sql`update article_popularity set accumulator = accumulator * ${factor}::float8`.execute(trx);
-  await trx.updateTable('popularity_landmark').set({ t0: new Date(newT0Ms), half_life_ms: halfLifeMs }).where('id', '=', 1).execute();
+  await trx
+    .updateTable('popularity_landmark')
+    .set({ t0: new Date(newT0Ms), half_life_ms: halfLifeMs })
+    .where('id', '=', 1)
+    .execute();
 }
 
 /**
@@ -49,5 +53,9 @@ export async function rebuildPopularity(trx: Transaction<Database>, t0Ms: number
       from article_views_hour h where h.article_id = p.article_id
     ), 0)
   `.execute(trx);
-  await trx.updateTable('popularity_landmark').set({ t0: new Date(t0Ms), half_life_ms: halfLifeMs }).where('id', '=', 1).execute();
+  await trx
+    .updateTable('popularity_landmark')
+    .set({ t0: new Date(t0Ms), half_life_ms: halfLifeMs })
+    .where('id', '=', 1)
+    .execute();
 }

@@ -16,8 +16,13 @@ export interface ListCandidate {
 }
 
 export type CandidateRow = {
-  article_id: string; title: string; url: string | null; category: string | null; category_slug: string | null;
-  published_at: Date | null; value: number;
+  article_id: string;
+  title: string;
+  url: string | null;
+  category: string | null;
+  category_slug: string | null;
+  published_at: Date | null;
+  value: number;
 };
 
 const ARTICLE_COLUMNS = sql`a.id::text as article_id, a.title, a.url, a.category, a.category_slug, a.published_at`;

@@ -5,7 +5,12 @@ import type { Db } from '../database.ts';
 
 const deleted = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0n);
 
-export async function deleteViewBucketsBefore(db: Db, table: 'article_views_minute' | 'article_views_hour', before: Date, batch: number): Promise<number> {
+export async function deleteViewBucketsBefore(
+  db: Db,
+  table: 'article_views_minute' | 'article_views_hour',
+  before: Date,
+  batch: number,
+): Promise<number> {
   const result = await sql`
     delete from ${sql.table(table)} where (bucket_start, article_id) in (
       select bucket_start, article_id from ${sql.table(table)} where bucket_start < ${before} order by bucket_start limit ${batch}

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.ts';
 import {
-  claimDueSources, claimSourceNow, countSourcesByStatus, findSourceById, insertSource, recordFetch, recordFetchedDocument, type FetchRecord,
+  claimDueSources,
+  claimSourceNow,
+  countSourcesByStatus,
+  findSourceById,
+  insertSource,
+  recordFetch,
+  recordFetchedDocument,
+  type FetchRecord,
 } from './sources.ts';
 import { findIngestJob } from './ingest-jobs.ts';
 
@@ -18,35 +25,63 @@ beforeEach(async () => {
 
 async function addSource(host: string, path: string, options: { claimed?: boolean } = {}) {
   const result = await insertSource(database.db, {
-    id: randomUUID(), slug: `${host}${path}`.replace(/[^a-z0-9]+/g, '-'), url: `http://${host}${path}`, host, category: null,
-    requestedIntervalSeconds: null, leaseMs: 60_000,
+    id: randomUUID(),
+    slug: `${host}${path}`.replace(/[^a-z0-9]+/g, '-'),
+    url: `http://${host}${path}`,
+    host,
+    category: null,
+    requestedIntervalSeconds: null,
+    leaseMs: 60_000,
   });
   if (result.kind !== 'created') throw new Error(result.kind);
   // Subscribing claims the source for its first fetch; most tests want it due and free.
-  if (!options.claimed) await sql`update sources set claimed_until = null, next_fetch_at = now() - interval '1 second' where id = ${result.source.id}`.execute(database.db);
+  if (!options.claimed)
+    await sql`update sources set claimed_until = null, next_fetch_at = now() - interval '1 second' where id = ${result.source.id}`.execute(
+      database.db,
+    );
   return result.source;
 }
 
 const OK: FetchRecord = {
-  status: 'ok', intervalSeconds: 600, nextFetchAt: new Date(Date.now() + 600_000), lastHttpStatus: 304, lastError: null, consecutiveFailures: 0, succeeded: true,
+  status: 'ok',
+  intervalSeconds: 600,
+  nextFetchAt: new Date(Date.now() + 600_000),
+  lastHttpStatus: 304,
+  lastError: null,
+  consecutiveFailures: 0,
+  succeeded: true,
 };
 
 describe('sources', () => {
   it('subscribes a URL once: the same URL again is the existing source, a used slug is reported', async () => {
     const first = await addSource('a.example', '/feed');
     const again = await insertSource(database.db, {
-      id: randomUUID(), slug: 'other', url: first.url, host: 'a.example', category: null, requestedIntervalSeconds: null, leaseMs: 1,
+      id: randomUUID(),
+      slug: 'other',
+      url: first.url,
+      host: 'a.example',
+      category: null,
+      requestedIntervalSeconds: null,
+      leaseMs: 1,
     });
     expect(again).toMatchObject({ kind: 'existing', source: { id: first.id } });
     const taken = await insertSource(database.db, {
-      id: randomUUID(), slug: first.slug, url: 'http://b.example/feed', host: 'b.example', category: null, requestedIntervalSeconds: null, leaseMs: 1,
+      id: randomUUID(),
+      slug: first.slug,
+      url: 'http://b.example/feed',
+      host: 'b.example',
+      category: null,
+      requestedIntervalSeconds: null,
+      leaseMs: 1,
     });
     expect(taken).toEqual({ kind: 'slug-taken' });
   });
 
   it('claims each due source once, however many pollers ask at the same time', async () => {
     for (let i = 0; i < 40; i++) await addSource(`host${i}.example`, '/feed');
-    const claims = await Promise.all(Array.from({ length: 4 }, () => claimDueSources(database.db, { limit: 100, perHost: 2, leaseMs: 60_000 })));
+    const claims = await Promise.all(
+      Array.from({ length: 4 }, () => claimDueSources(database.db, { limit: 100, perHost: 2, leaseMs: 60_000 })),
+    );
     const ids = claims.flat().map((claim) => claim.id);
     expect(ids).toHaveLength(40);
     expect(new Set(ids).size).toBe(40);
@@ -83,11 +118,23 @@ describe('sources', () => {
     const claimed = await claimSourceNow(database.db, source.slug, 60_000);
     expect(claimed?.id).toBe(source.id);
 
-    const job = { id: randomUUID(), source: source.slug, kind: 'feed' as const, contentType: 'application/rss+xml', format: 'rss', body: Buffer.from('<rss/>') };
+    const job = {
+      id: randomUUID(),
+      source: source.slug,
+      kind: 'feed' as const,
+      contentType: 'application/rss+xml',
+      format: 'rss',
+      body: Buffer.from('<rss/>'),
+    };
     const record = { ...OK, lastHttpStatus: 200, etag: '"v1"', title: 'A feed' };
     expect(await recordFetchedDocument(database.db, source.id, record, job)).toBe(true);
     expect(await findIngestJob(database.db, job.id)).toMatchObject({ status: 'queued', source: source.slug });
-    expect(await findSourceById(database.db, source.id)).toMatchObject({ etag: '"v1"', title: 'A feed', claimed_until: null, status: 'ok' });
+    expect(await findSourceById(database.db, source.id)).toMatchObject({
+      etag: '"v1"',
+      title: 'A feed',
+      claimed_until: null,
+      status: 'ok',
+    });
 
     // The same job delivered again finds the claim released: no second document, no change.
     const again = { ...job, id: randomUUID() };

@@ -16,10 +16,7 @@ export interface NewSource {
   leaseMs: number;
 }
 
-export type InsertSourceResult =
-  | { kind: 'created'; source: SourceRow }
-  | { kind: 'existing'; source: SourceRow }
-  | { kind: 'slug-taken' };
+export type InsertSourceResult = { kind: 'created'; source: SourceRow } | { kind: 'existing'; source: SourceRow } | { kind: 'slug-taken' };
 
 /**
  * Subscribes once per URL: the same URL again answers the existing source. A slug already used
@@ -216,7 +213,12 @@ function fetchPatch(record: FetchRecord): Updateable<SourcesTable> {
  * result: a redelivered job whose result was already recorded (claim released) changes nothing.
  */
 export async function recordFetch(db: Db, sourceId: string, record: FetchRecord): Promise<boolean> {
-  const result = await db.updateTable('sources').set(fetchPatch(record)).where('id', '=', sourceId).where('claimed_until', 'is not', null).executeTakeFirst();
+  const result = await db
+    .updateTable('sources')
+    .set(fetchPatch(record))
+    .where('id', '=', sourceId)
+    .where('claimed_until', 'is not', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
@@ -227,7 +229,12 @@ export async function recordFetch(db: Db, sourceId: string, record: FetchRecord)
  */
 export async function recordFetchedDocument(db: Db, sourceId: string, record: FetchRecord, job: NewIngestJob): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const result = await trx.updateTable('sources').set(fetchPatch(record)).where('id', '=', sourceId).where('claimed_until', 'is not', null).executeTakeFirst();
+    const result = await trx
+      .updateTable('sources')
+      .set(fetchPatch(record))
+      .where('id', '=', sourceId)
+      .where('claimed_until', 'is not', null)
+      .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return false;
     await recordIngestJob(trx, job);
     return true;
@@ -251,7 +258,13 @@ export interface WebSubRecord {
 export async function recordWebSub(db: Db, sourceId: string, websub: WebSubRecord): Promise<void> {
   await db
     .updateTable('sources')
-    .set({ websub_hub: websub.hub, websub_topic: websub.topic, websub_secret: websub.secret, websub_state: websub.state, websub_expires_at: websub.expiresAt })
+    .set({
+      websub_hub: websub.hub,
+      websub_topic: websub.topic,
+      websub_secret: websub.secret,
+      websub_state: websub.state,
+      websub_expires_at: websub.expiresAt,
+    })
     .where('id', '=', sourceId)
     .execute();
 }

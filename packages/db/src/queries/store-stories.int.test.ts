@@ -5,15 +5,37 @@ import type { Db } from '../database.ts';
 import { storeStories } from './store-stories.ts';
 
 const story = (overrides: Partial<StoryInput>): StoryInput => ({
-  guid: null, url: null, title: 'A title', summary: null, contentHtml: null, author: null, category: null, tags: [],
-  dateline: null, imageUrl: null, imageCaption: null, language: null, publishedAt: '2025-01-13T09:42:00Z',
-  publishedAtOrigin: 'feed', publishedTimeZone: null, updatedAt: null, ...overrides,
+  guid: null,
+  url: null,
+  title: 'A title',
+  summary: null,
+  contentHtml: null,
+  author: null,
+  category: null,
+  tags: [],
+  dateline: null,
+  imageUrl: null,
+  imageCaption: null,
+  language: null,
+  publishedAt: '2025-01-13T09:42:00Z',
+  publishedAtOrigin: 'feed',
+  publishedTimeZone: null,
+  updatedAt: null,
+  ...overrides,
 });
 
 let database: TestDatabase;
 let db: Db;
 const store = (source: string, stories: StoryInput[]) => db.transaction().execute((trx) => storeStories(trx, source, stories));
-const articleCount = async () => Number((await db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const articleCount = async () =>
+  Number(
+    (
+      await db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -56,7 +78,8 @@ describe('storeStories', () => {
   });
 
   it('the printed zone is stored; a version printing another replaces it, one printing none keeps it', async () => {
-    const zoneOf = async () => (await db.selectFrom('articles').select('published_time_zone').executeTakeFirstOrThrow()).published_time_zone;
+    const zoneOf = async () =>
+      (await db.selectFrom('articles').select('published_time_zone').executeTakeFirstOrThrow()).published_time_zone;
     await store('paper', [story({ guid: 'g-1', title: 'One', publishedTimeZone: 'Asia/Tokyo' })]);
     expect(await zoneOf()).toBe('Asia/Tokyo');
     expect((await store('paper', [story({ guid: 'g-1', title: 'Two', publishedTimeZone: null })]))[0]?.outcome).toBe('updated');
@@ -84,7 +107,11 @@ describe('storeStories', () => {
   });
 
   it('the same story twice in one batch is stored once', async () => {
-    const outcomes = await store('paper', [story({ guid: 'g-1', title: 'One' }), story({ guid: 'g-1', title: 'One' }), story({ url: 'https://paper.example/x', guid: 'g-1', title: 'Two' })]);
+    const outcomes = await store('paper', [
+      story({ guid: 'g-1', title: 'One' }),
+      story({ guid: 'g-1', title: 'One' }),
+      story({ url: 'https://paper.example/x', guid: 'g-1', title: 'Two' }),
+    ]);
     expect(outcomes.map((o) => o.outcome)).toEqual(['inserted', 'duplicate', 'updated']);
     const rows = await db.selectFrom('articles').select(['title']).execute();
     expect(rows).toEqual([{ title: 'Two' }]);

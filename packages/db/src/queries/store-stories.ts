@@ -21,16 +21,26 @@ interface Pending {
 export async function storeStories(trx: Transaction<Database>, source: string, stories: StoryInput[]): Promise<ArticleOutcome[]> {
   const keysPerStory = stories.map((story) => storyKeys(source, story));
   const allKeys = [...new Set(keysPerStory.flat())];
-  await sql`select pg_advisory_xact_lock(h) from (select distinct hashtextextended(k, 0) as h from unnest(${allKeys}::text[]) as k order by h) as locks`.execute(trx);
+  await sql`select pg_advisory_xact_lock(h) from (select distinct hashtextextended(k, 0) as h from unnest(${allKeys}::text[]) as k order by h) as locks`.execute(
+    trx,
+  );
 
   const owner = new Map<string, string>();
-  for (const row of await trx.selectFrom('article_keys').select(['key', 'article_id']).where('key', 'in', allKeys.length ? allKeys : ['']).execute()) {
+  for (const row of await trx
+    .selectFrom('article_keys')
+    .select(['key', 'article_id'])
+    .where('key', 'in', allKeys.length ? allKeys : [''])
+    .execute()) {
     owner.set(row.key, row.article_id);
   }
   const known = new Map<string, Pending>();
   const existingIds = [...new Set(owner.values())];
   if (existingIds.length > 0) {
-    const rows = await trx.selectFrom('articles').select(['id', ...COMPARED_FIELDS]).where('id', 'in', existingIds).execute();
+    const rows = await trx
+      .selectFrom('articles')
+      .select(['id', ...COMPARED_FIELDS])
+      .where('id', 'in', existingIds)
+      .execute();
     for (const { id, ...fields } of rows) known.set(id, { id, fields, insert: null, update: null });
   }
 
@@ -73,11 +83,19 @@ export async function storeStories(trx: Transaction<Database>, source: string, s
   if (inserts.length > 0) await trx.insertInto('articles').values(inserts).execute();
   for (const entry of known.values()) {
     if (entry.update) {
-      await trx.updateTable('articles').set({ ...entry.update, modified_at: sql`date_trunc('milliseconds', now())` }).where('id', '=', entry.id).execute();
+      await trx
+        .updateTable('articles')
+        .set({ ...entry.update, modified_at: sql`date_trunc('milliseconds', now())` })
+        .where('id', '=', entry.id)
+        .execute();
     }
   }
   if (newKeys.length > 0) {
-    await trx.insertInto('article_keys').values(newKeys).onConflict((oc) => oc.column('key').doNothing()).execute();
+    await trx
+      .insertInto('article_keys')
+      .values(newKeys)
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
   }
   return outcomes;
 }

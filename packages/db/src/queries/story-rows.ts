@@ -51,8 +51,22 @@ export function mergeUpdate(incoming: NewArticleRow): ArticleUpdate {
     (update as Record<string, unknown>)[key] = value;
   };
   for (const key of [
-    'guid', 'url', 'title', 'summary', 'content_html', 'author', 'category', 'category_slug', 'tags',
-    'dateline', 'image_url', 'image_caption', 'language', 'published_at', 'published_time_zone', 'updated_at',
+    'guid',
+    'url',
+    'title',
+    'summary',
+    'content_html',
+    'author',
+    'category',
+    'category_slug',
+    'tags',
+    'dateline',
+    'image_url',
+    'image_caption',
+    'language',
+    'published_at',
+    'published_time_zone',
+    'updated_at',
   ] as const) {
     carried(key);
   }

@@ -60,7 +60,11 @@ export interface BucketIncrement {
  * Adds views to minute or hour buckets with one multi-row upsert. The caller passes rows sorted by
  * article, then bucket (aggregateViews does): every transaction locks rows in that one order.
  */
-export async function addViewBuckets(trx: Trx, table: 'article_views_minute' | 'article_views_hour', rows: readonly BucketIncrement[]): Promise<void> {
+export async function addViewBuckets(
+  trx: Trx,
+  table: 'article_views_minute' | 'article_views_hour',
+  rows: readonly BucketIncrement[],
+): Promise<void> {
   if (rows.length === 0) return;
   await sql`
     insert into ${sql.table(table)} as b (bucket_start, article_id, views)

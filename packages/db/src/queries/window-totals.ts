@@ -57,7 +57,9 @@ export async function shiftWindow(trx: Trx, windowName: string, table: BucketTab
     returning t.article_id
   `.execute(trx);
   if (changed.rows.length > 0) {
-    await sql`delete from article_window_views where window_name = ${windowName} and article_id = any(${changed.rows.map((r) => r.article_id)}::uuid[]) and views <= 0`.execute(trx);
+    await sql`delete from article_window_views where window_name = ${windowName} and article_id = any(${changed.rows.map((r) => r.article_id)}::uuid[]) and views <= 0`.execute(
+      trx,
+    );
   }
   await setHorizon(trx, windowName, to);
 }

@@ -2,7 +2,12 @@ import type { ArticleKeysTable, ArticlesTable } from './articles.ts';
 import type { IngestJobChunksTable, IngestJobsTable } from './ingest-jobs.ts';
 import type { SourcesTable } from './sources.ts';
 import type {
-  ArticlePopularityTable, ArticleViewBucketsTable, ArticleWindowViewsTable, CountedEventsTable, PopularityLandmarkTable, PublishedListsTable,
+  ArticlePopularityTable,
+  ArticleViewBucketsTable,
+  ArticleWindowViewsTable,
+  CountedEventsTable,
+  PopularityLandmarkTable,
+  PublishedListsTable,
   WindowHorizonsTable,
 } from './access-counts.ts';
 

@@ -10,9 +10,22 @@ export const MAX_LINE_FIELD = 1000;
 
 export function emptyArticle(): ParsedArticle {
   return {
-    guid: null, url: null, title: null, summary: null, contentHtml: null, author: null,
-    category: null, tags: [], dateline: null, imageUrl: null, imageCaption: null, language: null,
-    publishedAt: null, updatedAt: null, publishedAtOrigin: null, publishedTimeZone: null,
+    guid: null,
+    url: null,
+    title: null,
+    summary: null,
+    contentHtml: null,
+    author: null,
+    category: null,
+    tags: [],
+    dateline: null,
+    imageUrl: null,
+    imageCaption: null,
+    language: null,
+    publishedAt: null,
+    updatedAt: null,
+    publishedAtOrigin: null,
+    publishedTimeZone: null,
     warnings: [],
   };
 }
@@ -34,12 +47,7 @@ export function cleanLine(value: string | null | undefined, max = MAX_LINE_FIELD
 }
 
 export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 }
 
 export function paragraphsToHtml(paragraphs: readonly string[]): string | null {
@@ -52,8 +60,7 @@ export function paragraphsToHtml(paragraphs: readonly string[]): string | null {
  * Only upper-case place words count, so an ordinary sentence that happens to contain a dash
  * is never mistaken for one.
  */
-const DATELINE =
-  /^(\p{Lu}[\p{Lu}\p{M}.'’-]*(?:,? \p{Lu}[\p{Lu}\p{M}.'’-]*){0,4})(?: ?\([^()]{1,40}\))? *(?:—|–|―|--| - )\s*(?=\S)/u;
+const DATELINE = /^(\p{Lu}[\p{Lu}\p{M}.'’-]*(?:,? \p{Lu}[\p{Lu}\p{M}.'’-]*){0,4})(?: ?\([^()]{1,40}\))? *(?:—|–|―|--| - )\s*(?=\S)/u;
 
 export interface DatelineMatch {
   dateline: string;
@@ -63,8 +70,23 @@ export interface DatelineMatch {
 
 /** Upper-case openers that label a story rather than place it. */
 const NOT_PLACES = new Set([
-  'BREAKING', 'BREAKING NEWS', 'UPDATE', 'UPDATED', 'EXCLUSIVE', 'ANALYSIS', 'OPINION', 'EDITORIAL',
-  'LIVE', 'WATCH', 'VIDEO', 'PHOTOS', 'CORRECTION', 'CLARIFICATION', 'EDITOR’S NOTE', "EDITOR'S NOTE", 'NOTE',
+  'BREAKING',
+  'BREAKING NEWS',
+  'UPDATE',
+  'UPDATED',
+  'EXCLUSIVE',
+  'ANALYSIS',
+  'OPINION',
+  'EDITORIAL',
+  'LIVE',
+  'WATCH',
+  'VIDEO',
+  'PHOTOS',
+  'CORRECTION',
+  'CLARIFICATION',
+  'EDITOR’S NOTE',
+  "EDITOR'S NOTE",
+  'NOTE',
 ]);
 
 /**
@@ -137,10 +159,20 @@ function scrubArticle(a: ParsedArticle): ParsedArticle {
   const s = (v: string | null): string | null => (v === null ? null : stripNul(v));
   return {
     ...a,
-    guid: s(a.guid), url: s(a.url), title: s(a.title), summary: s(a.summary),
-    contentHtml: s(a.contentHtml), author: s(a.author), category: s(a.category),
-    tags: a.tags.map(stripNul), dateline: s(a.dateline), imageUrl: s(a.imageUrl),
-    imageCaption: s(a.imageCaption), language: s(a.language), publishedTimeZone: s(a.publishedTimeZone), warnings: a.warnings.map(stripNul),
+    guid: s(a.guid),
+    url: s(a.url),
+    title: s(a.title),
+    summary: s(a.summary),
+    contentHtml: s(a.contentHtml),
+    author: s(a.author),
+    category: s(a.category),
+    tags: a.tags.map(stripNul),
+    dateline: s(a.dateline),
+    imageUrl: s(a.imageUrl),
+    imageCaption: s(a.imageCaption),
+    language: s(a.language),
+    publishedTimeZone: s(a.publishedTimeZone),
+    warnings: a.warnings.map(stripNul),
   };
 }
 
@@ -148,12 +180,7 @@ function scrubArticle(a: ParsedArticle): ParsedArticle {
  * `encoding` is what the caller decoded the bytes with; these readers receive text and report
  * UTF-8, which the dispatcher overwrites with the real value.
  */
-export function singleArticleResult(
-  format: DocumentFormat,
-  article: ParsedArticle,
-  feed: ParsedFeedInfo,
-  warnings: string[],
-): ParseResult {
+export function singleArticleResult(format: DocumentFormat, article: ParsedArticle, feed: ParsedFeedInfo, warnings: string[]): ParseResult {
   return {
     format,
     feed: { title: feed.title, url: feed.url, language: feed.language },

@@ -111,12 +111,14 @@ describe('other HTML pages', () => {
   });
 
   it('reads a page that has only an <article> with a <time datetime>', () => {
-    const article = parse(`<html lang="en"><body><div class="menu"><a href="/">Home</a></div>
+    const article = parse(
+      `<html lang="en"><body><div class="menu"><a href="/">Home</a></div>
       <article><h1>Japan Real Wages Fall for 5th Month in May</h1>
       <time datetime="2025-07-07T08:30:00+09:00">July 7</time>
       <p>TOKYO -- Real wages in Japan fell for the fifth straight month in May as prices kept rising faster than pay.</p>
       <p>The labor ministry said nominal wages rose, but not enough to offset inflation.</p></article></body></html>`,
-    { baseUrl: 'https://example.com/economy/wages' });
+      { baseUrl: 'https://example.com/economy/wages' },
+    );
     expect(article.title).toBe('Japan Real Wages Fall for 5th Month in May');
     expect(article.publishedAt).toBe('2025-07-06T23:30:00Z');
     expect(article.publishedAtOrigin).toBe('page-metadata');
@@ -147,11 +149,14 @@ describe('other HTML pages', () => {
   });
 
   it('warns about malformed JSON-LD and still reads the page from its meta tags', () => {
-    const result = parseHtmlPage(`<html><head>
+    const result = parseHtmlPage(
+      `<html><head>
       <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Broken",</script>
       <meta property="og:title" content="Upper House Election Preview">
       <meta property="article:published_time" content="2025-07-10T00:00:00Z">
-      </head><body><article><p>Candidates from 16 constituencies face head-to-head races this year.</p></article></body></html>`, { now: NOW });
+      </head><body><article><p>Candidates from 16 constituencies face head-to-head races this year.</p></article></body></html>`,
+      { now: NOW },
+    );
     expect(result.warnings).toEqual([expect.stringMatching(/^JSON-LD block 1 is not valid JSON/)]);
     expect(result.articles[0]).toMatchObject({ title: 'Upper House Election Preview', publishedAt: '2025-07-10T00:00:00Z' });
   });
@@ -165,8 +170,13 @@ describe('other HTML pages', () => {
        "articleBody": "First paragraph of the report.\\nSecond paragraph of the report."}
     ]</script></head><body></body></html>`);
     expect(article).toMatchObject({
-      title: 'Field report', author: 'Ann Lee', imageUrl: 'https://example.com/a.jpg', guid: '42',
-      publishedAt: '2025-07-01T00:00:00Z', language: 'ja', url: 'https://example.com/report',
+      title: 'Field report',
+      author: 'Ann Lee',
+      imageUrl: 'https://example.com/a.jpg',
+      guid: '42',
+      publishedAt: '2025-07-01T00:00:00Z',
+      language: 'ja',
+      url: 'https://example.com/report',
       contentHtml: '<p>First paragraph of the report.</p>\n<p>Second paragraph of the report.</p>',
     });
   });
@@ -193,7 +203,8 @@ describe('other HTML pages', () => {
     expect(unreadable.warnings).toEqual(['unreadable date "someday soon"']);
 
     // Whether a date can be true is judged for every format at once, as parseDocument returns it.
-    const page = '<html><head><title>Later</title><meta property="article:published_time" content="2031-01-01T00:00:00Z"></head><body></body></html>';
+    const page =
+      '<html><head><title>Later</title><meta property="article:published_time" content="2031-01-01T00:00:00Z"></head><body></body></html>';
     const future = parseDocument(Buffer.from(page), { now: NOW }).articles[0]!;
     expect(future.publishedAt).toBeNull();
     expect(future.publishedAtOrigin).toBeNull();
@@ -201,7 +212,9 @@ describe('other HTML pages', () => {
   });
 
   it('strips U+0000, including JSON-LD escapes, from every field', () => {
-    const article = parse(`<html><head><script type="application/ld+json">{"@type":"Article","headline":"Nul\\u0000 title","keywords":["a\\u0000b"]}</script></head><body><article><p>Body\u0000 text here</p></article></body></html>`);
+    const article = parse(
+      `<html><head><script type="application/ld+json">{"@type":"Article","headline":"Nul\\u0000 title","keywords":["a\\u0000b"]}</script></head><body><article><p>Body\u0000 text here</p></article></body></html>`,
+    );
     expect(JSON.stringify(article)).not.toContain('\\u0000');
     expect(article.title).toBe('Nul title');
     expect(article.tags).toEqual(['ab']);
@@ -215,7 +228,9 @@ describe('other HTML pages', () => {
   });
 
   it('reads a fragment without <html>, <head> or <body> tags', () => {
-    const article = parse('<meta property="og:title" content="Fragment"><article><p>WASHINGTON, D.C. – A fragment page without the skeleton tags but with a paragraph.</p></article>');
+    const article = parse(
+      '<meta property="og:title" content="Fragment"><article><p>WASHINGTON, D.C. – A fragment page without the skeleton tags but with a paragraph.</p></article>',
+    );
     expect(article.title).toBe('Fragment');
     expect(article.dateline).toBe('WASHINGTON, D.C.');
     expect(article.contentHtml).toContain('A fragment page');

@@ -6,8 +6,16 @@
 import { toPlainSummary } from '../sanitize.ts';
 import { DocumentError, type DateOrigin, type ParseOptions, type ParseResult } from '../types.ts';
 import {
-  absoluteHttpUrl, cleanLine, emptyArticle, escapeHtml, findDateline, normalizeText, readDate, setPublished,
-  singleArticleResult, type PageDate,
+  absoluteHttpUrl,
+  cleanLine,
+  emptyArticle,
+  escapeHtml,
+  findDateline,
+  normalizeText,
+  readDate,
+  setPublished,
+  singleArticleResult,
+  type PageDate,
 } from './common.ts';
 import { attr, parseDocument, selectAll, type DomDocument, type DomElement } from './dom.ts';
 import { extractBody } from './html-body.ts';
@@ -94,13 +102,18 @@ export function parseHtmlPage(text: string, options: ParseOptions): ParseResult 
  * do not match.
  */
 export function looksLikeHtmlPage(text: string): boolean {
-  let head = text.slice(0, SNIFF_CHARS).replace(/^\uFEFF/, '').trimStart();
+  let head = text
+    .slice(0, SNIFF_CHARS)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   for (let i = 0; i < 20; i++) {
     const prolog = /^(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->)\s*/.exec(head);
     if (!prolog) break;
     head = head.slice(prolog[0].length);
   }
-  return /^<(?:!doctype\s+html\b|(?:html|head|body|meta|title|link|base|style|script|noscript|article|main|header|nav|section|div|figure|h1|p)\b)/i.test(head);
+  return /^<(?:!doctype\s+html\b|(?:html|head|body|meta|title|link|base|style|script|noscript|article|main|header|nav|section|div|figure|h1|p)\b)/i.test(
+    head,
+  );
 }
 
 /**
@@ -166,7 +179,10 @@ function markupTitle(doc: DomDocument, main: DomElement | null, siteName: string
 }
 
 function markupAuthor(root: DomDocument | DomElement): string | null {
-  const element = root.querySelector('[itemprop="author"] [itemprop="name"]') ?? root.querySelector('[itemprop="author"]') ?? root.querySelector('a[rel~="author"]');
+  const element =
+    root.querySelector('[itemprop="author"] [itemprop="name"]') ??
+    root.querySelector('[itemprop="author"]') ??
+    root.querySelector('a[rel~="author"]');
   return cleanLine(element?.textContent?.replace(/^\s*by\s+/i, ''), 300);
 }
 

@@ -34,10 +34,23 @@ type JsonObject = Readonly<Record<string, unknown>>;
 const MAX_NODES = 20_000;
 
 const ARTICLE_TYPES = new Set([
-  'Article', 'NewsArticle', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle',
-  'ReviewNewsArticle', 'BackgroundNewsArticle', 'AskPublicNewsArticle', 'SatiricalArticle',
-  'BlogPosting', 'LiveBlogPosting', 'SocialMediaPosting', 'DiscussionForumPosting', 'Report',
-  'TechArticle', 'ScholarlyArticle', 'AdvertiserContentArticle',
+  'Article',
+  'NewsArticle',
+  'ReportageNewsArticle',
+  'AnalysisNewsArticle',
+  'OpinionNewsArticle',
+  'ReviewNewsArticle',
+  'BackgroundNewsArticle',
+  'AskPublicNewsArticle',
+  'SatiricalArticle',
+  'BlogPosting',
+  'LiveBlogPosting',
+  'SocialMediaPosting',
+  'DiscussionForumPosting',
+  'Report',
+  'TechArticle',
+  'ScholarlyArticle',
+  'AdvertiserContentArticle',
 ]);
 
 /**

@@ -49,9 +49,20 @@ export function readMetaArticle(doc: DomDocument): MetaArticle {
     imageUrl: first('og:image:secure_url', 'og:image:url', 'og:image', 'twitter:image', 'twitter:image:src'),
     imageCaption: first('og:image:alt', 'twitter:image:alt'),
     published: first(
-      'article:published_time', 'og:article:published_time', 'datepublished', 'article.published',
-      'pubdate', 'publishdate', 'publish-date', 'dc.date.issued', 'dcterms.issued', 'dc.date',
-      'dcterms.created', 'parsely-pub-date', 'sailthru.date', 'date',
+      'article:published_time',
+      'og:article:published_time',
+      'datepublished',
+      'article.published',
+      'pubdate',
+      'publishdate',
+      'publish-date',
+      'dc.date.issued',
+      'dcterms.issued',
+      'dc.date',
+      'dcterms.created',
+      'parsely-pub-date',
+      'sailthru.date',
+      'date',
     ),
     modified: first('article:modified_time', 'og:article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified'),
     section: first('article:section', 'og:article:section'),
@@ -96,7 +107,10 @@ function canonicalLink(doc: DomDocument): string | null {
  * (`English`, `*`) is dropped rather than stored as a language.
  */
 export function normalizeLanguage(raw: string | null | undefined): string | null {
-  const text = raw?.trim().split(/[\s,;]/)[0]?.replace(/_/g, '-');
+  const text = raw
+    ?.trim()
+    .split(/[\s,;]/)[0]
+    ?.replace(/_/g, '-');
   if (!text || !/^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(text)) return null;
   const [primary, ...rest] = text.split('-');
   return [primary!.toLowerCase(), ...rest.map((p) => (p.length === 2 ? p.toUpperCase() : p))].join('-');

@@ -151,7 +151,18 @@ describe('plain-text page variants', () => {
   });
 
   it('drops an ACCESS RANKING box that has no prefix and resumes the body after it', () => {
-    const text = [TITLE, '18:42 JST, January 13, 2025', `SEOUL — ${LEAD}`, 'ACCESS RANKING', '-', 'Other story', '-', 'Another story', '', 'The talks ended in the evening.'].join('\n');
+    const text = [
+      TITLE,
+      '18:42 JST, January 13, 2025',
+      `SEOUL — ${LEAD}`,
+      'ACCESS RANKING',
+      '-',
+      'Other story',
+      '-',
+      'Another story',
+      '',
+      'The talks ended in the evening.',
+    ].join('\n');
     const article = parse(text);
     expect(paragraphs(article.contentHtml)).toEqual([`SEOUL — ${LEAD}`, 'The talks ended in the evening.']);
   });

@@ -20,7 +20,13 @@ import { inferTimeZone } from '@newsrank/core';
 import { toPlainSummary } from '../sanitize.ts';
 import { DocumentError, type ParseOptions, type ParseResult } from '../types.ts';
 import {
-  cleanLine, emptyArticle, findDateline, normalizeText, paragraphsToHtml, readDate, setPublished,
+  cleanLine,
+  emptyArticle,
+  findDateline,
+  normalizeText,
+  paragraphsToHtml,
+  readDate,
+  setPublished,
   singleArticleResult,
 } from './common.ts';
 import { isProseLine, isSeparator, readBoxHeader, readByline, readDateLine, skipBox } from './text-lines.ts';
@@ -87,7 +93,11 @@ export function looksLikePlainTextArticle(text: string): boolean {
   if (/[\x01-\x08\x0E-\x1A\x1C-\x1F]/.test(start)) return false;
   if ((start.match(/\uFFFD/g)?.length ?? 0) > start.length / 100) return false;
   if (/<(?:!doctype|html|head|body|rss|feed|rdf:RDF|\?xml)[\s>]/i.test(start.slice(0, 4096))) return false;
-  const lines = start.split('\n').map(trimLine).filter((l) => l !== '').slice(0, 60);
+  const lines = start
+    .split('\n')
+    .map(trimLine)
+    .filter((l) => l !== '')
+    .slice(0, 60);
   const title = lines[0];
   if (title === undefined || lines.length < 2 || title.length > 300) return false;
   if (lines.slice(1, 1 + HEADER_WINDOW).some((l) => readDateLine(l) !== null)) return true;
@@ -163,7 +173,6 @@ function readBody(lines: readonly string[], from: number): Body {
 function blockParagraphs(block: string[]): string[] {
   if (block.length < 2) return block;
   const inner = block.slice(0, -1);
-  const wrapped =
-    inner.every((l) => l.length >= 30 && l.length <= WRAP_WIDTH) && inner.some((l) => !/[.!?。！？"”’:]$/.test(l));
+  const wrapped = inner.every((l) => l.length >= 30 && l.length <= WRAP_WIDTH) && inner.some((l) => !/[.!?。！？"”’:]$/.test(l));
   return wrapped ? [block.join(' ')] : block;
 }

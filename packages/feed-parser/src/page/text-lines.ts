@@ -57,7 +57,9 @@ function isDateLike(text: string): boolean {
   const match = DATE_SHAPE.exec(text);
   if (!match) return false;
   const rest = (text.slice(0, match.index) + ' ' + text.slice(match.index + match[0].length)).split(/[\s,()]+/);
-  return rest.every((t) => t === '' || /\d/.test(t) || /^[A-Z]{1,5}$/.test(t) || /^(?:[ap]\.?m\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i.test(t));
+  return rest.every(
+    (t) => t === '' || /\d/.test(t) || /^[A-Z]{1,5}$/.test(t) || /^(?:[ap]\.?m\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)$/i.test(t),
+  );
 }
 
 export interface BoxHeader {

@@ -12,10 +12,13 @@ interface ParseRequest {
 // A DocumentError crosses the thread boundary as its code and message and is rebuilt there.
 parentPort?.on('message', (request: ParseRequest) => {
   try {
-    parentPort?.postMessage({ id: request.id, result: parseDocument(request.body, {
-      contentType: request.contentType,
-      now: request.receivedAt === undefined ? undefined : new Date(request.receivedAt),
-    }) });
+    parentPort?.postMessage({
+      id: request.id,
+      result: parseDocument(request.body, {
+        contentType: request.contentType,
+        now: request.receivedAt === undefined ? undefined : new Date(request.receivedAt),
+      }),
+    });
   } catch (error) {
     const documentError = error instanceof DocumentError ? { code: error.code, message: error.message } : undefined;
     parentPort?.postMessage({ id: request.id, documentError, failure: error instanceof Error ? error.message : String(error) });

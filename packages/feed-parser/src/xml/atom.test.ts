@@ -10,7 +10,8 @@ const atom10 = (entries: string, head = '') =>
 
 describe('Atom 1.0', () => {
   it('reads the feed and a complete entry', () => {
-    const result = parse(atom10(`<entry>
+    const result = parse(
+      atom10(`<entry>
       <id>tag:news.example,2025:1</id>
       <title type="text">1 &lt; 2 &lt;b&gt;</title>
       <link rel="alternate" type="text/html" href="world/1"/>
@@ -21,7 +22,8 @@ describe('Atom 1.0', () => {
       <category term="World" label="World news"/><category term="Asia"/>
       <published>2025-01-13T18:42:00+09:00</published>
       <updated>2025-01-13T10:00:00Z</updated>
-    </entry>`));
+    </entry>`),
+    );
     expect(result.format).toBe('atom');
     expect(result.feed).toEqual({ title: 'Example & Co', url: 'https://news.example/', language: 'en-GB' });
     expect(result.articles[0]).toMatchObject({
@@ -59,7 +61,9 @@ describe('Atom 1.0', () => {
   });
 
   it('prefers content over summary only for contentHtml, and summary for the summary', () => {
-    const article = parse(atom10('<entry><id>1</id><title>t</title><summary>Short</summary><content type="html">&lt;p&gt;Long&lt;/p&gt;</content></entry>')).articles[0]!;
+    const article = parse(
+      atom10('<entry><id>1</id><title>t</title><summary>Short</summary><content type="html">&lt;p&gt;Long&lt;/p&gt;</content></entry>'),
+    ).articles[0]!;
     expect(article).toMatchObject({ summary: 'Short', contentHtml: '<p>Long</p>' });
   });
 
@@ -70,18 +74,21 @@ describe('Atom 1.0', () => {
 });
 
 describe('Atom 0.3 and pre-standard namespaces', () => {
-  it.each([
-    ['http://purl.org/atom/ns#'],
-    ['http://purl.org/atom/ns#draft-ietf-atompub-format-08'],
-  ])('reads issued, modified, mode="escaped" and base64 under %s', (ns) => {
-    const xml = `<feed version="0.3" xmlns="${ns}"><title mode="escaped" type="text/html">A &lt;b&gt;bold&lt;/b&gt; feed</title>` +
-      `<link rel="alternate" type="text/html" href="http://old.example/"/>` +
-      `<entry><id>tag:old,1</id><title>Old</title><issued>2003-12-31T10:14:55Z</issued><modified>2004-01-01T19:48:21Z</modified>` +
-      `<content type="text/html" mode="base64">${Buffer.from('<p>Decoded</p>').toString('base64')}</content></entry></feed>`;
-    const result = parse(xml);
-    expect(result.feed).toMatchObject({ title: 'A bold feed', url: 'http://old.example/' });
-    expect(result.articles[0]).toMatchObject({
-      publishedAt: '2003-12-31T10:14:55Z', updatedAt: '2004-01-01T19:48:21Z', contentHtml: '<p>Decoded</p>',
-    });
-  });
+  it.each([['http://purl.org/atom/ns#'], ['http://purl.org/atom/ns#draft-ietf-atompub-format-08']])(
+    'reads issued, modified, mode="escaped" and base64 under %s',
+    (ns) => {
+      const xml =
+        `<feed version="0.3" xmlns="${ns}"><title mode="escaped" type="text/html">A &lt;b&gt;bold&lt;/b&gt; feed</title>` +
+        `<link rel="alternate" type="text/html" href="http://old.example/"/>` +
+        `<entry><id>tag:old,1</id><title>Old</title><issued>2003-12-31T10:14:55Z</issued><modified>2004-01-01T19:48:21Z</modified>` +
+        `<content type="text/html" mode="base64">${Buffer.from('<p>Decoded</p>').toString('base64')}</content></entry></feed>`;
+      const result = parse(xml);
+      expect(result.feed).toMatchObject({ title: 'A bold feed', url: 'http://old.example/' });
+      expect(result.articles[0]).toMatchObject({
+        publishedAt: '2003-12-31T10:14:55Z',
+        updatedAt: '2004-01-01T19:48:21Z',
+        contentHtml: '<p>Decoded</p>',
+      });
+    },
+  );
 });

@@ -17,8 +17,13 @@ export function readAtom(root: XmlElement, baseUrl: string | null): FeedDocument
   const title = textConstruct(find(root, 'title'));
   const feed = isEntryDocument
     ? { title: null, url: null, language: null }
-    : feedInfo(title?.value ?? null, title?.type ?? 'text', alternate, root.base ?? baseUrl,
-      root.attrs.get('xml:lang') ?? childText(root, 'dc:language'));
+    : feedInfo(
+        title?.value ?? null,
+        title?.type ?? 'text',
+        alternate,
+        root.base ?? baseUrl,
+        root.attrs.get('xml:lang') ?? childText(root, 'dc:language'),
+      );
   const feedAuthors = isEntryDocument ? [] : authorsOf(root);
   const items = isEntryDocument ? [root] : root.children.filter((c) => is(c, 'entry'));
   const links = isEntryDocument ? noLinks() : readLinkRelations(root, absoluteLink(feed.url, null), root.base ?? baseUrl);
@@ -109,8 +114,11 @@ function authorsOf(el: XmlElement): string[] {
 /** An `<author>`'s name, or its email when it has no name; a bare `<uri>` names nobody. */
 export function authorNameOf(author: XmlElement): string | null {
   // The element's own text only when it has no children: else it would be its markup.
-  return childText(author, 'atom:name', 'name') ?? childText(author, 'atom:email', 'email')
-    ?? (author.children.length === 0 ? nonBlank(textOf(author)) : null);
+  return (
+    childText(author, 'atom:name', 'name') ??
+    childText(author, 'atom:email', 'email') ??
+    (author.children.length === 0 ? nonBlank(textOf(author)) : null)
+  );
 }
 
 function isAtom(el: XmlElement): boolean {

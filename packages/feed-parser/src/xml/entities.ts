@@ -30,7 +30,8 @@ export class EntityTable {
     while ((m = decl.exec(doctype)) !== null && this.declared.size < MAX_DECLARATIONS) {
       const name = m[1]!;
       const value = (m[2] ?? m[3] ?? '').replace(/&#(x[\da-fA-F]{1,6}|\d{1,7});/g, (_, code: string) =>
-        safeCodePoint(code.startsWith('x') ? parseInt(code.slice(1), 16) : parseInt(code, 10)));
+        safeCodePoint(code.startsWith('x') ? parseInt(code.slice(1), 16) : parseInt(code, 10)),
+      );
       if (value.length > MAX_ENTITY_VALUE || /[&<%]/.test(value)) {
         this.refused++;
         continue;

@@ -106,7 +106,12 @@ function setCaption(item: RawItem, el: XmlElement | undefined): void {
 
 /** `a, b, c` keyword lists. */
 function splitList(text: string | null): string[] {
-  return text === null ? [] : text.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  return text === null
+    ? []
+    : text
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => t !== '');
 }
 
 export function isImage(type: string | null, url: string | null): boolean {

@@ -13,8 +13,14 @@ describe('RSS 1.0 (RDF)', () => {
     expect(result.format).toBe('rdf');
     expect(result.feed).toEqual({ title: 'RDF feed', url: 'https://news.example/', language: 'ja' });
     expect(result.articles[0]).toMatchObject({
-      guid: 'https://news.example/1', title: 'First', summary: 'Desc', author: 'Writer', category: 'Politics',
-      language: 'ja', publishedAt: '2025-01-13T09:42:00Z', updatedAt: '2025-01-13T09:42:00Z',
+      guid: 'https://news.example/1',
+      title: 'First',
+      summary: 'Desc',
+      author: 'Writer',
+      category: 'Politics',
+      language: 'ja',
+      publishedAt: '2025-01-13T09:42:00Z',
+      updatedAt: '2025-01-13T09:42:00Z',
     });
   });
 
@@ -23,6 +29,9 @@ describe('RSS 1.0 (RDF)', () => {
       <channel><title>Old</title><link>http://old.example/</link></channel>
       <item><title>One</title><link>http://old.example/1</link></item><item><title>Two</title><link>http://old.example/2</link></item></rdf:RDF>`;
     const result = parseDocument(Buffer.from(xml));
-    expect(result.articles.map((a) => [a.title, a.url])).toEqual([['One', 'http://old.example/1'], ['Two', 'http://old.example/2']]);
+    expect(result.articles.map((a) => [a.title, a.url])).toEqual([
+      ['One', 'http://old.example/1'],
+      ['Two', 'http://old.example/2'],
+    ]);
   });
 });

@@ -18,7 +18,8 @@ const feed = (items: string, channel = '') =>
 
 describe('RSS 2.0', () => {
   it('reads the channel and a complete item', () => {
-    const result = parse(feed(`<item>
+    const result = parse(
+      feed(`<item>
       <title>Leaders meet in Seoul</title>
       <link>https://news.example/world/1</link>
       <guid isPermaLink="false">story-1</guid>
@@ -29,7 +30,8 @@ describe('RSS 2.0', () => {
       <pubDate>Mon, 13 Jan 2025 18:42:00 +0900</pubDate>
       <dcterms:modified>2025-01-13T10:00:00Z</dcterms:modified>
       <media:content url="https://cdn.example/p.jpg" medium="image"><media:description>Ministers shake hands</media:description></media:content>
-    </item>`));
+    </item>`),
+    );
     expect(result.format).toBe('rss');
     expect(result.feed).toEqual({ title: 'Example & Co', url: 'https://news.example/', language: 'en-US' });
     expect(result.articles[0]).toEqual({
@@ -93,10 +95,13 @@ describe('RSS 2.0', () => {
   });
 
   it('takes an image from an image enclosure or a media thumbnail', () => {
-    const result = parse(feed(
-      '<item><title>a</title><enclosure url="https://cdn.example/a.jpg" type="image/jpeg" length="1"/></item>' +
-      '<item><title>b</title><enclosure url="https://cdn.example/b.mp3" type="audio/mpeg" length="1"/></item>' +
-      '<item><title>c</title><media:thumbnail url="https://cdn.example/c.png"/></item>'));
+    const result = parse(
+      feed(
+        '<item><title>a</title><enclosure url="https://cdn.example/a.jpg" type="image/jpeg" length="1"/></item>' +
+          '<item><title>b</title><enclosure url="https://cdn.example/b.mp3" type="audio/mpeg" length="1"/></item>' +
+          '<item><title>c</title><media:thumbnail url="https://cdn.example/c.png"/></item>',
+      ),
+    );
     expect(result.articles.map((a) => a.imageUrl)).toEqual(['https://cdn.example/a.jpg', null, 'https://cdn.example/c.png']);
   });
 
@@ -111,7 +116,8 @@ describe('RSS 2.0', () => {
   });
 
   it('reads RSS 0.91 with HTML entities from its DTD', () => {
-    const xml = '<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">' +
+    const xml =
+      '<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">' +
       '<rss version="0.91"><channel><title>Caf&eacute;</title><link>http://x.example/</link><item><title>Cr&egrave;me</title><link>http://x.example/1</link></item></channel></rss>';
     const result = parse(xml);
     expect(result.feed.title).toBe('Café');

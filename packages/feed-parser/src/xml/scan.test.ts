@@ -8,8 +8,16 @@ const BASE = 'https://base.example/x/';
 
 /** Everything readers can see of a tree. */
 function dump(el: XmlElement): unknown {
-  return { key: el.key, local: el.local, qname: el.qname, attrs: [...el.attrs], base: el.base, lang: el.lang,
-    children: el.children.length, nodes: el.nodes.map((n) => (typeof n === 'string' ? n : dump(n))) };
+  return {
+    key: el.key,
+    local: el.local,
+    qname: el.qname,
+    attrs: [...el.attrs],
+    base: el.base,
+    lang: el.lang,
+    children: el.children.length,
+    nodes: el.nodes.map((n) => (typeof n === 'string' ? n : dump(n))),
+  };
 }
 
 /** The tree sax builds: an empty DOCTYPE before the root changes nothing but makes the scanner step aside. */

@@ -223,11 +223,16 @@ function decodeReferences(text: string, from: number, to: number, entities: Enti
 
 function reference(name: string, entities: EntityTable): string | null {
   switch (name) {
-    case 'amp': return '&';
-    case 'lt': return '<';
-    case 'gt': return '>';
-    case 'quot': return '"';
-    case 'apos': return "'";
+    case 'amp':
+      return '&';
+    case 'lt':
+      return '<';
+    case 'gt':
+      return '>';
+    case 'quot':
+      return '"';
+    case 'apos':
+      return "'";
   }
   if (!ENTITY_NAME.test(name)) return null;
   // The order sax looks names up in, so undeclared HTML entities are recorded the same way.
@@ -243,5 +248,12 @@ function reference(name: string, entities: EntityTable): string | null {
 }
 
 function isXmlChar(code: number): boolean {
-  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+  return (
+    code === 0x9 ||
+    code === 0xa ||
+    code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
 }

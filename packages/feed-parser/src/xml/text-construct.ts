@@ -22,7 +22,7 @@ export function textConstruct(el: XmlElement | undefined): { value: string; type
     kind = 'html';
   } else {
     value = textOf(el);
-    kind = type === 'html' || type.includes('html') || mode === 'escaped' && type !== 'text/plain' ? 'html' : 'text';
+    kind = type === 'html' || type.includes('html') || (mode === 'escaped' && type !== 'text/plain') ? 'html' : 'text';
   }
   value = nonBlank(value);
   return value === null ? null : { value, type: kind };

@@ -20,8 +20,7 @@ const rss = (doctype: string, title: string) =>
 
 describe('hostile XML', () => {
   it('leaves billion-laughs entities unexpanded and answers at once', () => {
-    const laughs = Array.from({ length: 9 }, (_, i) =>
-      `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`).join('');
+    const laughs = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`).join('');
     const { value, ms } = timed(() => parse(rss(`<!DOCTYPE rss [<!ENTITY lol "lol">${laughs}]>`, '&lol9;')));
     expect(ms).toBeLessThan(500);
     expect(value).not.toBeInstanceOf(DocumentError);
@@ -63,26 +62,36 @@ describe('hostile XML', () => {
   });
 
   it('recovers the items before the cut of a truncated feed, with a warning', () => {
-    const result = parse('<rss version="2.0"><channel><title>T</title><item><title>one</title></item><item><title>two</title></item><item><tit');
+    const result = parse(
+      '<rss version="2.0"><channel><title>T</title><item><title>one</title></item><item><title>two</title></item><item><tit',
+    );
     expect(result.articles.slice(0, 2).map((a) => a.title)).toEqual(['one', 'two']);
     expect(result.warnings[0]).toMatch(/^not well-formed: /);
   });
 
   it('reads invalid UTF-8 without failing', () => {
-    const bytes = Buffer.concat([Buffer.from('<rss version="2.0"><channel><item><title>caf'), Buffer.from([0xe9, 0xff]), Buffer.from('</title></item></channel></rss>')]);
+    const bytes = Buffer.concat([
+      Buffer.from('<rss version="2.0"><channel><item><title>caf'),
+      Buffer.from([0xe9, 0xff]),
+      Buffer.from('</title></item></channel></rss>'),
+    ]);
     const result = parseDocument(bytes);
     expect(result.articles[0]!.title).toBe('caféÿ');
     expect(result.warnings.join(' ')).toMatch(/not valid UTF-8/);
   });
 
   it('survives attribute names that collide with object methods', () => {
-    const result = parse('<rss version="2.0"><channel><item hasOwnProperty="1" __proto__="2" constructor="3" b="4"><title>ok</title></item></channel></rss>');
+    const result = parse(
+      '<rss version="2.0"><channel><item hasOwnProperty="1" __proto__="2" constructor="3" b="4"><title>ok</title></item></channel></rss>',
+    );
     expect(result.articles[0]!.title).toBe('ok');
     expect(({} as Record<string, unknown>)['b']).toBeUndefined();
   });
 
   it('strips NUL and other control characters from every string', () => {
-    const result = parse('<rss version="2.0"><channel><title>a\u0000b\u0001c</title><item><title>x\u0000y</title><guid>g\u0007</guid></item></channel></rss>');
+    const result = parse(
+      '<rss version="2.0"><channel><title>a\u0000b\u0001c</title><item><title>x\u0000y</title><guid>g\u0007</guid></item></channel></rss>',
+    );
     expect(result.feed.title).toBe('abc');
     expect(result.articles[0]).toMatchObject({ title: 'xy', guid: 'g' });
   });
@@ -112,7 +121,10 @@ describe('parseXml', () => {
   });
 
   it('maps namespaces to canonical prefixes whatever the document calls them', () => {
-    const { root } = parseXml('<rss xmlns:d="http://purl.org/dc/elements/1.1/" xmlns:a="http://www.w3.org/2005/Atom"><d:creator/><a:link/><dc:date/></rss>', null);
+    const { root } = parseXml(
+      '<rss xmlns:d="http://purl.org/dc/elements/1.1/" xmlns:a="http://www.w3.org/2005/Atom"><d:creator/><a:link/><dc:date/></rss>',
+      null,
+    );
     expect(root.children.map((c) => c.key)).toEqual(['dc:creator', 'atom:link', 'dc:date']);
   });
 });

@@ -4,7 +4,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 export const CHALLENGE_SNIFF_BYTES = 64 * 1024;
 
 const SIGNS: readonly [RegExp, string][] = [
-  [/<title>\s*just a moment\.*\s*<\/title>|cdn-cgi\/challenge-platform|cf-browser-verification|cf_chl_|attention required! \| cloudflare/, 'Cloudflare'],
+  [
+    /<title>\s*just a moment\.*\s*<\/title>|cdn-cgi\/challenge-platform|cf-browser-verification|cf_chl_|attention required! \| cloudflare/,
+    'Cloudflare',
+  ],
   [/ddos-guard/, 'DDoS-Guard'],
   [/sucuri website firewall/, 'Sucuri'],
   [/captcha-delivery\.com|datadome/, 'DataDome'],

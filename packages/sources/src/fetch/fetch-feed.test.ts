@@ -55,7 +55,8 @@ const settings = (over: Partial<FetchSettings> = {}): FetchSettings => ({
   ...over,
 });
 const state = (url: string, over: Partial<SourceFetchState> = {}): SourceFetchState => ({ url, etag: null, lastModified: null, ...over });
-const fetchAt = (url: string, over: Partial<FetchSettings> = {}, fetchState: Partial<SourceFetchState> = {}) => fetchFeed(state(url, fetchState), settings(over));
+const fetchAt = (url: string, over: Partial<FetchSettings> = {}, fetchState: Partial<SourceFetchState> = {}) =>
+  fetchFeed(state(url, fetchState), settings(over));
 
 function expectFailed(outcome: FetchOutcome): Extract<FetchOutcome, { kind: 'failed' }> {
   if (outcome.kind !== 'failed') throw new Error(`expected a failure, got ${outcome.kind}`);
@@ -69,13 +70,15 @@ function expectChanged(outcome: FetchOutcome): Extract<FetchOutcome, { kind: 'ch
 describe('fetchFeed: an answer with a body', () => {
   it('returns the body, its validators, max-age and the WebSub links, and says who is asking', async () => {
     const url = route('/feed', (_req, res) => {
-      res.writeHead(200, {
-        'content-type': 'application/rss+xml; charset=utf-8',
-        etag: '"v1"',
-        'last-modified': 'Mon, 13 Jan 2025 09:00:00 GMT',
-        'cache-control': 'public, max-age=600',
-        link: '<https://hub.example/>; rel="hub", </feed>; rel="self"',
-      }).end(RSS);
+      res
+        .writeHead(200, {
+          'content-type': 'application/rss+xml; charset=utf-8',
+          etag: '"v1"',
+          'last-modified': 'Mon, 13 Jan 2025 09:00:00 GMT',
+          'cache-control': 'public, max-age=600',
+          link: '<https://hub.example/>; rel="hub", </feed>; rel="self"',
+        })
+        .end(RSS);
     });
     const outcome = expectChanged(await fetchAt(url));
     expect(outcome).toMatchObject({
@@ -136,7 +139,10 @@ describe('fetchFeed: an answer with a body', () => {
       res.writeHead(200, { 'content-encoding': 'gzip' });
       res.end(noise);
     });
-    expect(expectFailed(await fetchAt(url))).toMatchObject({ reason: 'too-large', message: 'the answer is larger than 1 MiB even compressed' });
+    expect(expectFailed(await fetchAt(url))).toMatchObject({
+      reason: 'too-large',
+      message: 'the answer is larger than 1 MiB even compressed',
+    });
   });
 
   it('refuses a plain body over maxBytes, declared or streamed', async () => {
@@ -154,8 +160,14 @@ describe('fetchFeed: an answer with a body', () => {
 
   it('says so when a compressed body is corrupt or in an encoding it did not ask for', async () => {
     for (const encoding of ['gzip', 'br', 'deflate']) {
-      const corrupt = route(`/corrupt-${encoding}`, (_req, res) => res.writeHead(200, { 'content-encoding': encoding }).end('this is not compressed at all'));
-      expect(expectFailed(await fetchAt(corrupt))).toMatchObject({ reason: 'http-error', status: 200, message: `the answer's ${encoding} encoding is corrupt` });
+      const corrupt = route(`/corrupt-${encoding}`, (_req, res) =>
+        res.writeHead(200, { 'content-encoding': encoding }).end('this is not compressed at all'),
+      );
+      expect(expectFailed(await fetchAt(corrupt))).toMatchObject({
+        reason: 'http-error',
+        status: 200,
+        message: `the answer's ${encoding} encoding is corrupt`,
+      });
     }
     const zstd = route('/zstd', (_req, res) => res.writeHead(200, { 'content-encoding': 'zstd' }).end('x'));
     expect(expectFailed(await fetchAt(zstd)).message).toMatch(/encoded as zstd/);
@@ -163,7 +175,10 @@ describe('fetchFeed: an answer with a body', () => {
 });
 
 describe('fetchFeed: redirects', () => {
-  const redirect = (status: number, to: string): Handler => (_req, res) => res.writeHead(status, { location: to }).end();
+  const redirect =
+    (status: number, to: string): Handler =>
+    (_req, res) =>
+      res.writeHead(status, { location: to }).end();
 
   it('follows a chain of permanent redirects and names the new URL', async () => {
     route('/p1', redirect(301, '/p2'));
@@ -199,7 +214,10 @@ describe('fetchFeed: redirects', () => {
   it('gives up after maxRedirects distinct redirects', async () => {
     for (let i = 0; i < 7; i++) route(`/hop${i}`, redirect(301, `/hop${i + 1}`));
     route('/hop7', (_req, res) => res.writeHead(200).end(RSS));
-    expect(expectFailed(await fetchAt(`${origin}/hop0`))).toMatchObject({ reason: 'too-many-redirects', message: `more than 5 redirects (the last to ${origin}/hop6)` });
+    expect(expectFailed(await fetchAt(`${origin}/hop0`))).toMatchObject({
+      reason: 'too-many-redirects',
+      message: `more than 5 redirects (the last to ${origin}/hop6)`,
+    });
     expect(expectChanged(await fetchAt(`${origin}/hop0`, { maxRedirects: 7 })).url).toBe(`${origin}/hop7`);
   });
 
@@ -226,7 +244,9 @@ describe('fetchFeed: the address guard on every hop', () => {
 
   it('reaches the public host itself', async () => {
     route('/guarded', (_req, res) => res.writeHead(200).end(RSS));
-    expect(expectChanged(await fetchFeedThrough(network(), state(publicUrl('/guarded')), settings({ allowPrivate: false }))).url).toBe(publicUrl('/guarded'));
+    expect(expectChanged(await fetchFeedThrough(network(), state(publicUrl('/guarded')), settings({ allowPrivate: false }))).url).toBe(
+      publicUrl('/guarded'),
+    );
   });
 
   it.each([
@@ -238,7 +258,9 @@ describe('fetchFeed: the address guard on every hop', () => {
   ])('refuses a redirect to %s', async (_name, target) => {
     const before = seen.length;
     route('/redirect-inside', (_req, res) => res.writeHead(302, { location: target() }).end());
-    const failure = expectFailed(await fetchFeedThrough(network(), state(publicUrl('/redirect-inside')), settings({ allowPrivate: false })));
+    const failure = expectFailed(
+      await fetchFeedThrough(network(), state(publicUrl('/redirect-inside')), settings({ allowPrivate: false })),
+    );
     expect(failure.reason).toBe('refused-address');
     expect(failure.message).toMatch(/^redirected to .*, which is refused: .* newsrank does not fetch/);
     expect(seen.length - before).toBe(1);
@@ -246,16 +268,26 @@ describe('fetchFeed: the address guard on every hop', () => {
 
   it('refuses a name that resolves to a private address among public ones (DNS rebinding)', async () => {
     const rebinding: Resolver = (_hostname, _options, callback) =>
-      callback(null, [{ address: '93.184.215.14', family: 4 }, { address: '127.0.0.1', family: 4 }]);
+      callback(null, [
+        { address: '93.184.215.14', family: 4 },
+        { address: '127.0.0.1', family: 4 },
+      ]);
     route('/to-rebinding', (_req, res) => res.writeHead(301, { location: 'http://rebind.example/feed' }).end());
-    const failure = expectFailed(await fetchFeedThrough(network(rebinding), state(publicUrl('/to-rebinding')), settings({ allowPrivate: false })));
-    expect(failure).toMatchObject({ reason: 'refused-address', message: expect.stringMatching(/^rebind\.example \(127\.0\.0\.1\) is a loopback address/) });
+    const failure = expectFailed(
+      await fetchFeedThrough(network(rebinding), state(publicUrl('/to-rebinding')), settings({ allowPrivate: false })),
+    );
+    expect(failure).toMatchObject({
+      reason: 'refused-address',
+      message: expect.stringMatching(/^rebind\.example \(127\.0\.0\.1\) is a loopback address/),
+    });
   });
 
   it('refuses the test server itself by default, before connecting', async () => {
     const before = seen.length;
     expect(expectFailed(await fetchAt(`${origin}/feed`, { allowPrivate: false })).reason).toBe('refused-address');
-    expect(expectFailed(await fetchAt(`http://localhost:${new URL(origin).port}/feed`, { allowPrivate: false })).reason).toBe('refused-address');
+    expect(expectFailed(await fetchAt(`http://localhost:${new URL(origin).port}/feed`, { allowPrivate: false })).reason).toBe(
+      'refused-address',
+    );
     expect(seen.length).toBe(before);
   });
 
@@ -263,8 +295,9 @@ describe('fetchFeed: the address guard on every hop', () => {
     const unknown: Resolver = (hostname, _options, callback) =>
       callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', syscall: 'getaddrinfo' }), []);
     route('/to-nowhere', (_req, res) => res.writeHead(302, { location: 'http://nowhere.example/feed' }).end());
-    expect(expectFailed(await fetchFeedThrough(network(unknown), state(publicUrl('/to-nowhere')), settings({ allowPrivate: false }))))
-      .toMatchObject({ reason: 'dns', message: 'nowhere.example was not found in DNS' });
+    expect(
+      expectFailed(await fetchFeedThrough(network(unknown), state(publicUrl('/to-nowhere')), settings({ allowPrivate: false }))),
+    ).toMatchObject({ reason: 'dns', message: 'nowhere.example was not found in DNS' });
   });
 });
 
@@ -272,7 +305,11 @@ describe('fetchFeed: errors', () => {
   it('times out on a server that never answers', async () => {
     const url = route('/silent', () => {});
     const failure = expectFailed(await fetchAt(url, { totalTimeoutMs: 300 }));
-    expect(failure).toMatchObject({ reason: 'timeout', status: null, message: `timed out after 300 ms waiting for ${new URL(origin).host}` });
+    expect(failure).toMatchObject({
+      reason: 'timeout',
+      status: null,
+      message: `timed out after 300 ms waiting for ${new URL(origin).host}`,
+    });
   });
 
   it('times out on a body that never ends', async () => {
@@ -280,7 +317,9 @@ describe('fetchFeed: errors', () => {
       res.writeHead(200);
       res.write('<rss>');
     });
-    expect(expectFailed(await fetchAt(url, { totalTimeoutMs: 300 })).message).toBe(`timed out after 300 ms reading the answer from ${new URL(origin).host}`);
+    expect(expectFailed(await fetchAt(url, { totalTimeoutMs: 300 })).message).toBe(
+      `timed out after 300 ms reading the answer from ${new URL(origin).host}`,
+    );
   });
 
   it('times out connecting when the TLS handshake never completes', async () => {
@@ -302,17 +341,26 @@ describe('fetchFeed: errors', () => {
     await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
     const host = `127.0.0.1:${(closed.address() as AddressInfo).port}`;
     await new Promise((done) => closed.close(done));
-    expect(expectFailed(await fetchAt(`http://${host}/feed`))).toMatchObject({ reason: 'connection', message: `${host} refused the connection` });
+    expect(expectFailed(await fetchAt(`http://${host}/feed`))).toMatchObject({
+      reason: 'connection',
+      message: `${host} refused the connection`,
+    });
   });
 
   it('reads Retry-After on a 429 as seconds or as a date, and does not call it a failure of the feed', async () => {
     const seconds = route('/429', (_req, res) => res.writeHead(429, { 'retry-after': '120' }).end());
     const date = route('/429-date', (_req, res) => res.writeHead(429, { 'retry-after': 'Mon, 13 Jan 2025 12:10:00 GMT' }).end());
     expect(expectFailed(await fetchAt(seconds))).toMatchObject({
-      reason: 'rate-limited', status: 429, retryAfterSeconds: 120, message: `HTTP 429 Too Many Requests from ${new URL(origin).host}; it asks to retry after 120 s`,
+      reason: 'rate-limited',
+      status: 429,
+      retryAfterSeconds: 120,
+      message: `HTTP 429 Too Many Requests from ${new URL(origin).host}; it asks to retry after 120 s`,
     });
     const now = () => Date.parse('2025-01-13T12:00:00Z');
-    expect(expectFailed(await fetchFeed(state(date), settings(), { now }))).toMatchObject({ reason: 'rate-limited', retryAfterSeconds: 600 });
+    expect(expectFailed(await fetchFeed(state(date), settings(), { now }))).toMatchObject({
+      reason: 'rate-limited',
+      retryAfterSeconds: 600,
+    });
   });
 
   it('reads a 503 with Retry-After as rate limiting, and one without as an error', async () => {
@@ -324,29 +372,58 @@ describe('fetchFeed: errors', () => {
 
   it('reports 410 as gone', async () => {
     const url = route('/gone', (_req, res) => res.writeHead(410).end());
-    expect(expectFailed(await fetchAt(url))).toMatchObject({ reason: 'gone', status: 410, message: `HTTP 410 Gone: ${new URL(origin).host} says the feed is gone for good` });
+    expect(expectFailed(await fetchAt(url))).toMatchObject({
+      reason: 'gone',
+      status: 410,
+      message: `HTTP 410 Gone: ${new URL(origin).host} says the feed is gone for good`,
+    });
   });
 
   it('tells a bot-challenge page from a plain 403', async () => {
     const challenge = route('/challenge', (_req, res) => {
-      res.writeHead(403, { 'content-type': 'text/html; charset=UTF-8', 'content-encoding': 'gzip' })
-        .end(gzipSync('<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><script src="/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1"></script></body></html>'));
+      res
+        .writeHead(403, { 'content-type': 'text/html; charset=UTF-8', 'content-encoding': 'gzip' })
+        .end(
+          gzipSync(
+            '<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><script src="/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1"></script></body></html>',
+          ),
+        );
     });
-    const captcha = route('/captcha', (_req, res) => res.writeHead(401, { 'content-type': 'text/html' }).end('<html><div class="g-recaptcha"></div></html>'));
-    const forbidden = route('/forbidden', (_req, res) => res.writeHead(403, { 'content-type': 'text/html' }).end('<html><h1>Forbidden</h1></html>'));
+    const captcha = route('/captcha', (_req, res) =>
+      res.writeHead(401, { 'content-type': 'text/html' }).end('<html><div class="g-recaptcha"></div></html>'),
+    );
+    const forbidden = route('/forbidden', (_req, res) =>
+      res.writeHead(403, { 'content-type': 'text/html' }).end('<html><h1>Forbidden</h1></html>'),
+    );
     const host = new URL(origin).host;
-    expect(expectFailed(await fetchAt(challenge))).toMatchObject({ reason: 'challenge', status: 403, message: `HTTP 403 with a bot-challenge page (Cloudflare) from ${host}` });
-    expect(expectFailed(await fetchAt(captcha))).toMatchObject({ reason: 'challenge', status: 401, message: `HTTP 401 with a bot-challenge page (a captcha) from ${host}` });
-    expect(expectFailed(await fetchAt(forbidden))).toMatchObject({ reason: 'http-error', status: 403, message: `HTTP 403 Forbidden from ${host}` });
+    expect(expectFailed(await fetchAt(challenge))).toMatchObject({
+      reason: 'challenge',
+      status: 403,
+      message: `HTTP 403 with a bot-challenge page (Cloudflare) from ${host}`,
+    });
+    expect(expectFailed(await fetchAt(captcha))).toMatchObject({
+      reason: 'challenge',
+      status: 401,
+      message: `HTTP 401 with a bot-challenge page (a captcha) from ${host}`,
+    });
+    expect(expectFailed(await fetchAt(forbidden))).toMatchObject({
+      reason: 'http-error',
+      status: 403,
+      message: `HTTP 403 Forbidden from ${host}`,
+    });
   });
 
   it('reports other statuses as HTTP errors', async () => {
     const url = route('/broken', (_req, res) => res.writeHead(500).end('oops'));
-    expect(expectFailed(await fetchAt(url))).toMatchObject({ reason: 'http-error', status: 500, message: `HTTP 500 Internal Server Error from ${new URL(origin).host}` });
+    expect(expectFailed(await fetchAt(url))).toMatchObject({
+      reason: 'http-error',
+      status: 500,
+      message: `HTTP 500 Internal Server Error from ${new URL(origin).host}`,
+    });
     expect(expectFailed(await fetchAt(`${origin}/nothing-here`))).toMatchObject({ reason: 'http-error', status: 404 });
   });
 
-  it('rejects with the caller\'s reason when the caller cancels', async () => {
+  it("rejects with the caller's reason when the caller cancels", async () => {
     const url = route('/cancelled', () => {});
     const controller = new AbortController();
     const pending = fetchFeed(state(url), settings(), { signal: controller.signal });

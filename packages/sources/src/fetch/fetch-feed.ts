@@ -18,8 +18,15 @@ export interface FetchOptions {
 }
 
 export const FEED_ACCEPT = [
-  'application/rss+xml', 'application/atom+xml', 'application/feed+json', 'application/rdf+xml;q=0.9',
-  'application/xml;q=0.9', 'text/xml;q=0.9', 'application/json;q=0.8', 'text/html;q=0.5', '*/*;q=0.1',
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/feed+json',
+  'application/rdf+xml;q=0.9',
+  'application/xml;q=0.9',
+  'text/xml;q=0.9',
+  'application/json;q=0.8',
+  'text/html;q=0.5',
+  '*/*;q=0.1',
 ].join(', ');
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -73,7 +80,10 @@ export async function fetchFeedThrough(
     status: res?.statusCode ?? null,
     reason,
     message,
-    retryAfterSeconds: res !== undefined && (res.statusCode === 429 || res.statusCode === 503) ? parseRetryAfter(one(res.headers['retry-after']), now()) : null,
+    retryAfterSeconds:
+      res !== undefined && (res.statusCode === 429 || res.statusCode === 503)
+        ? parseRetryAfter(one(res.headers['retry-after']), now())
+        : null,
     permanentUrl: null,
     maxAgeSeconds: res === undefined ? null : parseMaxAge(one(res.headers['cache-control'])),
     url,
@@ -103,7 +113,12 @@ export async function fetchFeedThrough(
       res.destroy();
       const location = one(res.headers.location);
       const next = location === undefined ? null : URL.parse(location, target.href);
-      if (next === null) return failed('http-error', `HTTP ${status} from ${host} redirects ${location === undefined ? 'without a Location' : 'to an unreadable address'}`, res);
+      if (next === null)
+        return failed(
+          'http-error',
+          `HTTP ${status} from ${host} redirects ${location === undefined ? 'without a Location' : 'to an unreadable address'}`,
+          res,
+        );
       next.hash = '';
       if (redirects >= settings.maxRedirects) {
         const message = seen.has(next.href)
@@ -136,7 +151,8 @@ export async function fetchFeedThrough(
       try {
         body = await readBody(res, { maxBytes: settings.maxBytes, signal });
       } catch (error) {
-        if (error instanceof BodyError && !signal.aborted) return failed(error.kind === 'too-large' ? 'too-large' : 'http-error', error.message, res);
+        if (error instanceof BodyError && !signal.aborted)
+          return failed(error.kind === 'too-large' ? 'too-large' : 'http-error', error.message, res);
         throw error;
       }
       const links = parseLinkHeader(res.headers.link, target.href);
@@ -161,10 +177,12 @@ export async function fetchFeedThrough(
       return failed('gone', `${said}: ${target.host} says the feed is gone for good`, res);
     }
     if (status === 401 || status === 403 || status === 503 || res.headers['cf-mitigated'] !== undefined) {
-      const page = await readBody(res, { maxBytes: Math.min(CHALLENGE_SNIFF_BYTES, settings.maxBytes), truncate: true, signal }).catch((error: unknown) => {
-        if (signal.aborted) throw error;
-        return Buffer.alloc(0);
-      });
+      const page = await readBody(res, { maxBytes: Math.min(CHALLENGE_SNIFF_BYTES, settings.maxBytes), truncate: true, signal }).catch(
+        (error: unknown) => {
+          if (signal.aborted) throw error;
+          return Buffer.alloc(0);
+        },
+      );
       const service = challengeOf(res.headers, page);
       if (service !== null) return failed('challenge', `HTTP ${status} with a bot-challenge page (${service}) from ${target.host}`, res);
     } else {

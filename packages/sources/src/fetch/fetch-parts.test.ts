@@ -47,8 +47,14 @@ describe('parseLinkHeader', () => {
   const base = 'https://news.example/feeds/main.xml';
   it.each([
     ['<https://hub.example/>; rel="hub"', { hub: ['https://hub.example/'], self: [] }],
-    ['<https://hub.example/>; rel=hub, <https://news.example/feed>; rel=self', { hub: ['https://hub.example/'], self: ['https://news.example/feed'] }],
-    ['</feed>; rel="self alternate", <//hub.example/h>; rel="HUB"', { hub: ['https://hub.example/h'], self: ['https://news.example/feed'] }],
+    [
+      '<https://hub.example/>; rel=hub, <https://news.example/feed>; rel=self',
+      { hub: ['https://hub.example/'], self: ['https://news.example/feed'] },
+    ],
+    [
+      '</feed>; rel="self alternate", <//hub.example/h>; rel="HUB"',
+      { hub: ['https://hub.example/h'], self: ['https://news.example/feed'] },
+    ],
     ['<https://a.example/,b>; title="x, y; z"; rel="hub"', { hub: ['https://a.example/,b'], self: [] }],
     ['<https://a.example/>; rel="hub", <https://a.example/>; rel="hub"', { hub: ['https://a.example/'], self: [] }],
     ['<javascript:alert(1)>; rel="hub", <ftp://x/>; rel=self', { hub: [], self: [] }],
@@ -60,7 +66,10 @@ describe('parseLinkHeader', () => {
   });
 
   it('reads every Link header line', () => {
-    expect(parseLinkHeader(['<https://h.example/>; rel=hub', '<https://s.example/>; rel=self'], base)).toEqual({ hub: ['https://h.example/'], self: ['https://s.example/'] });
+    expect(parseLinkHeader(['<https://h.example/>; rel=hub', '<https://s.example/>; rel=self'], base)).toEqual({
+      hub: ['https://h.example/'],
+      self: ['https://s.example/'],
+    });
   });
 });
 
@@ -113,18 +122,43 @@ describe('describeNetworkError', () => {
     [new FetchTimeout('total', 30_000), 'request', 'timeout', 'timed out after 30 s waiting for news.example'],
     [new FetchTimeout('total', 2500), 'body', 'timeout', 'timed out after 2.5 s reading the answer from news.example'],
     [code('ENOTFOUND', { syscall: 'getaddrinfo' }), 'request', 'dns', 'news.example was not found in DNS'],
-    [code('EAI_AGAIN', { syscall: 'getaddrinfo' }), 'request', 'dns', 'the DNS lookup of news.example failed for now (EAI_AGAIN); it is retried'],
+    [
+      code('EAI_AGAIN', { syscall: 'getaddrinfo' }),
+      'request',
+      'dns',
+      'the DNS lookup of news.example failed for now (EAI_AGAIN); it is retried',
+    ],
     [code('ESERVFAIL'), 'request', 'dns', 'the DNS lookup of news.example failed (ESERVFAIL)'],
-    [Object.assign(new Error('certificate has expired'), { code: 'CERT_HAS_EXPIRED' }), 'request', 'tls', 'the TLS connection to news.example failed: certificate has expired (CERT_HAS_EXPIRED)'],
-    [Object.assign(new Error("Hostname/IP does not match certificate's altnames"), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' }), 'request', 'tls', "the TLS connection to news.example failed: Hostname/IP does not match certificate's altnames (ERR_TLS_CERT_ALTNAME_INVALID)"],
-    [code('DEPTH_ZERO_SELF_SIGNED_CERT'), 'request', 'tls', 'the TLS connection to news.example failed: DEPTH_ZERO_SELF_SIGNED_CERT happened'],
+    [
+      Object.assign(new Error('certificate has expired'), { code: 'CERT_HAS_EXPIRED' }),
+      'request',
+      'tls',
+      'the TLS connection to news.example failed: certificate has expired (CERT_HAS_EXPIRED)',
+    ],
+    [
+      Object.assign(new Error("Hostname/IP does not match certificate's altnames"), { code: 'ERR_TLS_CERT_ALTNAME_INVALID' }),
+      'request',
+      'tls',
+      "the TLS connection to news.example failed: Hostname/IP does not match certificate's altnames (ERR_TLS_CERT_ALTNAME_INVALID)",
+    ],
+    [
+      code('DEPTH_ZERO_SELF_SIGNED_CERT'),
+      'request',
+      'tls',
+      'the TLS connection to news.example failed: DEPTH_ZERO_SELF_SIGNED_CERT happened',
+    ],
     [code('ECONNREFUSED'), 'request', 'connection', 'news.example refused the connection'],
     [code('ECONNRESET'), 'request', 'connection', 'news.example closed the connection before answering'],
     [code('ECONNRESET'), 'body', 'connection', 'news.example closed the connection in the middle of the answer'],
     [code('EHOSTUNREACH'), 'request', 'connection', 'news.example cannot be reached (EHOSTUNREACH)'],
     [code('ETIMEDOUT'), 'request', 'timeout', 'timed out connecting to news.example'],
     [code('HPE_INVALID_CONSTANT'), 'request', 'http-error', 'news.example sent a malformed HTTP answer (HPE_INVALID_CONSTANT)'],
-    [new SourceUrlError('refused-address', 'news.example (10.0.0.1) is a private address'), 'request', 'refused-address', 'news.example (10.0.0.1) is a private address'],
+    [
+      new SourceUrlError('refused-address', 'news.example (10.0.0.1) is a private address'),
+      'request',
+      'refused-address',
+      'news.example (10.0.0.1) is a private address',
+    ],
     [new Error('something odd'), 'request', 'connection', 'fetching from news.example failed: something odd'],
   ] as const)('%s', (error, phase, reason, message) => {
     expect(describeNetworkError(error, 'news.example', phase)).toEqual({ reason, message });
@@ -132,10 +166,20 @@ describe('describeNetworkError', () => {
 });
 
 describe('wording', () => {
-  it.each([[250, '250 ms'], [1000, '1 s'], [10_000, '10 s'], [2500, '2.5 s']])('%d ms reads %s', (ms, text) => {
+  it.each([
+    [250, '250 ms'],
+    [1000, '1 s'],
+    [10_000, '10 s'],
+    [2500, '2.5 s'],
+  ])('%d ms reads %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
   });
-  it.each([[512, '512 bytes'], [2048, '2 KiB'], [5 * 1024 * 1024, '5 MiB'], [10 * 1024 * 1024 + 1, '10 MiB']])('%d bytes read %s', (bytes, text) => {
+  it.each([
+    [512, '512 bytes'],
+    [2048, '2 KiB'],
+    [5 * 1024 * 1024, '5 MiB'],
+    [10 * 1024 * 1024 + 1, '10 MiB'],
+  ])('%d bytes read %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
   });
 });

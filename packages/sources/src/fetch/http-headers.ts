@@ -19,7 +19,8 @@ export function parseMaxAge(cacheControl: string | undefined): number | null {
   return maxAge;
 }
 
-const HTTP_DATE = /^[A-Za-z]{3,9},? \d{1,2}[ -][A-Za-z]{3}[ -]\d{2,4} \d{2}:\d{2}:\d{2} GMT$|^[A-Za-z]{3} [A-Za-z]{3} +\d{1,2} \d{2}:\d{2}:\d{2} \d{4}$/;
+const HTTP_DATE =
+  /^[A-Za-z]{3,9},? \d{1,2}[ -][A-Za-z]{3}[ -]\d{2,4} \d{2}:\d{2}:\d{2} GMT$|^[A-Za-z]{3} [A-Za-z]{3} +\d{1,2} \d{2}:\d{2}:\d{2} \d{4}$/;
 
 /** `Retry-After` as seconds from `now`: delta-seconds or an HTTP date; null when absent or unreadable. */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | null {
@@ -98,7 +99,13 @@ function readParams(text: string, from: number): { rels: string[]; end: number }
         i = TOKEN.lastIndex;
       }
     }
-    if (name === 'rel') rels.push(...value.toLowerCase().split(/\s+/).filter((r) => r !== ''));
+    if (name === 'rel')
+      rels.push(
+        ...value
+          .toLowerCase()
+          .split(/\s+/)
+          .filter((r) => r !== ''),
+      );
   }
   return { rels, end: i };
 }

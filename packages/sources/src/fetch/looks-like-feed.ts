@@ -11,7 +11,11 @@ export function looksLikeFeed(body: Uint8Array, contentType: string | null): boo
   const text = sniffText(body);
   const start = text.search(/\S/);
   if (start === -1) return false;
-  if (text[start] === '{') return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//i.test(text) || (/json/i.test(contentType ?? '') && /"items"\s*:\s*\[/.test(text));
+  if (text[start] === '{')
+    return (
+      /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//i.test(text) ||
+      (/json/i.test(contentType ?? '') && /"items"\s*:\s*\[/.test(text))
+    );
   if (text[start] !== '<') return false;
   const root = firstElementName(text.slice(start));
   return root !== null && /^(?:[\w.-]+:)?(?:rss|feed|rdf|channel)$/i.test(root);
@@ -22,7 +26,10 @@ function sniffText(body: Uint8Array): string {
   if (head[0] === 0xff && head[1] === 0xfe) return head.subarray(2).toString('utf16le');
   if (head[0] === 0xfe && head[1] === 0xff) return Buffer.from(head.subarray(2)).swap16().toString('utf16le');
   // Markup and JSON punctuation are ASCII in every other encoding a feed uses.
-  return head.subarray(0, SNIFF_CHARS).toString('latin1').replace(/^\xef\xbb\xbf/, '');
+  return head
+    .subarray(0, SNIFF_CHARS)
+    .toString('latin1')
+    .replace(/^\xef\xbb\xbf/, '');
 }
 
 /** The name of the first element, past the XML declaration, comments, processing instructions and a DOCTYPE. */

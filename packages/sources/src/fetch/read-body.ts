@@ -73,7 +73,8 @@ export async function readBody(res: IncomingMessage, limits: BodyLimits): Promis
   } catch (error) {
     if (error instanceof Enough) return Buffer.concat(chunks, held);
     if (limits.truncate && held > 0 && !limits.signal.aborted) return Buffer.concat(chunks, held);
-    if (isZlibError(error)) throw new BodyError('bad-encoding', `the answer's ${String(res.headers['content-encoding'])} encoding is corrupt`);
+    if (isZlibError(error))
+      throw new BodyError('bad-encoding', `the answer's ${String(res.headers['content-encoding'])} encoding is corrupt`);
     throw error;
   }
   return Buffer.concat(chunks, held);
@@ -87,7 +88,11 @@ function tooLarge(maxBytes: number, stage: 'compressed' | 'decompressed' | 'plai
 /** Decoders in the order to apply them: Content-Encoding lists the encodings in the order applied. */
 function decodersFor(header: string | undefined): Transform[] {
   if (header === undefined) return [];
-  const codings = header.toLowerCase().split(',').map((c) => c.trim()).filter((c) => c !== '' && c !== 'identity');
+  const codings = header
+    .toLowerCase()
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '' && c !== 'identity');
   return codings.reverse().map((coding) => {
     switch (coding) {
       case 'gzip':
@@ -99,7 +104,10 @@ function decodersFor(header: string | undefined): Transform[] {
       case 'br':
         return createBrotliDecompress({ finishFlush: constants.BROTLI_OPERATION_FLUSH });
       default:
-        throw new BodyError('bad-encoding', `the answer is encoded as ${coding.slice(0, 40)}, which newsrank did not ask for and cannot decode`);
+        throw new BodyError(
+          'bad-encoding',
+          `the answer is encoded as ${coding.slice(0, 40)}, which newsrank did not ask for and cannot decode`,
+        );
     }
   });
 }

@@ -20,7 +20,8 @@ export function guardedLookup(allowPrivate: boolean, resolve: Resolver = dnsLook
   return (hostname, options, callback) => {
     resolve(hostname, { family: options.family ?? 0, hints: options.hints ?? 0, all: true }, (error, addresses) => {
       if (error !== null) return callback(error, '');
-      if (addresses.length === 0) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname }), '');
+      if (addresses.length === 0)
+        return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname }), '');
       const refused = allowPrivate ? undefined : addresses.find((a) => !isPublicAddress(a.address));
       if (refused !== undefined) return callback(refusedAddress(hostname, refused.address), '');
       if (options.all === true) return callback(null, addresses);

@@ -7,30 +7,30 @@ import { BlockList, isIPv4, isIPv6 } from 'node:net';
  * an IPv4 address (mapped, NAT64, 6to4) are judged by the address they embed.
  */
 const V4_BLOCKED: readonly [string, number][] = [
-  ['0.0.0.0', 8],        // "this network", 0.0.0.0
-  ['10.0.0.0', 8],       // RFC 1918
-  ['100.64.0.0', 10],    // CGNAT shared space
-  ['127.0.0.0', 8],      // loopback
-  ['169.254.0.0', 16],   // link-local, cloud metadata (169.254.169.254)
-  ['172.16.0.0', 12],    // RFC 1918
-  ['192.0.0.0', 24],     // IETF protocol assignments
-  ['192.0.2.0', 24],     // TEST-NET-1
-  ['192.88.99.0', 24],   // 6to4 relay anycast (deprecated)
-  ['192.168.0.0', 16],   // RFC 1918
-  ['198.18.0.0', 15],    // benchmarking
-  ['198.51.100.0', 24],  // TEST-NET-2
-  ['203.0.113.0', 24],   // TEST-NET-3
-  ['224.0.0.0', 4],      // multicast
-  ['240.0.0.0', 4],      // reserved, and 255.255.255.255 broadcast
+  ['0.0.0.0', 8], // "this network", 0.0.0.0
+  ['10.0.0.0', 8], // RFC 1918
+  ['100.64.0.0', 10], // CGNAT shared space
+  ['127.0.0.0', 8], // loopback
+  ['169.254.0.0', 16], // link-local, cloud metadata (169.254.169.254)
+  ['172.16.0.0', 12], // RFC 1918
+  ['192.0.0.0', 24], // IETF protocol assignments
+  ['192.0.2.0', 24], // TEST-NET-1
+  ['192.88.99.0', 24], // 6to4 relay anycast (deprecated)
+  ['192.168.0.0', 16], // RFC 1918
+  ['198.18.0.0', 15], // benchmarking
+  ['198.51.100.0', 24], // TEST-NET-2
+  ['203.0.113.0', 24], // TEST-NET-3
+  ['224.0.0.0', 4], // multicast
+  ['240.0.0.0', 4], // reserved, and 255.255.255.255 broadcast
 ];
 
 const V6_BLOCKED_IN_GLOBAL: readonly [string, number][] = [
-  ['2001::', 32],        // Teredo: the embedded address is obfuscated, so refuse it whole
-  ['2001:2::', 48],      // benchmarking
-  ['2001:10::', 28],     // ORCHID
-  ['2001:20::', 28],     // ORCHIDv2
-  ['2001:db8::', 32],    // documentation
-  ['3fff::', 20],        // documentation (RFC 9637)
+  ['2001::', 32], // Teredo: the embedded address is obfuscated, so refuse it whole
+  ['2001:2::', 48], // benchmarking
+  ['2001:10::', 28], // ORCHID
+  ['2001:20::', 28], // ORCHIDv2
+  ['2001:db8::', 32], // documentation
+  ['3fff::', 20], // documentation (RFC 9637)
 ];
 
 const v4Blocked = new BlockList();
@@ -74,7 +74,7 @@ function ipv6Groups(address: string): number[] {
     const [a, b, c, d] = quad.slice(1).map(Number) as [number, number, number, number];
     text = `${text.slice(0, quad.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
-  const [head, tail] = text.includes('::') ? text.split('::') as [string, string] : [text, null];
+  const [head, tail] = text.includes('::') ? (text.split('::') as [string, string]) : [text, null];
   const parse = (part: string) => (part === '' ? [] : part.split(':').map((h) => parseInt(h, 16)));
   const left = parse(head);
   if (tail === null) return left;

@@ -8,14 +8,16 @@ const opml = (body: string, head = '<head><title>Subscriptions</title></head>') 
 
 describe('parseOpml', () => {
   it('reads feeds at the top level and in nested folders, each with its nearest folder', () => {
-    const { outlines, warnings } = parseOpml(opml(`
+    const { outlines, warnings } = parseOpml(
+      opml(`
       <outline text="Loose" type="rss" xmlUrl="https://loose.example/feed" htmlUrl="https://loose.example/"/>
       <outline text="Tech" title="Technology">
         <outline text="Ars" type="rss" xmlUrl="https://ars.example/rss"/>
         <outline title="Languages">
           <outline text="JS weekly" xmlUrl="https://js.example/atom.xml" htmlUrl="https://js.example"/>
         </outline>
-      </outline>`));
+      </outline>`),
+    );
     expect(outlines).toEqual([
       { url: 'https://loose.example/feed', title: 'Loose', siteUrl: 'https://loose.example/', category: null },
       { url: 'https://ars.example/rss', title: 'Ars', siteUrl: null, category: 'Tech' },
@@ -25,10 +27,12 @@ describe('parseOpml', () => {
   });
 
   it('takes the category attribute when no folder encloses the feed', () => {
-    const { outlines } = parseOpml(opml(`
+    const { outlines } = parseOpml(
+      opml(`
       <outline text="A" xmlUrl="https://a.example/feed" category="/Tech/JavaScript,/News"/>
       <outline text="B" xmlUrl="https://b.example/feed" category="sports"/>
-      <outline text="Folder"><outline text="C" xmlUrl="https://c.example/feed" category="ignored"/></outline>`));
+      <outline text="Folder"><outline text="C" xmlUrl="https://c.example/feed" category="ignored"/></outline>`),
+    );
     expect(outlines.map((o) => o.category)).toEqual(['JavaScript', 'sports', 'Folder']);
   });
 
@@ -38,18 +42,22 @@ describe('parseOpml', () => {
   });
 
   it('folds a feed listed twice into one, the first listing first, and says so', () => {
-    const { outlines, warnings } = parseOpml(opml(`
+    const { outlines, warnings } = parseOpml(
+      opml(`
       <outline text="News"><outline xmlUrl="https://n.example/feed" text="https://n.example/feed"/></outline>
-      <outline text="Again"><outline xmlUrl="HTTPS://N.EXAMPLE/feed" text="N" htmlUrl="https://n.example/"/></outline>`));
+      <outline text="Again"><outline xmlUrl="HTTPS://N.EXAMPLE/feed" text="N" htmlUrl="https://n.example/"/></outline>`),
+    );
     expect(outlines).toEqual([{ url: 'https://n.example/feed', title: 'N', siteUrl: 'https://n.example/', category: 'News' }]);
     expect(warnings).toEqual(['1 duplicate feed(s) folded into one']);
   });
 
   it('skips outlines without an xmlUrl, keeps odd URLs for the caller to judge, decodes entities', () => {
-    const { outlines, warnings } = parseOpml(opml(`
+    const { outlines, warnings } = parseOpml(
+      opml(`
       <outline text="A link" type="link" url="https://x.example/"/>
       <outline text="Tom &amp; Jerry &#x2603; &eacute;" xmlUrl="  https://t.example/feed?a=1&amp;b=2  "/>
-      <outline text="Relative" xmlUrl="feed.xml"/>`));
+      <outline text="Relative" xmlUrl="feed.xml"/>`),
+    );
     expect(outlines).toEqual([
       { url: 'https://t.example/feed?a=1&b=2', title: 'Tom & Jerry ☃ é', siteUrl: null, category: null },
       { url: 'feed.xml', title: 'Relative', siteUrl: null, category: null },
@@ -67,7 +75,11 @@ describe('parseOpml', () => {
     ['not XML', 'hello', 'unparseable'],
     ['another XML document', '<rss version="2.0"><channel/></rss>', 'not-opml'],
     ['OPML without a body', '<opml version="2.0"><head/></opml>', 'not-opml'],
-    ['entity declarations', '<!DOCTYPE opml [<!ENTITY a "aaaa">]><opml><body><outline text="&a;" xmlUrl="https://a.example/"/></body></opml>', 'unparseable'],
+    [
+      'entity declarations',
+      '<!DOCTYPE opml [<!ENTITY a "aaaa">]><opml><body><outline text="&a;" xmlUrl="https://a.example/"/></body></opml>',
+      'unparseable',
+    ],
     ['nesting too deep', `<opml><body>${'<outline text="f">'.repeat(300)}${'</outline>'.repeat(300)}</body></opml>`, 'unparseable'],
     ['a huge document', `<opml><body>${' '.repeat(21 * 1024 * 1024)}</body></opml>`, 'too-large'],
   ])('refuses %s', (_name, text, code) => {
@@ -99,26 +111,28 @@ describe('exportOpml', () => {
 
   it('writes OPML 2.0 grouped by category, escaped', () => {
     const text = exportOpml(sources, { title: 'My <feeds>', now: new Date('2025-01-13T12:00:00Z') });
-    expect(text).toBe([
-      '<?xml version="1.0" encoding="UTF-8"?>',
-      '<opml version="2.0">',
-      '  <head>',
-      '    <title>My &lt;feeds&gt;</title>',
-      '    <dateCreated>Mon, 13 Jan 2025 12:00:00 GMT</dateCreated>',
-      '  </head>',
-      '  <body>',
-      '    <outline type="rss" text="https://b.example/feed?x=1&amp;y=2" xmlUrl="https://b.example/feed?x=1&amp;y=2"/>',
-      '    <outline text="Tech" title="Tech">',
-      '      <outline type="rss" text="A &amp; &quot;B&quot; &lt;C&gt;" title="A &amp; &quot;B&quot; &lt;C&gt;" xmlUrl="https://a.example/feed" htmlUrl="https://a.example/"/>',
-      '      <outline type="rss" text="D" title="D" xmlUrl="https://d.example/atom" htmlUrl="https://d.example/"/>',
-      '    </outline>',
-      '    <outline text="World &amp; Politics" title="World &amp; Politics">',
-      '      <outline type="rss" text="It&apos;s ☃ and 日本" title="It&apos;s ☃ and 日本" xmlUrl="https://c.example/rss"/>',
-      '    </outline>',
-      '  </body>',
-      '</opml>',
-      '',
-    ].join('\n'));
+    expect(text).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<opml version="2.0">',
+        '  <head>',
+        '    <title>My &lt;feeds&gt;</title>',
+        '    <dateCreated>Mon, 13 Jan 2025 12:00:00 GMT</dateCreated>',
+        '  </head>',
+        '  <body>',
+        '    <outline type="rss" text="https://b.example/feed?x=1&amp;y=2" xmlUrl="https://b.example/feed?x=1&amp;y=2"/>',
+        '    <outline text="Tech" title="Tech">',
+        '      <outline type="rss" text="A &amp; &quot;B&quot; &lt;C&gt;" title="A &amp; &quot;B&quot; &lt;C&gt;" xmlUrl="https://a.example/feed" htmlUrl="https://a.example/"/>',
+        '      <outline type="rss" text="D" title="D" xmlUrl="https://d.example/atom" htmlUrl="https://d.example/"/>',
+        '    </outline>',
+        '    <outline text="World &amp; Politics" title="World &amp; Politics">',
+        '      <outline type="rss" text="It&apos;s ☃ and 日本" title="It&apos;s ☃ and 日本" xmlUrl="https://c.example/rss"/>',
+        '    </outline>',
+        '  </body>',
+        '</opml>',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('round-trips through parseOpml', () => {
@@ -129,7 +143,9 @@ describe('exportOpml', () => {
   });
 
   it('drops characters XML cannot hold instead of writing a broken document', () => {
-    const text = exportOpml([{ url: 'https://x.example/feed', title: 'bell\u0007 and \uFFFF and \uD800 gone', siteUrl: null, category: null }]);
+    const text = exportOpml([
+      { url: 'https://x.example/feed', title: 'bell\u0007 and \uFFFF and \uD800 gone', siteUrl: null, category: null },
+    ]);
     expect(parseOpml(text).outlines[0]!.title).toBe('bell and and gone');
   });
 

@@ -14,7 +14,8 @@ const MAX_FIELD = 2048;
  * entities, so nothing at all is expanded.
  */
 export function parseOpml(text: string): { outlines: OpmlOutline[]; warnings: string[] } {
-  if (text.length > MAX_OPML_CHARS) throw new OpmlError('too-large', `the OPML document is larger than ${MAX_OPML_CHARS / 1024 / 1024} MiB`);
+  if (text.length > MAX_OPML_CHARS)
+    throw new OpmlError('too-large', `the OPML document is larger than ${MAX_OPML_CHARS / 1024 / 1024} MiB`);
   if (/<!ENTITY/i.test(text)) throw new OpmlError('unparseable', 'the OPML document declares entities, which newsrank does not read');
   let root: XmlElement;
   let xmlWarnings: string[];
@@ -23,7 +24,8 @@ export function parseOpml(text: string): { outlines: OpmlOutline[]; warnings: st
   } catch (error) {
     throw new OpmlError('unparseable', `the OPML document cannot be read: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (root.local !== 'opml') throw new OpmlError('not-opml', `<${root.qname.slice(0, 40)}> is not an OPML document (its root must be <opml>)`);
+  if (root.local !== 'opml')
+    throw new OpmlError('not-opml', `<${root.qname.slice(0, 40)}> is not an OPML document (its root must be <opml>)`);
   const body = root.children.find((c) => c.local === 'body');
   if (body === undefined) throw new OpmlError('not-opml', 'the OPML document has no <body>');
 
@@ -83,7 +85,11 @@ function add(byUrl: Map<string, OpmlOutline>, feed: OpmlOutline, counts: { dupli
 /** OPML 2.0 `category="/Tech/JavaScript,/News"`: the innermost name of the first path. */
 function categoryAttribute(value: string | null): string | null {
   const first = value?.split(',')[0];
-  const name = first?.split('/').map((s) => s.trim()).filter((s) => s !== '').at(-1);
+  const name = first
+    ?.split('/')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .at(-1);
   return name ?? null;
 }
 

@@ -11,19 +11,35 @@ const HOUR = 3600;
 
 const hoursAgo = (...hours: number[]) => hours.map((h) => new Date(NOW.getTime() - h * HOUR * 1000));
 const cadence = (over: Partial<FeedCadence> = {}): FeedCadence => ({
-  entryDates: [], ttlMinutes: null, updatePeriod: null, updateFrequency: null, skipHours: [], skipDays: [], ...over,
+  entryDates: [],
+  ttlMinutes: null,
+  updatePeriod: null,
+  updateFrequency: null,
+  skipHours: [],
+  skipDays: [],
+  ...over,
 });
-const changed = (over: Partial<FeedCadence> = {}, maxAgeSeconds: number | null = null): PollResult => ({ kind: 'changed', cadence: cadence(over), maxAgeSeconds });
-const failed = (reason: 'timeout' | 'rate-limited' | 'gone' | 'http-error', retryAfterSeconds: number | null = null): PollResult =>
-  ({ kind: 'failed', reason, message: `${reason} happened`, status: null, retryAfterSeconds });
+const changed = (over: Partial<FeedCadence> = {}, maxAgeSeconds: number | null = null): PollResult => ({
+  kind: 'changed',
+  cadence: cadence(over),
+  maxAgeSeconds,
+});
+const failed = (reason: 'timeout' | 'rate-limited' | 'gone' | 'http-error', retryAfterSeconds: number | null = null): PollResult => ({
+  kind: 'failed',
+  reason,
+  message: `${reason} happened`,
+  status: null,
+  retryAfterSeconds,
+});
 
-const plan = (result: PollResult, previous: Partial<PollInput['previous']> = {}, random = 0.5, bounds = BOUNDS) => planNextPoll({
-  previous: { intervalSeconds: 1800, consecutiveFailures: 0, websubActive: false, ...previous },
-  result,
-  bounds,
-  now: NOW,
-  random: () => random,
-});
+const plan = (result: PollResult, previous: Partial<PollInput['previous']> = {}, random = 0.5, bounds = BOUNDS) =>
+  planNextPoll({
+    previous: { intervalSeconds: 1800, consecutiveFailures: 0, websubActive: false, ...previous },
+    result,
+    bounds,
+    now: NOW,
+    random: () => random,
+  });
 const delayOf = (p: { nextFetchAt: Date }) => (p.nextFetchAt.getTime() - NOW.getTime()) / 1000;
 
 describe('planNextPoll after a changed feed', () => {
@@ -53,8 +69,16 @@ describe('planNextPoll after a changed feed', () => {
     ['sy:updateFrequency 0 read as 1', changed({ entryDates: busy, updatePeriod: 'hourly', updateFrequency: 0 }), 3600],
     ['sy:updatePeriod weekly, clamped to the maximum', changed({ entryDates: busy, updatePeriod: 'weekly' }), MAX],
     ['Cache-Control max-age of 2 hours', changed({ entryDates: busy }, 7200), 7200],
-    ['the largest of ttl, sy and max-age', changed({ entryDates: busy, ttlMinutes: 30, updatePeriod: 'hourly', updateFrequency: 4 }, 2400), 2400],
-    ['a ttl below the posting rate changes nothing', changed({ entryDates: hoursAgo(...Array.from({ length: 20 }, (_, i) => (i + 1) * 0.25)), ttlMinutes: 5 }), 900],
+    [
+      'the largest of ttl, sy and max-age',
+      changed({ entryDates: busy, ttlMinutes: 30, updatePeriod: 'hourly', updateFrequency: 4 }, 2400),
+      2400,
+    ],
+    [
+      'a ttl below the posting rate changes nothing',
+      changed({ entryDates: hoursAgo(...Array.from({ length: 20 }, (_, i) => (i + 1) * 0.25)), ttlMinutes: 5 }),
+      900,
+    ],
   ])('respects %s', (_name, result, interval) => {
     expect(plan(result).intervalSeconds).toBe(interval);
   });
@@ -92,7 +116,11 @@ describe('planNextPoll after a changed feed', () => {
   });
 
   it('clears the failures and the error of a failing source', () => {
-    expect(plan(changed({ entryDates: busy }), { consecutiveFailures: 7 })).toMatchObject({ status: 'ok', consecutiveFailures: 0, lastError: null });
+    expect(plan(changed({ entryDates: busy }), { consecutiveFailures: 7 })).toMatchObject({
+      status: 'ok',
+      consecutiveFailures: 0,
+      lastError: null,
+    });
   });
 });
 
@@ -124,7 +152,9 @@ describe('planNextPoll after a 304', () => {
 describe('planNextPoll after a failure', () => {
   it('backs off exponentially from the minimum up to the maximum', () => {
     const patient = { ...BOUNDS, maxFailures: 100 };
-    const delays = [0, 1, 2, 3, 4, 5, 8, 9, 60].map((before) => delayOf(plan(failed('timeout'), { consecutiveFailures: before }, 0.5, patient)));
+    const delays = [0, 1, 2, 3, 4, 5, 8, 9, 60].map((before) =>
+      delayOf(plan(failed('timeout'), { consecutiveFailures: before }, 0.5, patient)),
+    );
     expect(delays).toEqual([300, 600, 1200, 2400, 4800, 9600, 76_800, MAX, MAX]);
   });
 
@@ -139,7 +169,10 @@ describe('planNextPoll after a failure', () => {
 
   it('counts the failure, keeps the polling interval and says what went wrong', () => {
     expect(plan(failed('timeout'), { consecutiveFailures: 2, intervalSeconds: 1800 })).toMatchObject({
-      status: 'failing', intervalSeconds: 1800, consecutiveFailures: 3, lastError: 'timeout happened',
+      status: 'failing',
+      intervalSeconds: 1800,
+      consecutiveFailures: 3,
+      lastError: 'timeout happened',
     });
   });
 
@@ -151,7 +184,11 @@ describe('planNextPoll after a failure', () => {
   it('disables the source at the maximum number of failures in a row, and says why', () => {
     expect(plan(failed('timeout'), { consecutiveFailures: 8 }).status).toBe('failing');
     const p = plan(failed('timeout'), { consecutiveFailures: 9 });
-    expect(p).toMatchObject({ status: 'disabled', consecutiveFailures: 10, lastError: 'disabled after 10 failed fetches in a row; the last: timeout happened' });
+    expect(p).toMatchObject({
+      status: 'disabled',
+      consecutiveFailures: 10,
+      lastError: 'disabled after 10 failed fetches in a row; the last: timeout happened',
+    });
   });
 
   it('disables a gone source at once', () => {
@@ -166,7 +203,9 @@ describe('planNextPoll after a failure', () => {
 describe('planNextPoll when rate limited', () => {
   it('does not count toward disabling the source', () => {
     expect(plan(failed('rate-limited', 600), { consecutiveFailures: 9 })).toMatchObject({
-      status: 'failing', consecutiveFailures: 9, lastError: 'rate-limited happened',
+      status: 'failing',
+      consecutiveFailures: 9,
+      lastError: 'rate-limited happened',
     });
     expect(plan(failed('rate-limited', 600))).toMatchObject({ status: 'ok', consecutiveFailures: 0, intervalSeconds: 1800 });
   });

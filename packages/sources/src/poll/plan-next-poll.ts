@@ -65,7 +65,13 @@ export function planNextPoll(input: PollInput): PollPlan {
 
   const failures = previous.consecutiveFailures + 1;
   if (result.reason === 'gone') {
-    return { status: 'disabled', intervalSeconds: inUse, nextFetchAt: after(max), consecutiveFailures: failures, lastError: result.message };
+    return {
+      status: 'disabled',
+      intervalSeconds: inUse,
+      nextFetchAt: after(max),
+      consecutiveFailures: failures,
+      lastError: result.message,
+    };
   }
   if (failures >= input.bounds.maxFailures) {
     return {

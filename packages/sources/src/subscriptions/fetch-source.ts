@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import {
-  claimDueSources, findSourceById, recordFetch, recordFetchedDocument, recordWebSub, releaseSourceClaim, sourceUrlTaken, type Db, type FetchRecord,
+  claimDueSources,
+  findSourceById,
+  recordFetch,
+  recordFetchedDocument,
+  recordWebSub,
+  releaseSourceClaim,
+  sourceUrlTaken,
+  type Db,
+  type FetchRecord,
   type SourceRow,
 } from '@newsrank/db';
 import { DocumentError, type ParseResult } from '@newsrank/feed-parser';
@@ -45,22 +53,34 @@ export async function fetchSource(context: FetchContext, payload: FetchSourcePay
   const source = await findSourceById(db, payload.sourceId);
   if (!source) return { outcome: 'skipped', why: 'the source was deleted' };
   if (source.claimed_until === null) return { outcome: 'skipped', why: 'this fetch was already recorded' };
-  if (payload.dueAt !== null && source.next_fetch_at.getTime() !== payload.dueAt) return { outcome: 'skipped', why: 'the source was fetched since' };
+  if (payload.dueAt !== null && source.next_fetch_at.getTime() !== payload.dueAt)
+    return { outcome: 'skipped', why: 'the source was fetched since' };
   if (payload.dueAt !== null && (source.paused || source.status === 'disabled')) {
     await releaseSourceClaim(db, source.id);
     return { outcome: 'skipped', why: source.paused ? 'paused' : 'disabled' };
   }
 
   // The address guard runs inside, on the URL and on every redirect and resolved address.
-  const fetched = await fetchFeed({ url: source.url, etag: source.etag, lastModified: source.last_modified }, settings.fetch, signal ? { signal } : {});
+  const fetched = await fetchFeed(
+    { url: source.url, etag: source.etag, lastModified: source.last_modified },
+    settings.fetch,
+    signal ? { signal } : {},
+  );
   const now = new Date();
   let result: FetchSourceResult;
   if (fetched.kind === 'changed') {
     result = await recordChanged(context, source, fetched, now);
   } else {
-    const pollResult: PollResult = fetched.kind === 'not-modified'
-      ? { kind: 'not-modified', maxAgeSeconds: fetched.maxAgeSeconds }
-      : { kind: 'failed', reason: fetched.reason, message: fetched.message, status: fetched.status, retryAfterSeconds: fetched.retryAfterSeconds };
+    const pollResult: PollResult =
+      fetched.kind === 'not-modified'
+        ? { kind: 'not-modified', maxAgeSeconds: fetched.maxAgeSeconds }
+        : {
+            kind: 'failed',
+            reason: fetched.reason,
+            message: fetched.message,
+            status: fetched.status,
+            retryAfterSeconds: fetched.retryAfterSeconds,
+          };
     const plan = planFor(source, pollResult, settings, now);
     await recordFetch(db, source.id, {
       ...planRecord(plan),
@@ -68,25 +88,37 @@ export async function fetchSource(context: FetchContext, payload: FetchSourcePay
       succeeded: fetched.kind === 'not-modified',
       ...(await movedUrl(db, source, fetched.permanentUrl, logger)),
     });
-    result = fetched.kind === 'not-modified'
-      ? { outcome: 'not-modified', elapsedMs: fetched.elapsedMs }
-      : { outcome: 'failed', reason: fetched.reason, status: fetched.status, elapsedMs: fetched.elapsedMs };
+    result =
+      fetched.kind === 'not-modified'
+        ? { outcome: 'not-modified', elapsedMs: fetched.elapsedMs }
+        : { outcome: 'failed', reason: fetched.reason, status: fetched.status, elapsedMs: fetched.elapsedMs };
   }
   await handOnHostSlot(context, source.host);
   return result;
 }
 
-async function recordChanged(context: FetchContext, source: SourceRow, fetched: Extract<FetchOutcome, { kind: 'changed' }>, now: Date): Promise<FetchSourceResult> {
+async function recordChanged(
+  context: FetchContext,
+  source: SourceRow,
+  fetched: Extract<FetchOutcome, { kind: 'changed' }>,
+  now: Date,
+): Promise<FetchSourceResult> {
   const { db, settings, logger } = context;
   const base = { lastHttpStatus: fetched.status, ...(await movedUrl(db, source, fetched.permanentUrl, logger)) };
   let parsed: ParseResult;
   try {
     parsed = await context.parse(fetched.body, fetched.contentType ?? undefined, now);
-    if (PAGE_FORMATS.has(parsed.format)) throw new DocumentError('unsupported-type', `the answer is one ${parsed.format === 'html' ? 'HTML' : 'text'} page, not a feed`);
+    if (PAGE_FORMATS.has(parsed.format))
+      throw new DocumentError('unsupported-type', `the answer is one ${parsed.format === 'html' ? 'HTML' : 'text'} page, not a feed`);
   } catch (error) {
     if (!(error instanceof DocumentError)) throw error;
     const message = `not a feed: ${error.message}`;
-    const plan = planFor(source, { kind: 'failed', reason: 'not-a-feed', message, status: fetched.status, retryAfterSeconds: null }, settings, now);
+    const plan = planFor(
+      source,
+      { kind: 'failed', reason: 'not-a-feed', message, status: fetched.status, retryAfterSeconds: null },
+      settings,
+      now,
+    );
     await recordFetch(db, source.id, { ...planRecord(plan), ...base, succeeded: false });
     return { outcome: 'failed', reason: 'not-a-feed', status: fetched.status, elapsedMs: fetched.elapsedMs };
   }
@@ -104,14 +136,21 @@ async function recordChanged(context: FetchContext, source: SourceRow, fetched: 
   };
   const ingestJobId = randomUUID();
   const stored = await recordFetchedDocument(db, source.id, record, {
-    id: ingestJobId, source: source.slug, kind: 'feed', contentType: fetched.contentType, format: parsed.format, body: fetched.body,
+    id: ingestJobId,
+    source: source.slug,
+    kind: 'feed',
+    contentType: fetched.contentType,
+    format: parsed.format,
+    body: fetched.body,
   });
   if (!stored) return { outcome: 'skipped', why: 'this fetch was already recorded' };
   const payload: IngestDocumentPayload = { ingestJobId };
-  await context.ingestQueue.add(JOBS.ingestDocument.name, payload, { ...JOBS.ingestDocument.options, jobId: ingestJobId }).catch((error: unknown) => {
-    // Recorded in PostgreSQL: the ingest sweeper queues it within a minute.
-    logger.warn({ err: error, ingestJobId }, 'could not queue a fetched document; the sweeper will');
-  });
+  await context.ingestQueue
+    .add(JOBS.ingestDocument.name, payload, { ...JOBS.ingestDocument.options, jobId: ingestJobId })
+    .catch((error: unknown) => {
+      // Recorded in PostgreSQL: the ingest sweeper queues it within a minute.
+      logger.warn({ err: error, ingestJobId }, 'could not queue a fetched document; the sweeper will');
+    });
   await considerWebSub(context, source, fetched, links);
   return { outcome: 'changed', status: fetched.status, ingestJobId, elapsedMs: fetched.elapsedMs };
 }
@@ -154,23 +193,40 @@ async function movedUrl(db: Db, source: SourceRow, permanentUrl: string | null, 
 }
 
 /** WebSub when the feed names a hub: subscribe, or say in the source why it cannot. */
-async function considerWebSub(context: FetchContext, source: SourceRow, fetched: Extract<FetchOutcome, { kind: 'changed' }>, links: ParseResult['links']): Promise<void> {
+async function considerWebSub(
+  context: FetchContext,
+  source: SourceRow,
+  fetched: Extract<FetchOutcome, { kind: 'changed' }>,
+  links: ParseResult['links'],
+): Promise<void> {
   const found = discoverHub({
-    hubLinks: fetched.hubLinks, selfLinks: fetched.selfLinks, documentHubs: links.hubs, documentSelf: links.self, fetchedUrl: fetched.permanentUrl ?? source.url,
+    hubLinks: fetched.hubLinks,
+    selfLinks: fetched.selfLinks,
+    documentHubs: links.hubs,
+    documentSelf: links.self,
+    fetchedUrl: fetched.permanentUrl ?? source.url,
   });
   if (!found) return;
   const current = source.websub_hub === found.hub && source.websub_topic === found.topic;
   if (context.settings.publicUrl === null) {
     if (!current || source.websub_state !== 'unavailable') {
-      await recordWebSub(context.db, source.id, { hub: found.hub, topic: found.topic, secret: null, state: 'unavailable', expiresAt: null });
+      await recordWebSub(context.db, source.id, {
+        hub: found.hub,
+        topic: found.topic,
+        secret: null,
+        state: 'unavailable',
+        expiresAt: null,
+      });
     }
     return;
   }
   // Requested or live for this hub and topic already; renewal has its own schedule.
   if (current && (source.websub_state === 'requested' || source.websub_state === 'active')) return;
-  await queueWebSubRequest(context.sourcesQueue, { sourceId: source.id, hub: found.hub, topic: found.topic }, `${Date.now()}`).catch((error: unknown) => {
-    context.logger.warn({ err: error, source: source.slug }, 'could not queue a WebSub subscription; the next fetch tries again');
-  });
+  await queueWebSubRequest(context.sourcesQueue, { sourceId: source.id, hub: found.hub, topic: found.topic }, `${Date.now()}`).catch(
+    (error: unknown) => {
+      context.logger.warn({ err: error, source: source.slug }, 'could not queue a WebSub subscription; the next fetch tries again');
+    },
+  );
 }
 
 /**

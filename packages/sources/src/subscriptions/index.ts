@@ -1,7 +1,14 @@
 export { acceptDocument, QueueRefusedError } from './accept-document.ts';
 export { fetchSource, type FetchContext, type FetchSourceResult } from './fetch-source.ts';
 export {
-  changeSource, checkSubscribableUrl, listSourceViews, refreshSource, removeSource, sourceView, subscribeSource, type SourcesStore,
+  changeSource,
+  checkSubscribableUrl,
+  listSourceViews,
+  refreshSource,
+  removeSource,
+  sourceView,
+  subscribeSource,
+  type SourcesStore,
 } from './manage-sources.ts';
 export { exportSourcesOpml, importOpml, type OpmlImport } from './opml-service.ts';
 export { pollSources, type PollContext } from './poll-sources.ts';

@@ -3,8 +3,17 @@ import { lookup } from 'node:dns/promises';
 import type { Queue } from 'bullmq';
 import { slugify } from '@newsrank/core';
 import {
-  articleCountsBySource, claimSourceNow, deleteSource, findSourceBySlug, insertSource, listSources, releaseSourceClaim, slugsLike,
-  updateSourceSettings, type Db, type SourceRow,
+  articleCountsBySource,
+  claimSourceNow,
+  deleteSource,
+  findSourceBySlug,
+  insertSource,
+  listSources,
+  releaseSourceClaim,
+  slugsLike,
+  updateSourceSettings,
+  type Db,
+  type SourceRow,
 } from '@newsrank/db';
 import { checkFetchUrl } from '../guard/check-fetch-url.ts';
 import { isPublicAddress } from '../guard/public-address.ts';
@@ -29,7 +38,10 @@ export async function view(store: SourcesStore, row: SourceRow): Promise<SourceV
 
 export async function listSourceViews(store: SourcesStore): Promise<SourceView[]> {
   const rows = await listSources(store.db);
-  const counts = await articleCountsBySource(store.db, rows.map((row) => row.slug));
+  const counts = await articleCountsBySource(
+    store.db,
+    rows.map((row) => row.slug),
+  );
   return rows.map((row) => presentSource(row, counts.get(row.slug) ?? 0, store.settings.bounds.minSeconds));
 }
 
@@ -54,7 +66,11 @@ export async function checkSubscribableUrl(url: string, allowPrivate: boolean): 
     parsed = checkFetchUrl(url, { allowPrivate });
   } catch (error) {
     if (error instanceof SourceUrlError) {
-      throw new SourceError(error.code === 'refused-address' ? 'refused-address' : 'invalid', error.code === 'refused-address' ? 'refused_address' : 'invalid_url', error.message);
+      throw new SourceError(
+        error.code === 'refused-address' ? 'refused-address' : 'invalid',
+        error.code === 'refused-address' ? 'refused_address' : 'invalid_url',
+        error.message,
+      );
     }
     throw error;
   }
@@ -62,8 +78,11 @@ export async function checkSubscribableUrl(url: string, allowPrivate: boolean): 
     const addresses = await lookup(parsed.hostname.replace(/^\[|\]$/g, ''), { all: true }).catch(() => []);
     const refused = addresses.find((entry) => !isPublicAddress(entry.address));
     if (refused) {
-      throw new SourceError('refused-address', 'refused_address',
-        `${parsed.hostname} resolves to ${refused.address}, a loopback, private or link-local address, which is not fetched (FETCH_ALLOW_PRIVATE=true allows it)`);
+      throw new SourceError(
+        'refused-address',
+        'refused_address',
+        `${parsed.hostname} resolves to ${refused.address}, a loopback, private or link-local address, which is not fetched (FETCH_ALLOW_PRIVATE=true allows it)`,
+      );
     }
   }
   return parsed;
@@ -71,7 +90,11 @@ export async function checkSubscribableUrl(url: string, allowPrivate: boolean): 
 
 /** A slug from the feed's host (`www.example.com` → `example.com`), made unique with `-2`, `-3`… */
 export function slugCandidates(url: URL, taken: readonly string[]): string {
-  const base = slugify(url.hostname.replace(/^www\./, '')).replace(/[^a-z0-9._-]/g, '').replace(/^[^a-z0-9]+/, '').slice(0, 56) || 'source';
+  const base =
+    slugify(url.hostname.replace(/^www\./, ''))
+      .replace(/[^a-z0-9._-]/g, '')
+      .replace(/^[^a-z0-9]+/, '')
+      .slice(0, 56) || 'source';
   if (!taken.includes(base)) return base;
   for (let n = 2; ; n++) if (!taken.includes(`${base}-${n}`)) return `${base}-${n}`;
 }
@@ -80,14 +103,22 @@ export function slugCandidates(url: URL, taken: readonly string[]): string {
  * Subscribes to a feed and queues its first fetch at once. The same URL again answers the
  * existing source (`created: false`) and queues nothing.
  */
-export async function subscribeSource(store: SourcesStore, input: SubscribeInput): Promise<{ created: boolean; source: SourceView; jobId: string | null }> {
+export async function subscribeSource(
+  store: SourcesStore,
+  input: SubscribeInput,
+): Promise<{ created: boolean; source: SourceView; jobId: string | null }> {
   const url = await checkSubscribableUrl(input.url, store.settings.fetch.allowPrivate);
   url.hash = '';
   for (let attempt = 0; attempt < 5; attempt++) {
     const slug = input.slug ?? slugCandidates(url, await slugsLike(store.db, slugCandidates(url, [])));
     const result = await insertSource(store.db, {
-      id: randomUUID(), slug, url: url.href, host: url.hostname.toLowerCase(), category: input.category,
-      requestedIntervalSeconds: input.intervalSeconds, leaseMs: store.settings.leaseMs,
+      id: randomUUID(),
+      slug,
+      url: url.href,
+      host: url.hostname.toLowerCase(),
+      category: input.category,
+      requestedIntervalSeconds: input.intervalSeconds,
+      leaseMs: store.settings.leaseMs,
     });
     if (result.kind === 'existing') return { created: false, source: await view(store, result.source), jobId: null };
     if (result.kind === 'created') {
@@ -101,7 +132,8 @@ export async function subscribeSource(store: SourcesStore, input: SubscribeInput
       }
       return { created: true, source: await view(store, result.source), jobId };
     }
-    if (input.slug !== null) throw new SourceError('conflict', 'slug_taken', `the slug ${input.slug} is another source's; choose another or leave it out`);
+    if (input.slug !== null)
+      throw new SourceError('conflict', 'slug_taken', `the slug ${input.slug} is another source's; choose another or leave it out`);
   }
   throw new SourceError('conflict', 'slug_taken', 'could not find a free slug for this source; give one');
 }
@@ -119,7 +151,8 @@ export async function changeSource(store: SourcesStore, slug: string, patch: Sou
 
 /** Ends the subscription; its articles stay, filed under its slug. */
 export async function removeSource(store: SourcesStore, slug: string): Promise<void> {
-  if (!SOURCE_SLUG.test(slug) || !(await deleteSource(store.db, slug))) throw new SourceError('not-found', 'not_found', `no source ${slug}`);
+  if (!SOURCE_SLUG.test(slug) || !(await deleteSource(store.db, slug)))
+    throw new SourceError('not-found', 'not_found', `no source ${slug}`);
 }
 
 /** Fetches a source now, whatever its schedule, pause or health (a disabled source comes back by this). */

@@ -37,5 +37,8 @@ export async function importOpml(store: SourcesStore, text: string): Promise<Opm
 
 export async function exportSourcesOpml(store: SourcesStore, now = new Date()): Promise<string> {
   const rows = await listSources(store.db);
-  return exportOpml(rows.map((row) => ({ url: row.url, title: row.title, siteUrl: row.site_url, category: row.category })), { title: 'newsrank sources', now });
+  return exportOpml(
+    rows.map((row) => ({ url: row.url, title: row.title, siteUrl: row.site_url, category: row.category })),
+    { title: 'newsrank sources', now },
+  );
 }

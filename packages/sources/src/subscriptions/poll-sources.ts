@@ -38,7 +38,11 @@ export async function pollSources(context: PollContext, now = new Date()): Promi
       if (source.websub_hub === null || source.websub_topic === null || source.websub_expires_at === null) continue;
       if (renewAt(source.websub_expires_at, now) > now) continue;
       // Named by the lease it renews: every tick until the hub answers asks once.
-      await queueWebSubRequest(sourcesQueue, { sourceId: source.id, hub: source.websub_hub, topic: source.websub_topic }, `renew-${source.websub_expires_at.getTime()}`);
+      await queueWebSubRequest(
+        sourcesQueue,
+        { sourceId: source.id, hub: source.websub_hub, topic: source.websub_topic },
+        `renew-${source.websub_expires_at.getTime()}`,
+      );
       renewals++;
     }
   }

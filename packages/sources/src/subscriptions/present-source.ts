@@ -30,8 +30,14 @@ export function presentSource(row: SourceRow, articles: number, minIntervalSecon
     lastError: row.last_error,
     consecutiveFailures: row.consecutive_failures,
     articles,
-    websub: row.websub_hub === null
-      ? null
-      : { hub: row.websub_hub, expiresAt: isoSecond(row.websub_expires_at), state: row.websub_state ?? 'requested', note: WEBSUB_NOTES[row.websub_state ?? ''] ?? null },
+    websub:
+      row.websub_hub === null
+        ? null
+        : {
+            hub: row.websub_hub,
+            expiresAt: isoSecond(row.websub_expires_at),
+            state: row.websub_state ?? 'requested',
+            note: WEBSUB_NOTES[row.websub_state ?? ''] ?? null,
+          },
   };
 }

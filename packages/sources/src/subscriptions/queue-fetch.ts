@@ -14,7 +14,10 @@ export function scheduledFetchJobId(sourceId: string, dueAt: Date): string {
 export async function queueScheduledFetch(db: Db, queue: Queue, claim: ClaimedSource): Promise<void> {
   const payload: FetchSourcePayload = { sourceId: claim.id, dueAt: claim.next_fetch_at.getTime() };
   try {
-    await queue.add(JOBS.fetchSource.name, payload, { ...JOBS.fetchSource.options, jobId: scheduledFetchJobId(claim.id, claim.next_fetch_at) });
+    await queue.add(JOBS.fetchSource.name, payload, {
+      ...JOBS.fetchSource.options,
+      jobId: scheduledFetchJobId(claim.id, claim.next_fetch_at),
+    });
   } catch (error) {
     // Give the source back at once rather than leave it claimed until the lease ends.
     await releaseSourceClaim(db, claim.id).catch(() => {});

@@ -1,6 +1,6 @@
 /**
  * A request about sources that cannot be done as asked; `kind` maps to the HTTP answer
-* (invalid and refused-address → 400, forbidden → 403, not-found → 404, conflict → 409).
+ * (invalid and refused-address → 400, forbidden → 403, not-found → 404, conflict → 409).
  */
 export class SourceError extends Error {
   readonly kind: 'invalid' | 'refused-address' | 'forbidden' | 'not-found' | 'conflict';

@@ -24,19 +24,25 @@ export interface SourcePatch {
 type Body = Record<string, unknown>;
 
 function objectBody(body: unknown, shape: string): Body {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new SourceError('invalid', 'invalid_body', `expected a JSON object such as ${shape}`);
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new SourceError('invalid', 'invalid_body', `expected a JSON object such as ${shape}`);
   return body as Body;
 }
 
 /** `POST /v1/sources`: `{"url", "slug"?, "category"?, "interval"?}`. */
 export function readSubscribeInput(body: unknown, bounds: PollBounds): SubscribeInput {
   const input = objectBody(body, '{"url": "https://example.com/feed.xml"}');
-  if (typeof input.url !== 'string' || input.url.trim() === '') throw new SourceError('invalid', 'invalid_url', 'url is required: the http(s) address of a feed');
+  if (typeof input.url !== 'string' || input.url.trim() === '')
+    throw new SourceError('invalid', 'invalid_url', 'url is required: the http(s) address of a feed');
   if (input.url.length > MAX_URL_LENGTH) throw new SourceError('invalid', 'invalid_url', `url is longer than ${MAX_URL_LENGTH} characters`);
   let slug: string | null = null;
   if (input.slug !== undefined && input.slug !== null) {
     if (typeof input.slug !== 'string' || !SOURCE_SLUG.test(input.slug)) {
-      throw new SourceError('invalid', 'invalid_slug', 'slug must be 1-64 characters of a-z, 0-9, ".", "_" or "-", starting with a letter or digit');
+      throw new SourceError(
+        'invalid',
+        'invalid_slug',
+        'slug must be 1-64 characters of a-z, 0-9, ".", "_" or "-", starting with a letter or digit',
+      );
     }
     slug = input.slug;
   }
@@ -52,7 +58,8 @@ export function readSubscribeInput(body: unknown, bounds: PollBounds): Subscribe
 export function readSourcePatch(body: unknown, bounds: PollBounds): SourcePatch {
   const input = objectBody(body, '{"paused": true}');
   const unknown = Object.keys(input).filter((key) => !['paused', 'interval', 'category'].includes(key));
-  if (unknown.length > 0) throw new SourceError('invalid', 'invalid_body', `cannot change ${unknown.join(', ')}: a source takes paused, interval and category`);
+  if (unknown.length > 0)
+    throw new SourceError('invalid', 'invalid_body', `cannot change ${unknown.join(', ')}: a source takes paused, interval and category`);
   const patch: SourcePatch = {};
   if (input.paused !== undefined) {
     if (typeof input.paused !== 'boolean') throw new SourceError('invalid', 'invalid_paused', 'paused must be true or false');
@@ -81,8 +88,11 @@ function readInterval(value: unknown, bounds: PollBounds): number | null {
     seconds = ms === null ? null : Math.round(ms / 1000);
   }
   if (seconds === null || seconds < bounds.minSeconds || seconds > bounds.maxSeconds) {
-    throw new SourceError('invalid', 'invalid_interval',
-      `interval must be whole seconds or a duration such as 15m, between ${bounds.minSeconds} and ${bounds.maxSeconds} seconds (POLL_MIN_INTERVAL..POLL_MAX_INTERVAL), or null to follow the feed`);
+    throw new SourceError(
+      'invalid',
+      'invalid_interval',
+      `interval must be whole seconds or a duration such as 15m, between ${bounds.minSeconds} and ${bounds.maxSeconds} seconds (POLL_MIN_INTERVAL..POLL_MAX_INTERVAL), or null to follow the feed`,
+    );
   }
   return seconds;
 }

@@ -23,13 +23,21 @@ export function callbackUrl(publicUrl: string, slug: string): string {
  * Asks the hub to push the source's feed to us (or renews the lease). The hub then verifies by
  * calling the callback (answerVerification); until then the subscription is `requested`.
  */
-export async function requestWebSub(context: { db: Db; settings: SourcesSettings; logger: Logger }, payload: WebSubRequestPayload): Promise<{ status: number } | null> {
+export async function requestWebSub(
+  context: { db: Db; settings: SourcesSettings; logger: Logger },
+  payload: WebSubRequestPayload,
+): Promise<{ status: number } | null> {
   const { db, settings, logger } = context;
   const source = await findSourceById(db, payload.sourceId);
   if (!source || settings.publicUrl === null) return null;
   const secret = source.websub_secret ?? newHubSecret();
   const request = buildSubscribeRequest({
-    hub: payload.hub, topic: payload.topic, callback: callbackUrl(settings.publicUrl, source.slug), secret, leaseSeconds: REQUESTED_LEASE_SECONDS, mode: 'subscribe',
+    hub: payload.hub,
+    topic: payload.topic,
+    callback: callbackUrl(settings.publicUrl, source.slug),
+    secret,
+    leaseSeconds: REQUESTED_LEASE_SECONDS,
+    mode: 'subscribe',
   });
   // A renewal keeps pushing under the live lease until the hub verifies the new one.
   const renewing = source.websub_state === 'active' && source.websub_hub === payload.hub && source.websub_topic === payload.topic;
@@ -37,7 +45,10 @@ export async function requestWebSub(context: { db: Db; settings: SourcesSettings
   if (!renewing) await recordWebSub(db, source.id, { hub: payload.hub, topic: payload.topic, secret, state: 'requested', expiresAt: null });
   const answer = await postToHub(request, settings.fetch);
   if (!answer.accepted) {
-    logger.warn({ source: source.slug, hub: payload.hub, status: answer.status, answer: answer.message }, 'the WebSub hub did not take the subscription; the feed is polled');
+    logger.warn(
+      { source: source.slug, hub: payload.hub, status: answer.status, answer: answer.message },
+      'the WebSub hub did not take the subscription; the feed is polled',
+    );
     if (!renewing) await recordWebSub(db, source.id, { hub: payload.hub, topic: payload.topic, secret, state: 'failed', expiresAt: null });
   }
   return { status: answer.status ?? 0 };
@@ -45,7 +56,8 @@ export async function requestWebSub(context: { db: Db; settings: SourcesSettings
 
 async function subscribedSource(db: Db, slug: string): Promise<SourceRow> {
   const source = SOURCE_SLUG.test(slug) ? await findSourceBySlug(db, slug) : undefined;
-  if (!source || source.websub_hub === null || source.websub_secret === null) throw new SourceError('not-found', 'not_found', `no WebSub subscription for ${slug}`);
+  if (!source || source.websub_hub === null || source.websub_secret === null)
+    throw new SourceError('not-found', 'not_found', `no WebSub subscription for ${slug}`);
   return source;
 }
 
@@ -82,9 +94,20 @@ export async function acceptPush(
 ): Promise<string> {
   const source = await subscribedSource(context.db, slug);
   if (!verifyHubSignature(push.signature, source.websub_secret!, push.body)) {
-    throw new SourceError('forbidden', 'invalid_signature', 'X-Hub-Signature is missing or is not the HMAC of the body with this subscription\'s secret');
+    throw new SourceError(
+      'forbidden',
+      'invalid_signature',
+      "X-Hub-Signature is missing or is not the HMAC of the body with this subscription's secret",
+    );
   }
   const id = randomUUID();
-  await acceptDocument(context.db, context.ingestQueue, { id, source: source.slug, kind: 'feed', contentType: push.contentType, format: push.format, body: push.body });
+  await acceptDocument(context.db, context.ingestQueue, {
+    id,
+    source: source.slug,
+    kind: 'feed',
+    contentType: push.contentType,
+    format: push.format,
+    body: push.body,
+  });
   return id;
 }

@@ -25,7 +25,8 @@ export function discoverHub(input: HubDiscoveryInput): { hub: string; topic: str
 function firstHttpUrl(candidates: readonly string[], base: string): string | null {
   for (const candidate of candidates) {
     const url = URL.parse(candidate.trim(), base);
-    if (url !== null && (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '') return url.href;
+    if (url !== null && (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '')
+      return url.href;
   }
   return null;
 }

@@ -31,7 +31,8 @@ export async function postToHub(
   try {
     url = checkFetchUrl(request.url, { allowPrivate: settings.allowPrivate });
   } catch (error) {
-    if (error instanceof SourceUrlError) return { accepted: false, status: null, message: `the hub ${request.url} is refused: ${error.message}` };
+    if (error instanceof SourceUrlError)
+      return { accepted: false, status: null, message: `the hub ${request.url} is refused: ${error.message}` };
     throw error;
   }
   const deadline = new AbortController();
@@ -54,7 +55,9 @@ export async function postToHub(
       return { accepted: true, status, message: `the hub ${url.host} accepted the request (${said})` };
     }
     const quoted = (await readBody(res, { maxBytes: QUOTED_BYTES, truncate: true, signal }).catch(() => Buffer.alloc(0)))
-      .toString('utf8').replace(/\s+/g, ' ').trim();
+      .toString('utf8')
+      .replace(/\s+/g, ' ')
+      .trim();
     return { accepted: false, status, message: `the hub ${url.host} refused the request (${said})${quoted === '' ? '' : `: ${quoted}`}` };
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;

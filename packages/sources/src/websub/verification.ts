@@ -20,12 +20,15 @@ export function readHubVerification(
 ): HubVerification {
   const mode = query.get('hub.mode');
   const topic = query.get('hub.topic');
-  if (topic === null || !sameUrl(topic, expected.topic)) return { kind: 'invalid', message: 'hub.topic is not the topic of this subscription' };
+  if (topic === null || !sameUrl(topic, expected.topic))
+    return { kind: 'invalid', message: 'hub.topic is not the topic of this subscription' };
   if (mode === 'denied') return { kind: 'denied', reason: query.get('hub.reason')?.slice(0, 500) ?? null };
-  if (mode !== 'subscribe' && mode !== 'unsubscribe') return { kind: 'invalid', message: 'hub.mode must be subscribe, unsubscribe or denied' };
+  if (mode !== 'subscribe' && mode !== 'unsubscribe')
+    return { kind: 'invalid', message: 'hub.mode must be subscribe, unsubscribe or denied' };
   if (expected.mode !== undefined && mode !== expected.mode) return { kind: 'invalid', message: `no ${mode} request is pending` };
   const challenge = query.get('hub.challenge');
-  if (challenge === null || challenge === '' || challenge.length > MAX_CHALLENGE) return { kind: 'invalid', message: 'hub.challenge is missing or too long' };
+  if (challenge === null || challenge === '' || challenge.length > MAX_CHALLENGE)
+    return { kind: 'invalid', message: 'hub.challenge is missing or too long' };
   const lease = query.get('hub.lease_seconds');
   const leaseSeconds = lease !== null && /^\d{1,10}$/.test(lease) ? Number(lease) : null;
   return { kind: 'verify', mode, challenge, leaseSeconds };

@@ -13,33 +13,65 @@ describe('discoverHub', () => {
   const input = { hubLinks: [], selfLinks: [], documentHubs: [], documentSelf: null, fetchedUrl: 'https://news.example/feed.xml' };
   it.each([
     ['no hub anywhere', {}, null],
-    ['a hub in the document, topic from the document', { documentHubs: ['https://hub.example/'], documentSelf: 'https://news.example/rss' },
-      { hub: 'https://hub.example/', topic: 'https://news.example/rss' }],
-    ['HTTP Link headers before the document', { hubLinks: ['https://http-hub.example/'], selfLinks: ['https://news.example/self'], documentHubs: ['https://doc-hub.example/'], documentSelf: 'https://news.example/doc-self' },
-      { hub: 'https://http-hub.example/', topic: 'https://news.example/self' }],
-    ['no self link: the fetched URL is the topic', { documentHubs: ['https://hub.example/'] }, { hub: 'https://hub.example/', topic: 'https://news.example/feed.xml' }],
-    ['relative links resolved against the fetched URL', { documentHubs: ['/hub'], documentSelf: 'feed.xml?format=rss' },
-      { hub: 'https://news.example/hub', topic: 'https://news.example/feed.xml?format=rss' }],
-    ['unusable hubs skipped', { documentHubs: ['javascript:alert(1)', 'mailto:x@y', 'https://user:pw@hub.example/', 'http://ok-hub.example/'] },
-      { hub: 'http://ok-hub.example/', topic: 'https://news.example/feed.xml' }],
+    [
+      'a hub in the document, topic from the document',
+      { documentHubs: ['https://hub.example/'], documentSelf: 'https://news.example/rss' },
+      { hub: 'https://hub.example/', topic: 'https://news.example/rss' },
+    ],
+    [
+      'HTTP Link headers before the document',
+      {
+        hubLinks: ['https://http-hub.example/'],
+        selfLinks: ['https://news.example/self'],
+        documentHubs: ['https://doc-hub.example/'],
+        documentSelf: 'https://news.example/doc-self',
+      },
+      { hub: 'https://http-hub.example/', topic: 'https://news.example/self' },
+    ],
+    [
+      'no self link: the fetched URL is the topic',
+      { documentHubs: ['https://hub.example/'] },
+      { hub: 'https://hub.example/', topic: 'https://news.example/feed.xml' },
+    ],
+    [
+      'relative links resolved against the fetched URL',
+      { documentHubs: ['/hub'], documentSelf: 'feed.xml?format=rss' },
+      { hub: 'https://news.example/hub', topic: 'https://news.example/feed.xml?format=rss' },
+    ],
+    [
+      'unusable hubs skipped',
+      { documentHubs: ['javascript:alert(1)', 'mailto:x@y', 'https://user:pw@hub.example/', 'http://ok-hub.example/'] },
+      { hub: 'http://ok-hub.example/', topic: 'https://news.example/feed.xml' },
+    ],
   ])('%s', (_name, over, expected) => {
     expect(discoverHub({ ...input, ...over })).toEqual(expected);
   });
 });
 
 describe('buildSubscribeRequest', () => {
-  const base = { hub: 'https://hub.example/', topic: 'https://news.example/feed', callback: 'https://newsrank.example/v1/websub/news', secret: 's3cret', leaseSeconds: 864_000 };
+  const base = {
+    hub: 'https://hub.example/',
+    topic: 'https://news.example/feed',
+    callback: 'https://newsrank.example/v1/websub/news',
+    secret: 's3cret',
+    leaseSeconds: 864_000,
+  };
   it('asks to subscribe with the callback, the secret and the lease', () => {
     const { url, body } = buildSubscribeRequest({ ...base, mode: 'subscribe' });
     expect(url).toBe('https://hub.example/');
     expect(Object.fromEntries(body)).toEqual({
-      'hub.callback': 'https://newsrank.example/v1/websub/news', 'hub.mode': 'subscribe', 'hub.topic': 'https://news.example/feed',
-      'hub.lease_seconds': '864000', 'hub.secret': 's3cret',
+      'hub.callback': 'https://newsrank.example/v1/websub/news',
+      'hub.mode': 'subscribe',
+      'hub.topic': 'https://news.example/feed',
+      'hub.lease_seconds': '864000',
+      'hub.secret': 's3cret',
     });
   });
   it('unsubscribes without secret or lease', () => {
     expect(Object.fromEntries(buildSubscribeRequest({ ...base, mode: 'unsubscribe' }).body)).toEqual({
-      'hub.callback': base.callback, 'hub.mode': 'unsubscribe', 'hub.topic': base.topic,
+      'hub.callback': base.callback,
+      'hub.mode': 'unsubscribe',
+      'hub.topic': base.topic,
     });
   });
   it('leaves the lease to the hub when none is asked for', () => {
@@ -54,7 +86,8 @@ describe('buildSubscribeRequest', () => {
 
 describe('verifyHubSignature', () => {
   const body = Buffer.from('<feed>pushed</feed>');
-  const sign = (algorithm: string, secret = 'k', content = body) => `${algorithm}=${createHmac(algorithm, secret).update(content).digest('hex')}`;
+  const sign = (algorithm: string, secret = 'k', content = body) =>
+    `${algorithm}=${createHmac(algorithm, secret).update(content).digest('hex')}`;
 
   it.each(['sha1', 'sha256', 'sha384', 'sha512'])('accepts a valid %s signature', (algorithm) => {
     expect(verifyHubSignature(sign(algorithm), 'k', body)).toBe(true);
@@ -95,12 +128,21 @@ describe('readHubVerification', () => {
   const topic = 'https://news.example/feed';
   const query = (params: Record<string, string>) => new URLSearchParams(params);
   it.each([
-    [{ 'hub.mode': 'subscribe', 'hub.topic': topic, 'hub.challenge': 'abc', 'hub.lease_seconds': '86400' }, undefined,
-      { kind: 'verify', mode: 'subscribe', challenge: 'abc', leaseSeconds: 86_400 }],
-    [{ 'hub.mode': 'unsubscribe', 'hub.topic': topic, 'hub.challenge': 'abc' }, 'unsubscribe',
-      { kind: 'verify', mode: 'unsubscribe', challenge: 'abc', leaseSeconds: null }],
-    [{ 'hub.mode': 'subscribe', 'hub.topic': 'https://NEWS.example/feed', 'hub.challenge': 'abc', 'hub.lease_seconds': 'forever' }, undefined,
-      { kind: 'verify', mode: 'subscribe', challenge: 'abc', leaseSeconds: null }],
+    [
+      { 'hub.mode': 'subscribe', 'hub.topic': topic, 'hub.challenge': 'abc', 'hub.lease_seconds': '86400' },
+      undefined,
+      { kind: 'verify', mode: 'subscribe', challenge: 'abc', leaseSeconds: 86_400 },
+    ],
+    [
+      { 'hub.mode': 'unsubscribe', 'hub.topic': topic, 'hub.challenge': 'abc' },
+      'unsubscribe',
+      { kind: 'verify', mode: 'unsubscribe', challenge: 'abc', leaseSeconds: null },
+    ],
+    [
+      { 'hub.mode': 'subscribe', 'hub.topic': 'https://NEWS.example/feed', 'hub.challenge': 'abc', 'hub.lease_seconds': 'forever' },
+      undefined,
+      { kind: 'verify', mode: 'subscribe', challenge: 'abc', leaseSeconds: null },
+    ],
     [{ 'hub.mode': 'denied', 'hub.topic': topic, 'hub.reason': 'not allowed' }, 'subscribe', { kind: 'denied', reason: 'not allowed' }],
     [{ 'hub.mode': 'subscribe', 'hub.topic': 'https://other.example/feed', 'hub.challenge': 'abc' }, undefined, { kind: 'invalid' }],
     [{ 'hub.mode': 'subscribe', 'hub.topic': topic }, undefined, { kind: 'invalid' }],
@@ -133,7 +175,15 @@ describe('postToHub', () => {
   afterAll(() => new Promise((done) => server.close(done)));
 
   const settings = { allowPrivate: true, connectTimeoutMs: 2000, totalTimeoutMs: 5000, userAgent: 'newsrank/0.1.0' };
-  const request = (url: string) => buildSubscribeRequest({ hub: url, topic: 'https://news.example/feed', callback: 'https://n.example/v1/websub/x', secret: 'k', leaseSeconds: 3600, mode: 'subscribe' });
+  const request = (url: string) =>
+    buildSubscribeRequest({
+      hub: url,
+      topic: 'https://news.example/feed',
+      callback: 'https://n.example/v1/websub/x',
+      secret: 'k',
+      leaseSeconds: 3600,
+      mode: 'subscribe',
+    });
 
   it('posts the form and reports the hub accepting it', async () => {
     const answer = await postToHub(request(`${hub}/hub`), settings);
@@ -146,14 +196,20 @@ describe('postToHub', () => {
 
   it('quotes what a refusing hub says', async () => {
     expect(await postToHub(request(`${hub}/strict`), settings)).toEqual({
-      accepted: false, status: 400, message: `the hub ${new URL(hub).host} refused the request (HTTP 400 Bad Request): hub.topic is not allowed here`,
+      accepted: false,
+      status: 400,
+      message: `the hub ${new URL(hub).host} refused the request (HTTP 400 Bad Request): hub.topic is not allowed here`,
     });
   });
 
   it('refuses a hub at a private address by default, without sending anything', async () => {
     const before = received.length;
     const answer = await postToHub(request(`${hub}/hub`), { ...settings, allowPrivate: false });
-    expect(answer).toMatchObject({ accepted: false, status: null, message: expect.stringMatching(/is refused: 127\.0\.0\.1 is a loopback address/) });
+    expect(answer).toMatchObject({
+      accepted: false,
+      status: null,
+      message: expect.stringMatching(/is refused: 127\.0\.0\.1 is a loopback address/),
+    });
     expect(received.length).toBe(before);
   });
 });

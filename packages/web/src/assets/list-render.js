@@ -47,9 +47,10 @@ function movementMarker(item) {
  * @param {(article: ListArticle) => string} linkFor
  */
 function listItemElement(kind, item, linkFor) {
-  const views = kind === 'ranking' && typeof item.views === 'number'
-    ? element('span', { class: 'nr-count' }, [`${item.views} ${item.views === 1 ? 'view' : 'views'}`])
-    : null;
+  const views =
+    kind === 'ranking' && typeof item.views === 'number'
+      ? element('span', { class: 'nr-count' }, [`${item.views} ${item.views === 1 ? 'view' : 'views'}`])
+      : null;
   return element('li', { class: 'nr-item', 'data-article-id': item.article.id }, [
     element('span', { class: 'nr-rank' }, [String(item.rank)]),
     kind === 'ranking' ? movementMarker(item) : null,
@@ -70,7 +71,11 @@ function listItemElement(kind, item, linkFor) {
 function listContentElement(kind, items, limit, linkFor, emptyText) {
   const shown = items.slice(0, limit);
   if (shown.length === 0) return element('p', { class: 'nr-empty' }, [emptyText]);
-  return element('ol', { class: 'nr-list' }, shown.map((item) => listItemElement(kind, item, linkFor)));
+  return element(
+    'ol',
+    { class: 'nr-list' },
+    shown.map((item) => listItemElement(kind, item, linkFor)),
+  );
 }
 
 /**
@@ -87,7 +92,8 @@ function renderPanel(panel, kind, items, limit, linkFor) {
   /** @type {Map<string, string>} */
   const before = new Map();
   if (panel.dataset.shownKey === key) {
-    for (const li of panel.querySelectorAll('.nr-item')) before.set(li.getAttribute('data-article-id') ?? '', li.querySelector('.nr-rank')?.textContent ?? '');
+    for (const li of panel.querySelectorAll('.nr-item'))
+      before.set(li.getAttribute('data-article-id') ?? '', li.querySelector('.nr-rank')?.textContent ?? '');
   }
   // The panel says what its empty state means (a category without views yet, say), as the server did.
   const content = listContentElement(kind, items, limit, linkFor, panel.dataset.empty || 'No views counted yet.');

@@ -43,10 +43,25 @@ function liveBox(box) {
  * their clock reads it differently (a reader in Tokyo needs no second "18:42").
  */
 function showReaderTimes() {
-  const format = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', month: 'long', day: 'numeric', year: 'numeric', timeZoneName: 'short' });
+  const format = new Intl.DateTimeFormat(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+    timeZoneName: 'short',
+  });
   /** @param {Date} instant @param {string | undefined} timeZone */
   const wallClock = (instant, timeZone) =>
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(instant);
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(instant);
   for (const label of document.querySelectorAll('[data-reader-time]')) {
     const instant = new Date(label.getAttribute('data-reader-time') ?? '');
     if (Number.isNaN(instant.getTime())) continue;

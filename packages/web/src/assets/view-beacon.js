@@ -22,7 +22,13 @@ function sendView(eventsUrl, target) {
   const attempt = async (number) => {
     try {
       // keepalive lets the view arrive even when the reader leaves at once.
-      const response = await fetch(eventsUrl, { method: 'POST', body, headers: { 'content-type': 'text/plain;charset=UTF-8' }, credentials: 'omit', keepalive: true });
+      const response = await fetch(eventsUrl, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'text/plain;charset=UTF-8' },
+        credentials: 'omit',
+        keepalive: true,
+      });
       // Read to the end, so the connection is free for the next request.
       await response.arrayBuffer();
       // 429 and 5xx are worth another try under the same eventId; 4xx would fail again.

@@ -63,7 +63,8 @@ function mountWidget(script) {
 
   // The publisher's own page for the story when it has one (http(s) only), else newsrank's reader page.
   /** @param {ListArticle} article */
-  const linkFor = (article) => (article.url && /^https?:\/\//i.test(article.url) ? article.url : `${origin}/articles/${encodeURIComponent(article.id)}`);
+  const linkFor = (article) =>
+    article.url && /^https?:\/\//i.test(article.url) ? article.url : `${origin}/articles/${encodeURIComponent(article.id)}`;
   /** @param {ListBody} list */
   const show = (list) => {
     if (data.title === undefined && category) {
@@ -108,7 +109,8 @@ function place(host, script, target) {
     else script.after(host);
   };
   // The target, or the body, may not be parsed yet when a tag in <head> runs.
-  if ((target || script.closest('head')) && document.readyState === 'loading') document.addEventListener('DOMContentLoaded', put, { once: true });
+  if ((target || script.closest('head')) && document.readyState === 'loading')
+    document.addEventListener('DOMContentLoaded', put, { once: true });
   else put();
 }
 

@@ -38,7 +38,12 @@ const RETRY_AFTER_SECONDS = 1;
  * which the views are durable), so a 202 built from the verdict never promises what a Redis
  * outage could lose; throws 503 otherwise.
  */
-export async function acceptEvents(deps: AcceptEventsDeps, rawEvents: readonly unknown[], logger: Logger, nowMs = Date.now()): Promise<EventsVerdict> {
+export async function acceptEvents(
+  deps: AcceptEventsDeps,
+  rawEvents: readonly unknown[],
+  logger: Logger,
+  nowMs = Date.now(),
+): Promise<EventsVerdict> {
   const rejected: Rejection[] = [];
   const valid: ParsedEvent[] = [];
   rawEvents.forEach((raw, index) => {
@@ -48,7 +53,10 @@ export async function acceptEvents(deps: AcceptEventsDeps, rawEvents: readonly u
   });
   if (valid.length > 0) await requireQueue(deps.redis, RETRY_AFTER_SECONDS);
 
-  const articles = await deps.resolver.resolve(valid.map((event) => event.article), nowMs);
+  const articles = await deps.resolver.resolve(
+    valid.map((event) => event.article),
+    nowMs,
+  );
   const payload: ApplyEventsPayload = { events: [] };
   for (const event of valid) {
     const articleId = articles.get(articleRefKey(event.article));

@@ -51,7 +51,11 @@ export class EventBatcher {
   #jobs(events: readonly QueuedViewEvent[]): ApplyEventsJob[] {
     const jobs: ApplyEventsJob[] = [];
     for (let start = 0; start < events.length; start += this.#maxEventsPerJob) {
-      jobs.push({ name: JOBS.applyEvents.name, data: { events: events.slice(start, start + this.#maxEventsPerJob) }, opts: JOBS.applyEvents.options });
+      jobs.push({
+        name: JOBS.applyEvents.name,
+        data: { events: events.slice(start, start + this.#maxEventsPerJob) },
+        opts: JOBS.applyEvents.options,
+      });
     }
     return jobs;
   }

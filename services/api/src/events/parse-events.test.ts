@@ -18,7 +18,10 @@ describe('eventsOf', () => {
   });
 
   it('more than 1000 events is refused, naming the limit', () => {
-    expect(eventsOf({ events: Array.from({ length: 1001 }, () => ({})) })).toMatchObject({ problem: 'too_many_events', message: expect.stringMatching(/at most 1000/) });
+    expect(eventsOf({ events: Array.from({ length: 1001 }, () => ({})) })).toMatchObject({
+      problem: 'too_many_events',
+      message: expect.stringMatching(/at most 1000/),
+    });
     expect(eventsOf({ events: Array.from({ length: 1000 }, () => ({})) })).toEqual({ events: expect.any(Array) });
     expect((eventsOf({ events: [{}, {}] }) as { events: unknown[] }).events).toHaveLength(2);
   });
@@ -39,7 +42,9 @@ describe('parseEvent', () => {
   });
 
   it('an explicit time with an offset is read as that instant', () => {
-    expect(parse({ type: 'view', articleId: ID, occurredAt: '2025-01-13T17:30:00+09:00' })).toMatchObject({ occurredAt: Date.parse('2025-01-13T08:30:00Z') });
+    expect(parse({ type: 'view', articleId: ID, occurredAt: '2025-01-13T17:30:00+09:00' })).toMatchObject({
+      occurredAt: Date.parse('2025-01-13T08:30:00Z'),
+    });
   });
 
   it.each([
@@ -49,10 +54,22 @@ describe('parseEvent', () => {
     ['a malformed id', { type: 'view', articleId: '42' }, 'articleId must be a uuid'],
     ['a relative URL', { type: 'view', url: '/a' }, 'url must be an absolute http(s) URL'],
     ['an unreadable time', { type: 'view', articleId: ID, occurredAt: 'yesterday' }, 'occurredAt must be an ISO-8601 time with a zone'],
-    ['a time without zone', { type: 'view', articleId: ID, occurredAt: '2025-01-13T08:00:00' }, 'occurredAt must be an ISO-8601 time with a zone'],
+    [
+      'a time without zone',
+      { type: 'view', articleId: ID, occurredAt: '2025-01-13T08:00:00' },
+      'occurredAt must be an ISO-8601 time with a zone',
+    ],
     ['31 February', { type: 'view', articleId: ID, occurredAt: '2025-02-31T08:00:00Z' }, 'occurredAt must be an ISO-8601 time with a zone'],
-    ['a time two minutes ahead', { type: 'view', articleId: ID, occurredAt: '2025-01-13T09:02:00Z' }, 'occurredAt is more than a minute in the future'],
-    ['a time 31 days ago', { type: 'view', articleId: ID, occurredAt: '2024-12-13T08:00:00Z' }, 'occurredAt is older than the longest ranking window'],
+    [
+      'a time two minutes ahead',
+      { type: 'view', articleId: ID, occurredAt: '2025-01-13T09:02:00Z' },
+      'occurredAt is more than a minute in the future',
+    ],
+    [
+      'a time 31 days ago',
+      { type: 'view', articleId: ID, occurredAt: '2024-12-13T08:00:00Z' },
+      'occurredAt is older than the longest ranking window',
+    ],
     ['an empty eventId', { type: 'view', articleId: ID, eventId: '' }, 'eventId must be a string of 1 to 128 characters'],
     ['a long eventId', { type: 'view', articleId: ID, eventId: 'x'.repeat(129) }, 'eventId must be a string of 1 to 128 characters'],
     ['a numeric visitorId', { type: 'view', articleId: ID, visitorId: 7 }, 'visitorId must be a string of at most 256 characters'],

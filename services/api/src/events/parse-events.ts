@@ -34,7 +34,10 @@ export function eventsOf(body: unknown): { events: unknown[] } | BatchProblem {
     return { problem: 'invalid_body', message: `expected {"events": [...]} with 1 to ${MAX_EVENTS_PER_REQUEST} events` };
   }
   if (events.length > MAX_EVENTS_PER_REQUEST) {
-    return { problem: 'too_many_events', message: `at most ${MAX_EVENTS_PER_REQUEST} events per request, got ${events.length}; split the batch` };
+    return {
+      problem: 'too_many_events',
+      message: `at most ${MAX_EVENTS_PER_REQUEST} events per request, got ${events.length}; split the batch`,
+    };
   }
   return { events };
 }
@@ -45,7 +48,14 @@ function parseIsoTime(raw: string): number | null {
   if (!match) return null;
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as number[];
   const calendar = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
-  if (calendar.getUTCMonth() !== (month ?? 1) - 1 || calendar.getUTCDate() !== day || (hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59) return null;
+  if (
+    calendar.getUTCMonth() !== (month ?? 1) - 1 ||
+    calendar.getUTCDate() !== day ||
+    (hour ?? 0) > 23 ||
+    (minute ?? 0) > 59 ||
+    (second ?? 0) > 59
+  )
+    return null;
   const ms = Date.parse(raw);
   return Number.isFinite(ms) ? ms : null;
 }
@@ -83,7 +93,10 @@ export function parseEvent(raw: unknown, index: number, nowMs: number, dedupRete
   if (verdict === 'future') return { index, reason: 'occurredAt is more than a minute in the future' };
   if (verdict === 'too-old') return { index, reason: 'occurredAt is older than the longest ranking window' };
 
-  if (event.eventId !== undefined && (typeof event.eventId !== 'string' || event.eventId.length === 0 || event.eventId.length > MAX_ID_LENGTH)) {
+  if (
+    event.eventId !== undefined &&
+    (typeof event.eventId !== 'string' || event.eventId.length === 0 || event.eventId.length > MAX_ID_LENGTH)
+  ) {
     return { index, reason: `eventId must be a string of 1 to ${MAX_ID_LENGTH} characters` };
   }
   if (event.visitorId !== undefined && (typeof event.visitorId !== 'string' || event.visitorId.length > MAX_VISITOR_ID_LENGTH)) {

@@ -21,9 +21,14 @@ export function requireAdminToken(tokens: string[]): RequestHandler {
   return (req, _res, next) => {
     const presented = bearerToken(req) ?? basicPassword(req);
     if (presented === null || !matches(presented)) {
-      throw new HttpError(401, 'unauthorized', 'an ingest token is required: Authorization: Bearer <token>, or Basic with the token as password', {
-        'www-authenticate': 'Basic realm="newsrank admin", charset="UTF-8"',
-      });
+      throw new HttpError(
+        401,
+        'unauthorized',
+        'an ingest token is required: Authorization: Bearer <token>, or Basic with the token as password',
+        {
+          'www-authenticate': 'Basic realm="newsrank admin", charset="UTF-8"',
+        },
+      );
     }
     next();
   };

@@ -57,7 +57,7 @@ describe('405 and OPTIONS', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
   });
 
-  it('answers OPTIONS with every method of the path, not one router\'s share', async () => {
+  it("answers OPTIONS with every method of the path, not one router's share", async () => {
     const response = await fetch(`${base}/v1/items`, { method: 'OPTIONS' });
     expect(response.status).toBe(204);
     expect(response.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');

@@ -25,9 +25,14 @@ export function requireBearerToken(tokens: string[]): RequestHandler {
   return (req, _res, next) => {
     const presented = bearerToken(req);
     if (presented === null || !matches(presented)) {
-      throw new HttpError(401, 'unauthorized', presented ? 'the bearer token is not valid' : 'an Authorization: Bearer <token> header is required', {
-        'www-authenticate': 'Bearer realm="newsrank"',
-      });
+      throw new HttpError(
+        401,
+        'unauthorized',
+        presented ? 'the bearer token is not valid' : 'an Authorization: Bearer <token> header is required',
+        {
+          'www-authenticate': 'Bearer realm="newsrank"',
+        },
+      );
     }
     next();
   };

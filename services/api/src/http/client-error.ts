@@ -26,7 +26,12 @@ interface Refusal {
 export function refusalFor(error: ClientError): Refusal {
   switch (error.code) {
     case 'HPE_INVALID_URL':
-      return { status: 400, code: 'invalid_url', message: 'the request target holds a character HTTP does not allow there; percent-encode it (UTF-8), e.g. ?category=%E6%94%BF%E6%B2%BB' };
+      return {
+        status: 400,
+        code: 'invalid_url',
+        message:
+          'the request target holds a character HTTP does not allow there; percent-encode it (UTF-8), e.g. ?category=%E6%94%BF%E6%B2%BB',
+      };
     case 'HPE_HEADER_OVERFLOW':
       return { status: 431, code: codeForStatus(431), message: 'the request headers are larger than the server accepts' };
     case 'ERR_HTTP_REQUEST_TIMEOUT':

@@ -46,8 +46,21 @@ beforeAll(async () => {
   lists = new ListStore(redis, subscriber, publishedListNames(prefix), logger);
   await lists.start();
   const app = createApp({
-    db, logger, redis, ingestQueue, ingestTokens: config.ingestTokens, feedMaxBytes: config.feedMaxBytes, parsePool: { parse: parseInline },
-    ranking: { eventsQueue, resolver: new ArticleResolver(db), lists, dedupRetentionMs: config.eventDedupRetentionMs, halfLifeMs: config.popularityHalfLifeMs, historyDays: config.rankingHistoryDays },
+    db,
+    logger,
+    redis,
+    ingestQueue,
+    ingestTokens: config.ingestTokens,
+    feedMaxBytes: config.feedMaxBytes,
+    parsePool: { parse: parseInline },
+    ranking: {
+      eventsQueue,
+      resolver: new ArticleResolver(db),
+      lists,
+      dedupRetentionMs: config.eventDedupRetentionMs,
+      halfLifeMs: config.popularityHalfLifeMs,
+      historyDays: config.rankingHistoryDays,
+    },
     operations: operationsFor(config, redis, queues, logger),
     sources: { queue: sourcesQueue, settings: sourcesSettings(config.sources, config.feedMaxBytes) },
   });
@@ -121,7 +134,9 @@ describe('the HTTP timeouts', () => {
 
   it('answer a body that does not arrive within the request timeout with 408', async () => {
     const connection = held(await RawConnection.open(port));
-    connection.write('POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"events":');
+    connection.write(
+      'POST /v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"events":',
+    );
     await connection.closed;
     expect((await firstAnswer(connection)).status).toBe(408);
   });

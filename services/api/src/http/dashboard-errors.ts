@@ -15,11 +15,17 @@ interface DashboardError {
  */
 export function reshapeDashboardError(status: number, body: unknown): { status: number; body: ErrorBody } {
   const { error, message } = (body ?? {}) as DashboardError;
-  const key = typeof (error as { key?: unknown } | null)?.key === 'string' ? ((error as { key: string }).key) : typeof error === 'string' ? error : '';
+  const key =
+    typeof (error as { key?: unknown } | null)?.key === 'string' ? (error as { key: string }).key : typeof error === 'string' ? error : '';
   const name = key.replace(/^ERRORS\./, '').toLowerCase();
-  if (name === 'queue_read_only') return { status: 403, body: errorBody('read_only', 'the queue dashboard is read-only: queue work changes through the API and the workers') };
+  if (name === 'queue_read_only')
+    return {
+      status: 403,
+      body: errorBody('read_only', 'the queue dashboard is read-only: queue work changes through the API and the workers'),
+    };
   const specific = name !== '' && name !== 'internal_server_error' ? name : codeForStatus(status);
-  const text = typeof message === 'string' && message !== '' ? message : name !== '' ? name.replace(/_/g, ' ') : 'the dashboard refused the request';
+  const text =
+    typeof message === 'string' && message !== '' ? message : name !== '' ? name.replace(/_/g, ' ') : 'the dashboard refused the request';
   return { status, body: errorBody(specific, text) };
 }
 

@@ -9,7 +9,10 @@ describe('isDatabaseUnavailable', () => {
     ['a reset connection', withCode('ECONNRESET')],
     ['the pool timing out on connect', new Error('timeout exceeded when trying to connect')],
     ['a connection lost mid-query', new Error('Connection terminated unexpectedly')],
-    ['a connect timeout wrapping its cause', new Error('Connection terminated due to connection timeout', { cause: new Error('timeout expired') })],
+    [
+      'a connect timeout wrapping its cause',
+      new Error('Connection terminated due to connection timeout', { cause: new Error('timeout expired') }),
+    ],
     ['the server shutting down', withCode('57P01', 'terminating connection due to administrator command')],
     ['the server starting up', withCode('57P03', 'the database system is starting up')],
     ['no connection slots left', withCode('53300', 'sorry, too many clients already')],

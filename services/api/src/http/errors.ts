@@ -62,7 +62,8 @@ const STATUS_CODES: Record<number, string> = {
  * keep it, under the status's own code.
  */
 function fromRouting(error: unknown): HttpError | null {
-  if (error instanceof URIError) return new HttpError(400, 'invalid_path', 'the path has a malformed percent-escape; a literal % is written %25');
+  if (error instanceof URIError)
+    return new HttpError(400, 'invalid_path', 'the path has a malformed percent-escape; a literal % is written %25');
   const { status, expose, message, code } = (error ?? {}) as { status?: unknown; expose?: unknown; message?: unknown; code?: unknown };
   if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true) return null;
   // A code of the API's own form (the web module's PageRequestError) is kept; others are named by the status.
@@ -73,7 +74,9 @@ function fromRouting(error: unknown): HttpError | null {
 /** PostgreSQL unreachable is an outage the client should wait out (503), not a bug (500). */
 function fromDatabase(error: unknown): HttpError | null {
   if (!isDatabaseUnavailable(error)) return null;
-  return new HttpError(503, 'database_unavailable', 'the database is not reachable; nothing was changed, retry later', { 'retry-after': '5' });
+  return new HttpError(503, 'database_unavailable', 'the database is not reachable; nothing was changed, retry later', {
+    'retry-after': '5',
+  });
 }
 
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {

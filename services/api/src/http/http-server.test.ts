@@ -5,7 +5,11 @@ const limits = { headersTimeoutMs: 10_000, requestTimeoutMs: 60_000, keepAliveTi
 
 describe('the HTTP server options', () => {
   it('carry the configured timeouts as whole milliseconds', () => {
-    expect(httpServerOptions({ ...limits, keepAliveTimeoutMs: 1500.4 })).toMatchObject({ headersTimeout: 10_000, requestTimeout: 60_000, keepAliveTimeout: 1501 });
+    expect(httpServerOptions({ ...limits, keepAliveTimeoutMs: 1500.4 })).toMatchObject({
+      headersTimeout: 10_000,
+      requestTimeout: 60_000,
+      keepAliveTimeout: 1501,
+    });
   });
 
   it.each([

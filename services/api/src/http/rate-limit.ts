@@ -49,9 +49,14 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
         options.onLimited();
         const retryAfter = secondsUntilReset(refusal);
         setRateLimitHeaders(res, options.perMinute, refusal);
-        throw new HttpError(429, 'rate_limited', `more than ${options.perMinute} requests a minute from this address; retry in ${retryAfter} s`, {
-          'retry-after': String(retryAfter),
-        });
+        throw new HttpError(
+          429,
+          'rate_limited',
+          `more than ${options.perMinute} requests a minute from this address; retry in ${retryAfter} s`,
+          {
+            'retry-after': String(retryAfter),
+          },
+        );
       }
       if (Date.now() - lastFailOpenLogAt > FAIL_OPEN_LOG_EVERY_MS) {
         lastFailOpenLogAt = Date.now();

@@ -23,7 +23,8 @@ type WithLoggers = Request & { [BASE_LOGGER]?: Logger; [REQUEST_LOGGER]?: Logger
 Object.defineProperty(express.request, 'log', {
   configurable: true,
   get(this: WithLoggers): Logger | undefined {
-    if (this[REQUEST_LOGGER] === undefined && this[BASE_LOGGER] !== undefined) this[REQUEST_LOGGER] = this[BASE_LOGGER].child({ reqId: this.id });
+    if (this[REQUEST_LOGGER] === undefined && this[BASE_LOGGER] !== undefined)
+      this[REQUEST_LOGGER] = this[BASE_LOGGER].child({ reqId: this.id });
     return this[REQUEST_LOGGER];
   },
   set(this: WithLoggers, logger: Logger) {

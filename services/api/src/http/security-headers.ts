@@ -33,11 +33,13 @@ export function securityHeaders(): RequestHandler {
   const apiHeaders = new Map<string, string>([
     ['content-security-policy', "default-src 'none'; frame-ancestors 'none'"],
     ['x-frame-options', 'DENY'],
-    ...['x-content-type-options', 'strict-transport-security', 'referrer-policy', 'cross-origin-resource-policy'].map((name): [string, string] => {
-      const value = pageHeaders.get(name);
-      if (value === undefined) throw new Error(`helmet no longer sets ${name}; the API's security headers need it`);
-      return [name, value];
-    }),
+    ...['x-content-type-options', 'strict-transport-security', 'referrer-policy', 'cross-origin-resource-policy'].map(
+      (name): [string, string] => {
+        const value = pageHeaders.get(name);
+        if (value === undefined) throw new Error(`helmet no longer sets ${name}; the API's security headers need it`);
+        return [name, value];
+      },
+    ),
   ]);
   return (req, res, next) => {
     res.setHeaders(req.path.startsWith(API_PREFIX) ? apiHeaders : pageHeaders);

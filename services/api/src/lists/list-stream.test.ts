@@ -7,14 +7,32 @@ const published = (key: string, items: number): PublishedList => ({
   etag: `"${key}"`,
   contentHash: key,
   publishedAtMs: 1,
-  body: { window: '24h', category: null, generatedAt: '2026-01-01T00:00:00Z', items: Array.from({ length: items }, (_, i) => ({ rank: i + 1, previousRank: null, views: 1, article: { id: `${i}`, title: 't', url: null, category: null, publishedAt: null } })) },
+  body: {
+    window: '24h',
+    category: null,
+    generatedAt: '2026-01-01T00:00:00Z',
+    items: Array.from({ length: items }, (_, i) => ({
+      rank: i + 1,
+      previousRank: null,
+      views: 1,
+      article: { id: `${i}`, title: 't', url: null, category: null, publishedAt: null },
+    })),
+  },
 });
 const empty = () => ({ etag: '"empty"', body: { category: null, halfLife: '6h', generatedAt: '', items: [] } as PublishedList['body'] });
-const filter = (over: Partial<StreamFilter>): StreamFilter => ({ window: undefined, category: undefined, kind: undefined, limit: 10, ...over });
+const filter = (over: Partial<StreamFilter>): StreamFilter => ({
+  window: undefined,
+  category: undefined,
+  kind: undefined,
+  limit: 10,
+  ...over,
+});
 
 describe('what a list stream opens with', () => {
   it('names the lists a filter is sure to cover', () => {
-    expect(namedLists(filter({ window: '1h', category: 'politics' }))).toEqual([{ kind: 'ranking', window: '1h', categorySlug: 'politics' }]);
+    expect(namedLists(filter({ window: '1h', category: 'politics' }))).toEqual([
+      { kind: 'ranking', window: '1h', categorySlug: 'politics' },
+    ]);
     expect(namedLists(filter({ kind: 'popular', category: null }))).toEqual([{ kind: 'popular', categorySlug: null }]);
     expect(namedLists(filter({})).map((parts) => parts.kind)).toEqual(['ranking', 'ranking', 'ranking', 'ranking', 'popular']);
     expect(namedLists(filter({})).every((parts) => parts.categorySlug === null)).toBe(true);
@@ -25,6 +43,13 @@ describe('what a list stream opens with', () => {
     const shown = currentLists(lists, filter({ kind: 'ranking', category: null }), empty);
     expect(shown.map((list) => list.key)).toEqual(['ranking:24h:all', 'ranking:1h:all', 'ranking:7d:all', 'ranking:30d:all']);
     expect(shown[1]).toMatchObject({ publishedAtMs: null, etag: '"empty"' });
-    expect(currentLists(lists, filter({}), empty).map((list) => list.key)).toEqual(['ranking:24h:all', 'ranking:1h:world', 'popular:all', 'ranking:1h:all', 'ranking:7d:all', 'ranking:30d:all']);
+    expect(currentLists(lists, filter({}), empty).map((list) => list.key)).toEqual([
+      'ranking:24h:all',
+      'ranking:1h:world',
+      'popular:all',
+      'ranking:1h:all',
+      'ranking:7d:all',
+      'ranking:30d:all',
+    ]);
   });
 });

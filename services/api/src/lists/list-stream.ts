@@ -50,7 +50,11 @@ function event(list: StreamedList, limit: number): string {
  */
 export function namedLists(filter: Pick<StreamFilter, 'window' | 'category' | 'kind'>): ListKeyParts[] {
   const category = filter.category ?? null;
-  const ranking: ListKeyParts[] = (filter.window ? [filter.window] : RANKING_WINDOWS).map((window) => ({ kind: 'ranking', window, categorySlug: category }));
+  const ranking: ListKeyParts[] = (filter.window ? [filter.window] : RANKING_WINDOWS).map((window) => ({
+    kind: 'ranking',
+    window,
+    categorySlug: category,
+  }));
   const popular: ListKeyParts[] = [{ kind: 'popular', categorySlug: category }];
   if (filter.window || filter.kind === 'ranking') return ranking;
   return filter.kind === 'popular' ? popular : [...ranking, ...popular];

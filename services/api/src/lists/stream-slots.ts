@@ -38,5 +38,10 @@ export function streamRetryAfterSeconds(random: () => number = Math.random): num
 /** The 503 past the cap; another replica, or this one a little later, will have room. */
 export function tooManyStreams(capacity: number, random?: () => number): HttpError {
   const seconds = streamRetryAfterSeconds(random);
-  return new HttpError(503, 'too_many_streams', `this server holds its limit of ${capacity} open event streams; retry in ${seconds} seconds`, { 'retry-after': String(seconds) });
+  return new HttpError(
+    503,
+    'too_many_streams',
+    `this server holds its limit of ${capacity} open event streams; retry in ${seconds} seconds`,
+    { 'retry-after': String(seconds) },
+  );
 }

@@ -24,7 +24,11 @@ export type SourceCounts = () => Promise<Record<string, number>>;
  * This API process's metrics, plus the deployment-wide ones it reads from Redis (and, for the
  * sources, PostgreSQL) when scraped.
  */
-export function createApiMetrics(shared: SharedStateSource, streams: { open: number; capacity: number }, sourceCounts?: SourceCounts): ApiMetrics {
+export function createApiMetrics(
+  shared: SharedStateSource,
+  streams: { open: number; capacity: number },
+  sourceCounts?: SourceCounts,
+): ApiMetrics {
   const registry = createMetricsRegistry('api');
   const registers = [registry];
   const httpRequestDuration = new Histogram<HttpLabel>({
@@ -84,7 +88,8 @@ export function createApiMetrics(shared: SharedStateSource, streams: { open: num
     registry,
     httpRequestDuration,
     countEvents(counts) {
-      for (const outcome of ['accepted', 'filtered', 'rejected'] as const) if (counts[outcome] > 0) events.inc({ outcome }, counts[outcome]);
+      for (const outcome of ['accepted', 'filtered', 'rejected'] as const)
+        if (counts[outcome] > 0) events.inc({ outcome }, counts[outcome]);
     },
     countRateLimited: () => rateLimited.inc(),
   };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { routeLabel, statusClass } from './http-metrics.ts';
 
-const request = (baseUrl: string, path?: unknown) => ({ baseUrl, route: path === undefined ? undefined : { path } }) as Parameters<typeof routeLabel>[0];
+const request = (baseUrl: string, path?: unknown) =>
+  ({ baseUrl, route: path === undefined ? undefined : { path } }) as Parameters<typeof routeLabel>[0];
 const response = (locals: Record<string, unknown> = {}) => ({ locals }) as Parameters<typeof routeLabel>[1];
 
 describe('routeLabel', () => {
@@ -27,7 +28,13 @@ describe('routeLabel', () => {
 });
 
 describe('statusClass', () => {
-  it.each([[200, '2xx'], [204, '2xx'], [304, '3xx'], [429, '4xx'], [503, '5xx']])('%d is %s', (status, label) => {
+  it.each([
+    [200, '2xx'],
+    [204, '2xx'],
+    [304, '3xx'],
+    [429, '4xx'],
+    [503, '5xx'],
+  ])('%d is %s', (status, label) => {
     expect(statusClass(status)).toBe(label);
   });
 });

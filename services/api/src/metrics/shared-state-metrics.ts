@@ -2,8 +2,16 @@ import type { Queue } from 'bullmq';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { Logger } from '@newsrank/logger';
 import {
-  APPLIED_VIEW_RESULTS, INGEST_OUTCOMES, QUEUE_STATES, SOURCE_FETCH_OUTCOMES, cachedFor, readClusterCounters, readQueueStats, withTimeout,
-  type ClusterCounters, type QueueStats,
+  APPLIED_VIEW_RESULTS,
+  INGEST_OUTCOMES,
+  QUEUE_STATES,
+  SOURCE_FETCH_OUTCOMES,
+  cachedFor,
+  readClusterCounters,
+  readQueueStats,
+  withTimeout,
+  type ClusterCounters,
+  type QueueStats,
 } from '@newsrank/metrics';
 import type { RedisClient } from '@newsrank/queue';
 
@@ -65,7 +73,8 @@ export function registerSharedStateMetrics(registry: Registry, source: SharedSta
     labelNames: ['queue', 'state'] as const,
     registers,
     collect: fromState((gauge, state) => {
-      for (const stats of state.queues) for (const jobState of QUEUE_STATES) gauge.set({ queue: stats.queue, state: jobState }, stats.jobs[jobState]);
+      for (const stats of state.queues)
+        for (const jobState of QUEUE_STATES) gauge.set({ queue: stats.queue, state: jobState }, stats.jobs[jobState]);
     }),
   });
   new Gauge({

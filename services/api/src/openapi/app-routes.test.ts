@@ -9,7 +9,9 @@ describe('listAppRoutes', () => {
     app.get('/healthz', (_req, res) => res.end());
     const v1 = Router();
     v1.get('/v1/items/:id', (_req, res) => res.end());
-    v1.route('/v1/items').get((_req, res) => res.end()).post((_req, res) => res.end());
+    v1.route('/v1/items')
+      .get((_req, res) => res.end())
+      .post((_req, res) => res.end());
     app.use(v1);
     const v2 = Router();
     v2.get('/things/:thingId', (_req, res) => res.end());

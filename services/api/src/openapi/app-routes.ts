@@ -19,7 +19,8 @@ interface LayerShape {
 
 const isRouter = (handle: unknown): handle is { stack: LayerShape[] } => Array.isArray((handle as { stack?: unknown } | null)?.stack);
 // Express's own test for "this is an application" (express/lib/application.js, app.use).
-const isApplication = (handle: unknown) => typeof (handle as { handle?: unknown }).handle === 'function' && typeof (handle as { set?: unknown }).set === 'function';
+const isApplication = (handle: unknown) =>
+  typeof (handle as { handle?: unknown }).handle === 'function' && typeof (handle as { set?: unknown }).set === 'function';
 
 /**
  * Every route of the app, found by walking its router: routes, routers mounted in it, and

@@ -24,13 +24,17 @@ describe('componentSchemas', () => {
   });
 
   it('inlines a schema that has no name of its own', () => {
-    expect(componentSchemas({ Page }).Page).toMatchObject({ properties: { items: { items: { type: 'object', properties: { id: { type: 'string' } } } } } });
+    expect(componentSchemas({ Page }).Page).toMatchObject({
+      properties: { items: { items: { type: 'object', properties: { id: { type: 'string' } } } } },
+    });
   });
 
-  it('leaves none of TypeBox\'s symbol keys in the copy', () => {
+  it("leaves none of TypeBox's symbol keys in the copy", () => {
     const copies = Object.values(componentSchemas({ Item, Page }));
     const symbolKeys = (value: unknown): symbol[] =>
-      typeof value === 'object' && value !== null ? [...Object.getOwnPropertySymbols(value), ...Object.values(value).flatMap(symbolKeys)] : [];
+      typeof value === 'object' && value !== null
+        ? [...Object.getOwnPropertySymbols(value), ...Object.values(value).flatMap(symbolKeys)]
+        : [];
     expect(Object.getOwnPropertySymbols(Item).length).toBeGreaterThan(0);
     expect(copies.flatMap(symbolKeys)).toEqual([]);
   });

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from './document.ts';
 
 const document = buildOpenApiDocument();
-const operations = Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ path, method, operation })));
+const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+  Object.entries(item).map(([method, operation]) => ({ path, method, operation })),
+);
 
 describe('the OpenAPI document', () => {
   it('is valid OpenAPI 3.1 by the official schema', async () => {
@@ -30,15 +32,21 @@ describe('the OpenAPI document', () => {
     // Beacons and a WebSub hub's signed pushes are the writes without a token.
     const open = new Set(['/v1/events', '/v1/websub/{slug}']);
     for (const { path, method, operation } of operations.filter((entry) => entry.method === 'post' && !open.has(entry.path))) {
-      expect(operation.security, `${method} ${path}`).toEqual(path.startsWith('/admin/') ? [{ ingestToken: [] }, { adminBasic: [] }] : [{ ingestToken: [] }]);
+      expect(operation.security, `${method} ${path}`).toEqual(
+        path.startsWith('/admin/') ? [{ ingestToken: [] }, { adminBasic: [] }] : [{ ingestToken: [] }],
+      );
       expect(operation.responses['401'], `${method} ${path}`).toBeDefined();
     }
   });
 
   it('refers only to components it has', () => {
-    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/(\w+)\/(\w+)"/g)].map((match) => [match[1]!, match[2]!] as const);
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/(\w+)\/(\w+)"/g)].map(
+      (match) => [match[1]!, match[2]!] as const,
+    );
     expect(refs.length).toBeGreaterThan(20);
-    const missing = refs.filter(([kind, name]) => !(name in ((document.components as Record<string, Record<string, unknown>>)[kind] ?? {})));
+    const missing = refs.filter(
+      ([kind, name]) => !(name in ((document.components as Record<string, Record<string, unknown>>)[kind] ?? {})),
+    );
     expect(missing).toEqual([]);
   });
 

@@ -34,10 +34,13 @@ export function buildOpenApiDocument(): OpenApiDocument {
     tags: [
       { name: 'ingest', description: 'posting feeds and articles (token required)' },
       { name: 'articles', description: 'stored articles' },
-      { name: 'events', description: 'page views from readers\' browsers' },
+      { name: 'events', description: "page views from readers' browsers" },
       { name: 'lists', description: 'the access ranking and the popular list, served from memory' },
       { name: 'operations', description: 'health, metrics, this document, the queue dashboard' },
-      { name: 'sources', description: 'feeds newsrank fetches itself: subscriptions, their health, OPML, WebSub (token required, except the hub\'s callback)' },
+      {
+        name: 'sources',
+        description: "feeds newsrank fetches itself: subscriptions, their health, OPML, WebSub (token required, except the hub's callback)",
+      },
       { name: 'reader', description: 'the HTML pages readers open and the widget publishers embed' },
     ],
     paths: mergePaths(operationPaths, ingestPaths, sourcePaths, articlePaths, eventPaths, listPaths, webPaths),

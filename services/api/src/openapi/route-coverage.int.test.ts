@@ -59,7 +59,9 @@ const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 describe('the OpenAPI document and the app', () => {
   it('describe the same routes: none undescribed, none described that the app lacks', () => {
     const answered = new Set(listAppRoutes(app).map((route) => key(route.method, route.path)));
-    const described = new Set(Object.entries(buildOpenApiDocument().paths).flatMap(([path, item]) => Object.keys(item).map((method) => key(method, path))));
+    const described = new Set(
+      Object.entries(buildOpenApiDocument().paths).flatMap(([path, item]) => Object.keys(item).map((method) => key(method, path))),
+    );
     expect({
       answeredButNotDescribed: [...answered].filter((route) => !described.has(route)).sort(),
       describedButNotAnswered: [...described].filter((route) => !answered.has(route)).sort(),
@@ -70,8 +72,21 @@ describe('the OpenAPI document and the app', () => {
     const described = Object.keys(buildOpenApiDocument().paths);
     expect(described).toEqual(
       expect.arrayContaining([
-        '/healthz', '/readyz', '/metrics', '/openapi.json', '/admin/queues', '/v1/feeds', '/v1/articles', '/v1/articles/{id}', '/v1/categories',
-        '/v1/ingest-jobs/{jobId}', '/v1/events', '/v1/hit', '/v1/ranking', '/v1/popular', '/v1/ranking/stream',
+        '/healthz',
+        '/readyz',
+        '/metrics',
+        '/openapi.json',
+        '/admin/queues',
+        '/v1/feeds',
+        '/v1/articles',
+        '/v1/articles/{id}',
+        '/v1/categories',
+        '/v1/ingest-jobs/{jobId}',
+        '/v1/events',
+        '/v1/hit',
+        '/v1/ranking',
+        '/v1/popular',
+        '/v1/ranking/stream',
       ]),
     );
   });

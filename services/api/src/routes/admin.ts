@@ -28,6 +28,13 @@ export function adminRoutes(deps: { queues: Queue[]; tokens: string[] }): Router
   const router = Router();
   // The dashboard is an application of its own: mounted whole, one route for metrics and docs.
   // Its JSON bodies are read by the API's parser first, so a broken one gets the API's error for it.
-  router.use(QUEUE_DASHBOARD_PATH, nameRoute(QUEUE_DASHBOARD_PATH), requireAdminToken(deps.tokens), dashboardErrorShape(), express.json(), dashboard);
+  router.use(
+    QUEUE_DASHBOARD_PATH,
+    nameRoute(QUEUE_DASHBOARD_PATH),
+    requireAdminToken(deps.tokens),
+    dashboardErrorShape(),
+    express.json(),
+    dashboard,
+  );
   return router;
 }

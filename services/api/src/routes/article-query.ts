@@ -30,7 +30,10 @@ const FILTERS = ['category', 'source', 'since'] as const;
  * refused, since the cursor's position means nothing in another listing and silently answering
  * either listing would be wrong. The page size is not a filter: an explicit limit may change it.
  */
-export function continueListing(requested: RequestedQuery, cursor: PageCursor | undefined): { query: ArticleQuery; after: ArticleCursor | undefined } {
+export function continueListing(
+  requested: RequestedQuery,
+  cursor: PageCursor | undefined,
+): { query: ArticleQuery; after: ArticleCursor | undefined } {
   const fromRequest: ArticleQuery = {
     category: requested.category ?? null,
     source: requested.source ?? null,
@@ -44,7 +47,11 @@ export function continueListing(requested: RequestedQuery, cursor: PageCursor | 
     const given = requested[name];
     if (given !== undefined && given !== issued[name]) {
       const was = issued[name] === null ? 'no ' + name : `${name}=${issued[name]}`;
-      throw new HttpError(400, 'cursor_mismatch', `the cursor continues a listing with ${was}, not ${name}=${given}; drop the filters to follow it, or drop the cursor to start a new listing`);
+      throw new HttpError(
+        400,
+        'cursor_mismatch',
+        `the cursor continues a listing with ${was}, not ${name}=${given}; drop the filters to follow it, or drop the cursor to start a new listing`,
+      );
     }
   }
   return { query: { ...issued, limit: requested.limit ?? issued.limit }, after: cursor.after };

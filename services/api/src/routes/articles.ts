@@ -30,7 +30,14 @@ export function articleRoutes(db: Db): Router {
     const last = page.at(-1);
     const nextCursor =
       rows.length > query.limit && last
-        ? encodeCursor({ publishedSort: last.published_at ? new Date(last.published_at).toISOString() : '-infinity', ingestedAt: new Date(last.ingested_at).toISOString(), id: last.id }, query)
+        ? encodeCursor(
+            {
+              publishedSort: last.published_at ? new Date(last.published_at).toISOString() : '-infinity',
+              ingestedAt: new Date(last.ingested_at).toISOString(),
+              id: last.id,
+            },
+            query,
+          )
         : null;
     res.json({ items: page.map(presentArticle), nextCursor } satisfies ArticlePage);
   });
@@ -59,7 +66,8 @@ function intParam(value: unknown, name: string, fallback: number, min: number, m
   const raw = stringParam(value, name);
   if (raw === undefined) return fallback;
   const number = Number(raw);
-  if (!/^\d+$/.test(raw) || number < min || number > max) throw new HttpError(400, 'invalid_parameter', `${name} must be an integer from ${min} to ${max}`);
+  if (!/^\d+$/.test(raw) || number < min || number > max)
+    throw new HttpError(400, 'invalid_parameter', `${name} must be an integer from ${min} to ${max}`);
   return number;
 }
 
@@ -67,7 +75,8 @@ function dateParam(value: unknown): Date | undefined {
   const raw = stringParam(value, 'since');
   if (raw === undefined) return undefined;
   const date = new Date(raw);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || !Number.isFinite(date.getTime())) throw new HttpError(400, 'invalid_parameter', 'since must be an ISO-8601 time');
+  if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || !Number.isFinite(date.getTime()))
+    throw new HttpError(400, 'invalid_parameter', 'since must be an ISO-8601 time');
   return date;
 }
 
@@ -76,4 +85,3 @@ function cursorParam(value: unknown): PageCursor {
   if (!cursor) throw new HttpError(400, 'invalid_cursor', 'cursor is not one this server issued');
   return cursor;
 }
-

@@ -3,7 +3,6 @@ import type { ArticleQuery } from './article-query.ts';
 import { isUuid } from '@newsrank/core';
 import { MAX_LIMIT } from './article-query.ts';
 
-
 /** Where the next page starts and, for cursors this server issues, the listing it continues. */
 export interface PageCursor {
   after: ArticleCursor;

@@ -38,7 +38,8 @@ export function eventRoutes(deps: AcceptEventsDeps & { countEvents(counts: Event
   router.get('/v1/hit', noStore, async (req, res) => {
     const article = typeof req.query.article === 'string' ? req.query.article : undefined;
     const url = typeof req.query.url === 'string' ? req.query.url : undefined;
-    if (article === undefined && url === undefined) throw new HttpError(400, 'invalid_parameter', 'article=<id> (or url=<article URL>) is required');
+    if (article === undefined && url === undefined)
+      throw new HttpError(400, 'invalid_parameter', 'article=<id> (or url=<article URL>) is required');
     if (isBot(req.get('user-agent'))) {
       deps.countEvents({ accepted: 0, filtered: 1, rejected: 0 });
       res.status(204).end();

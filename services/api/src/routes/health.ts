@@ -29,7 +29,9 @@ export function healthRoutes(db: Db, redis: RedisClient): Router {
       }),
     ]);
     const ready = postgres.ok && redisCheck.ok && migrations.ok;
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks: { postgres, redis: redisCheck, migrations } } satisfies Readiness);
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'unavailable', checks: { postgres, redis: redisCheck, migrations } } satisfies Readiness);
   });
   return router;
 }

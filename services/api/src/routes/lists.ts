@@ -43,7 +43,9 @@ export function listRoutes(deps: ListRouteDeps): Router {
     // The same size GET /v1/ranking and /v1/popular answer with: a client shows the first event as it is.
     const limit = limitParam(req.query.limit);
     const empty = (parts: ListKeyParts) =>
-      emptyList(parts.kind === 'ranking' ? emptyRanking(parts.window, parts.categorySlug) : emptyPopular(parts.categorySlug, deps.halfLifeMs));
+      emptyList(
+        parts.kind === 'ranking' ? emptyRanking(parts.window, parts.categorySlug) : emptyPopular(parts.categorySlug, deps.halfLifeMs),
+      );
     // After the parameters: a malformed request is a 400 whether or not there is room.
     const release = deps.streams.take();
     if (!release) throw tooManyStreams(deps.streams.capacity);
@@ -56,7 +58,12 @@ export function listRoutes(deps: ListRouteDeps): Router {
 
 /** A list never published (a category without views, an unknown category): empty, generated never. */
 const emptyRanking = (window: RankingWindow, category: string | null): RankingList => ({ window, category, generatedAt: null, items: [] });
-const emptyPopular = (category: string | null, halfLifeMs: number): PopularList => ({ category, halfLife: formatDuration(halfLifeMs), generatedAt: null, items: [] });
+const emptyPopular = (category: string | null, halfLifeMs: number): PopularList => ({
+  category,
+  halfLife: formatDuration(halfLifeMs),
+  generatedAt: null,
+  items: [],
+});
 
 /**
  * The live list from memory; with `?at=` the version current at that moment, from history.
@@ -71,10 +78,16 @@ async function answer(req: Request, res: Response, deps: ListRouteDeps, key: str
   }
   const oldest = Date.now() - deps.historyDays * 86_400_000;
   const version = at.getTime() >= oldest ? await findPublishedListAt(deps.db, key, at) : undefined;
-  if (!version) throw new HttpError(404, 'not_found', `no version of ${key} was published at or before ${at.toISOString()} within the last ${deps.historyDays} days`);
+  if (!version)
+    throw new HttpError(
+      404,
+      'not_found',
+      `no version of ${key} was published at or before ${at.toISOString()} within the last ${deps.historyDays} days`,
+    );
   const historic = readPublishedList(version.payload);
   // The history holds only what the publisher wrote: a version that does not read back is a fault here, not the client's.
-  if (!historic.ok) throw new Error(`the stored version of ${key} at ${version.generatedAt.toISOString()} cannot be read: ${historic.problem}`);
+  if (!historic.ok)
+    throw new Error(`the stored version of ${key} at ${version.generatedAt.toISOString()} cannot be read: ${historic.problem}`);
   const immutable = at.getTime() <= Date.now();
   sendList(req, res, asDocument(historic.list), limit, immutable ? HISTORY_CACHE_CONTROL : LIVE_CACHE_CONTROL);
 }
@@ -114,7 +127,8 @@ function limitParam(value: unknown): number {
   const raw = single(value, 'limit');
   if (raw === undefined) return DEFAULT_LIMIT;
   const limit = Number(raw);
-  if (!/^\d+$/.test(raw) || limit < 1 || limit > MAX_LIMIT) throw new HttpError(400, 'invalid_parameter', `limit must be an integer from 1 to ${MAX_LIMIT}`);
+  if (!/^\d+$/.test(raw) || limit < 1 || limit > MAX_LIMIT)
+    throw new HttpError(400, 'invalid_parameter', `limit must be an integer from 1 to ${MAX_LIMIT}`);
   return limit;
 }
 
@@ -122,6 +136,7 @@ function atParam(value: unknown): Date | undefined {
   const raw = single(value, 'at');
   if (raw === undefined) return undefined;
   const at = new Date(raw);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || !Number.isFinite(at.getTime())) throw new HttpError(400, 'invalid_parameter', 'at must be an ISO-8601 time');
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || !Number.isFinite(at.getTime()))
+    throw new HttpError(400, 'invalid_parameter', 'at must be an ISO-8601 time');
   return at;
 }

@@ -17,7 +17,8 @@ export interface IngestOptions {
 /** Posts a document to a running API, as any publisher would, and prints the ingest report. */
 export async function ingestCommand(target: string, options: IngestOptions): Promise<number> {
   const waitMs = options.wait === null ? null : parseDurationMs(options.wait);
-  if (waitMs === null && options.wait !== null) throw new UsageError(`--wait needs a duration above zero such as 2s or 30s, got "${options.wait}" (or --no-wait)`);
+  if (waitMs === null && options.wait !== null)
+    throw new UsageError(`--wait needs a duration above zero such as 2s or 30s, got "${options.wait}" (or --no-wait)`);
   const base = apiBase(options.apiUrl);
   const input = await readIngestInput(target);
   // Every failure from here on concerns this one document; the message says which.

@@ -35,7 +35,9 @@ export async function checkCategory(base: string, category: string | undefined):
   const known = await getJson<Category[]>(base, '/v1/categories');
   if (known.some((entry) => entry.slug === slug)) return;
   const names = known.map((entry) => entry.slug);
-  throw new CommandError(`no category "${category}"; ${names.length > 0 ? `known: ${names.join(', ')}` : 'none are known yet (no articles ingested)'}`);
+  throw new CommandError(
+    `no category "${category}"; ${names.length > 0 ? `known: ${names.join(', ')}` : 'none are known yet (no articles ingested)'}`,
+  );
 }
 
 /** A heading line, then the table, or one line saying there is nothing to rank yet. */

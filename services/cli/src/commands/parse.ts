@@ -6,7 +6,9 @@ export async function parseCommand(file: string, contentType: string | undefined
   const bytes = file === '-' ? await readStdin() : await readDocumentFile(file);
   try {
     const result = parseDocument(bytes, { contentType });
-    process.stdout.write(`${JSON.stringify({ format: result.format, encoding: result.encoding, feed: result.feed, articles: result.articles, rejected: result.rejected, warnings: result.warnings }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ format: result.format, encoding: result.encoding, feed: result.feed, articles: result.articles, rejected: result.rejected, warnings: result.warnings }, null, 2)}\n`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof DocumentError) {

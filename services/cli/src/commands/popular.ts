@@ -12,7 +12,11 @@ const COLUMNS: Column<PopularItem>[] = [
 ];
 
 /** Prints the Popular list (views weighed by age) a running API serves, as a table. */
-export async function popularCommand(options: { category?: string | undefined; limit: string; apiUrl?: string | undefined }): Promise<number> {
+export async function popularCommand(options: {
+  category?: string | undefined;
+  limit: string;
+  apiUrl?: string | undefined;
+}): Promise<number> {
   const limit = checkLimit(options.limit);
   const base = apiBase(options.apiUrl);
   await checkCategory(base, options.category);

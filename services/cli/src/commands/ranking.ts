@@ -13,7 +13,12 @@ const COLUMNS: Column<RankingItem>[] = [
 ];
 
 /** Prints the access ranking a running API serves, as a table. */
-export async function rankingCommand(options: { window: string; category?: string | undefined; limit: string; apiUrl?: string | undefined }): Promise<number> {
+export async function rankingCommand(options: {
+  window: string;
+  category?: string | undefined;
+  limit: string;
+  apiUrl?: string | undefined;
+}): Promise<number> {
   const limit = checkLimit(options.limit);
   const base = apiBase(options.apiUrl);
   await checkCategory(base, options.category);

@@ -36,7 +36,10 @@ export async function sourcesCommand(action: string, target: string | undefined,
   const base = apiBase(options.apiUrl);
   const authorization = `Bearer ${configOrExit().ingestTokens[0] ?? ''}`;
   const call = async (path: string, init: RequestInit = {}, expected: number[] = [200]) => {
-    const response = await callApi(base, path, { ...init, headers: { authorization, ...(init.headers as Record<string, string> | undefined) } });
+    const response = await callApi(base, path, {
+      ...init,
+      headers: { authorization, ...(init.headers as Record<string, string> | undefined) },
+    });
     if (!expected.includes(response.status)) throw new CommandError(`the API answered ${await describeRefusal(response)}`);
     return response.json() as Promise<unknown>;
   };
@@ -51,7 +54,11 @@ export async function sourcesCommand(action: string, target: string | undefined,
       if (options.slug) body.slug = options.slug;
       if (options.category) body.category = options.category;
       if (options.interval) body.interval = options.interval;
-      const source = await call('/v1/sources', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }, [200, 201]);
+      const source = await call(
+        '/v1/sources',
+        { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
+        [200, 201],
+      );
       process.stdout.write(`${JSON.stringify(source, null, 2)}\n`);
       return 0;
     }

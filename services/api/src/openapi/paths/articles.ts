@@ -14,13 +14,28 @@ export const articlePaths: Paths = {
       parameters: [
         ref('parameters', 'category'),
         { name: 'source', in: 'query', required: false, schema: { type: 'string' } },
-        { name: 'since', in: 'query', required: false, description: 'only articles published at or after', schema: { type: 'string', format: 'date-time' } },
+        {
+          name: 'since',
+          in: 'query',
+          required: false,
+          description: 'only articles published at or after',
+          schema: { type: 'string', format: 'date-time' },
+        },
         { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
-        { name: 'cursor', in: 'query', required: false, description: 'nextCursor of the previous page; opaque, and carries that page\'s filters and limit', schema: { type: 'string' } },
+        {
+          name: 'cursor',
+          in: 'query',
+          required: false,
+          description: "nextCursor of the previous page; opaque, and carries that page's filters and limit",
+          schema: { type: 'string' },
+        },
       ],
       responses: {
         '200': json(ref('schemas', 'ArticlePage'), 'one page'),
-        '400': json(ref('schemas', 'Error'), '`invalid_parameter`, `invalid_cursor` (not a cursor this server issued) or `cursor_mismatch` (filters other than the cursor\'s)'),
+        '400': json(
+          ref('schemas', 'Error'),
+          "`invalid_parameter`, `invalid_cursor` (not a cursor this server issued) or `cursor_mismatch` (filters other than the cursor's)",
+        ),
         '429': ref('responses', 'TooManyRequests'),
       },
     },
@@ -28,7 +43,8 @@ export const articlePaths: Paths = {
       operationId: 'postArticles',
       tags: ['ingest'],
       summary: 'Ingest articles as native JSON',
-      description: 'Up to 1000 articles in newsrank\'s own JSON shape; each needs a title, and a bad article is rejected alone. Answers like POST /v1/feeds.',
+      description:
+        "Up to 1000 articles in newsrank's own JSON shape; each needs a title, and a bad article is rejected alone. Answers like POST /v1/feeds.",
       security: [{ ingestToken: [] }],
       parameters: [ref('parameters', 'source')],
       requestBody: { required: true, content: { 'application/json': { schema: ref('schemas', 'ArticlesRequest') } } },

@@ -27,9 +27,16 @@ export const ingestPaths: Paths = {
       requestBody: {
         required: true,
         content: Object.fromEntries(
-          ['application/rss+xml', 'application/atom+xml', 'application/xml', 'application/feed+json', 'application/json', 'text/html', 'text/plain', 'application/octet-stream'].map(
-            (type) => [type, { schema: document }],
-          ),
+          [
+            'application/rss+xml',
+            'application/atom+xml',
+            'application/xml',
+            'application/feed+json',
+            'application/json',
+            'text/html',
+            'text/plain',
+            'application/octet-stream',
+          ].map((type) => [type, { schema: document }]),
         ),
       },
       responses: {
@@ -43,7 +50,8 @@ export const ingestPaths: Paths = {
       operationId: 'getIngestJob',
       tags: ['ingest'],
       summary: 'Outcome of a posted document',
-      description: 'Status of an ingest job and, once it completed, what happened to each article (inserted, updated, duplicate) and which items were rejected.',
+      description:
+        'Status of an ingest job and, once it completed, what happened to each article (inserted, updated, duplicate) and which items were rejected.',
       parameters: [{ name: 'jobId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
       responses: {
         '200': json(ref('schemas', 'IngestJob'), 'the job'),

@@ -24,7 +24,13 @@ export const listPaths: Paths = {
       description:
         'Articles by counted views inside the window, site-wide or per category, served from memory. previousRank is the rank in the list ' +
         'published before; ties go to the newer article. With at=, the list as it was then (404 if none was published by then within the history).',
-      parameters: [ref('parameters', 'window'), ref('parameters', 'category'), ref('parameters', 'listLimit'), ref('parameters', 'at'), ref('parameters', 'ifNoneMatch')],
+      parameters: [
+        ref('parameters', 'window'),
+        ref('parameters', 'category'),
+        ref('parameters', 'listLimit'),
+        ref('parameters', 'at'),
+        ref('parameters', 'ifNoneMatch'),
+      ],
       responses: listResponses('RankingList'),
     },
   },
@@ -33,8 +39,14 @@ export const listPaths: Paths = {
       operationId: 'getPopular',
       tags: ['lists'],
       summary: 'Popular articles',
-      description: 'Articles by time-decayed views: each view weighs 2^-(age / POPULARITY_HALF_LIFE). Served from memory; at= as for the ranking.',
-      parameters: [ref('parameters', 'category'), ref('parameters', 'listLimit'), ref('parameters', 'at'), ref('parameters', 'ifNoneMatch')],
+      description:
+        'Articles by time-decayed views: each view weighs 2^-(age / POPULARITY_HALF_LIFE). Served from memory; at= as for the ranking.',
+      parameters: [
+        ref('parameters', 'category'),
+        ref('parameters', 'listLimit'),
+        ref('parameters', 'at'),
+        ref('parameters', 'ifNoneMatch'),
+      ],
       responses: listResponses('PopularList'),
     },
   },
@@ -48,10 +60,22 @@ export const listPaths: Paths = {
         'event each time one changes: {key, kind, window, category, etag, generatedAt, list}, the list cut to limit items (by default ' +
         'the size GET /v1/ranking and /v1/popular answer with).',
       parameters: [
-        { name: 'window', in: 'query', required: false, description: 'only the access ranking of this window', schema: { type: 'string', enum: RANKING_WINDOWS } },
+        {
+          name: 'window',
+          in: 'query',
+          required: false,
+          description: 'only the access ranking of this window',
+          schema: { type: 'string', enum: RANKING_WINDOWS },
+        },
         { name: 'kind', in: 'query', required: false, schema: { type: 'string', enum: ['ranking', 'popular'] } },
         ref('parameters', 'category'),
-        { name: 'limit', in: 'query', required: false, description: 'items of each list an event carries', schema: { type: 'integer', minimum: 1, maximum: 100, default: 10 } },
+        {
+          name: 'limit',
+          in: 'query',
+          required: false,
+          description: 'items of each list an event carries',
+          schema: { type: 'integer', minimum: 1, maximum: 100, default: 10 },
+        },
       ],
       responses: {
         '200': { description: 'an endless event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
@@ -59,7 +83,9 @@ export const listPaths: Paths = {
         '429': ref('responses', 'TooManyRequests'),
         '503': {
           ...json(ref('schemas', 'Error'), '`too_many_streams`: this server process already holds SSE_MAX_CLIENTS streams'),
-          headers: { 'Retry-After': { description: 'seconds to wait before opening the stream again', schema: { type: 'integer', minimum: 0 } } },
+          headers: {
+            'Retry-After': { description: 'seconds to wait before opening the stream again', schema: { type: 'integer', minimum: 0 } },
+          },
         },
       },
     },

@@ -51,7 +51,7 @@ export const operationPaths: Paths = {
       description:
         'A read-only bull-board dashboard of the ingest, events and ranking queues (an HTML application with its own assets and JSON ' +
         'calls under this path). Takes an ingest token as a bearer token, or as the password of HTTP Basic authentication so a browser can sign in. ' +
-        'Its JSON calls fail in the API\'s error shape: `queue_not_found`, and `read_only` (403) for any change.',
+        "Its JSON calls fail in the API's error shape: `queue_not_found`, and `read_only` (403) for any change.",
       security: [{ ingestToken: [] }, { adminBasic: [] }],
       responses: {
         '200': { description: 'the dashboard', content: { 'text/html': { schema: { type: 'string' } } } },

@@ -13,7 +13,8 @@ export const sourcePaths: Paths = {
       operationId: 'subscribeSource',
       tags: ['sources'],
       summary: 'Subscribe to a feed',
-      description: 'The first fetch is queued at once. The same URL again answers the existing source with 200. A host that is or resolves to a loopback, private, link-local or metadata address is refused (`refused_address`) unless FETCH_ALLOW_PRIVATE=true.',
+      description:
+        'The first fetch is queued at once. The same URL again answers the existing source with 200. A host that is or resolves to a loopback, private, link-local or metadata address is refused (`refused_address`) unless FETCH_ALLOW_PRIVATE=true.',
       security: token,
       requestBody: {
         required: true,
@@ -45,7 +46,11 @@ export const sourcePaths: Paths = {
       summary: 'The sources as OPML',
       description: 'OPML 2.0, one folder per category.',
       security: token,
-      responses: { '200': { description: 'the OPML document', content: { 'text/x-opml': { schema: { type: 'string' } } } }, '401': ref('responses', 'Unauthorized'), ...tooMany },
+      responses: {
+        '200': { description: 'the OPML document', content: { 'text/x-opml': { schema: { type: 'string' } } } },
+        '401': ref('responses', 'Unauthorized'),
+        ...tooMany,
+      },
     },
   },
   '/v1/sources/opml': {
@@ -53,9 +58,13 @@ export const sourcePaths: Paths = {
       operationId: 'importSources',
       tags: ['sources'],
       summary: 'Subscribe to every feed of an OPML file',
-      description: 'Nested outlines; the nearest enclosing folder is the category. A URL subscribed already counts as existing; a refused one is reported and does not stop the others.',
+      description:
+        'Nested outlines; the nearest enclosing folder is the category. A URL subscribed already counts as existing; a refused one is reported and does not stop the others.',
       security: token,
-      requestBody: { required: true, content: { 'text/x-opml': { schema: { type: 'string' } }, 'application/xml': { schema: { type: 'string' } } } },
+      requestBody: {
+        required: true,
+        content: { 'text/x-opml': { schema: { type: 'string' } }, 'application/xml': { schema: { type: 'string' } } },
+      },
       responses: {
         '200': json(ref('schemas', 'OpmlImport'), 'what was subscribed'),
         '400': ref('responses', 'BadRequest'),
@@ -66,7 +75,15 @@ export const sourcePaths: Paths = {
     },
   },
   '/v1/sources/{slug}': {
-    get: { operationId: 'getSource', tags: ['sources'], summary: 'One source', description: 'The source and its health.', security: token, parameters: [slug], responses: { '200': sourceAnswer('the source'), ...refusals } },
+    get: {
+      operationId: 'getSource',
+      tags: ['sources'],
+      summary: 'One source',
+      description: 'The source and its health.',
+      security: token,
+      parameters: [slug],
+      responses: { '200': sourceAnswer('the source'), ...refusals },
+    },
     patch: {
       operationId: 'changeSource',
       tags: ['sources'],
@@ -92,7 +109,8 @@ export const sourcePaths: Paths = {
       operationId: 'refreshSource',
       tags: ['sources'],
       summary: 'Fetch a source now',
-      description: 'Whatever its schedule, pause or health; a disabled source comes back by a refresh that succeeds. statusUrl is the source.',
+      description:
+        'Whatever its schedule, pause or health; a disabled source comes back by a refresh that succeeds. statusUrl is the source.',
       security: token,
       parameters: [slug],
       responses: {
@@ -108,16 +126,32 @@ export const sourcePaths: Paths = {
       tags: ['sources'],
       summary: 'WebSub verification of intent',
       description: 'The hub asks whether the subscription is wanted; the challenge is echoed only for the topic and mode asked for.',
-      parameters: [slug, ...['hub.mode', 'hub.topic', 'hub.challenge', 'hub.lease_seconds'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }))],
-      responses: { '200': { description: 'hub.challenge, echoed', content: { 'text/plain': { schema: { type: 'string' } } } }, '404': ref('responses', 'NotFound'), ...tooMany },
+      parameters: [
+        slug,
+        ...['hub.mode', 'hub.topic', 'hub.challenge', 'hub.lease_seconds'].map((name) => ({
+          name,
+          in: 'query',
+          required: false,
+          schema: { type: 'string' },
+        })),
+      ],
+      responses: {
+        '200': { description: 'hub.challenge, echoed', content: { 'text/plain': { schema: { type: 'string' } } } },
+        '404': ref('responses', 'NotFound'),
+        ...tooMany,
+      },
     },
     post: {
       operationId: 'pushWebSub',
       tags: ['sources'],
       summary: 'Content pushed by the hub',
-      description: 'Ingested at once, like a posted document, only when X-Hub-Signature (or X-Hub-Signature-256) is its HMAC with the subscription\'s secret.',
+      description:
+        "Ingested at once, like a posted document, only when X-Hub-Signature (or X-Hub-Signature-256) is its HMAC with the subscription's secret.",
       parameters: [slug, { name: 'X-Hub-Signature', in: 'header', required: false, schema: { type: 'string' } }],
-      requestBody: { required: true, content: { 'application/rss+xml': { schema: { type: 'string' } }, 'application/atom+xml': { schema: { type: 'string' } } } },
+      requestBody: {
+        required: true,
+        content: { 'application/rss+xml': { schema: { type: 'string' } }, 'application/atom+xml': { schema: { type: 'string' } } },
+      },
       responses: {
         '202': json(ref('schemas', 'IngestAccepted'), 'recorded and queued'),
         '400': ref('responses', 'BadRequest'),
@@ -133,38 +167,52 @@ export const sourcePaths: Paths = {
       operationId: 'sourcesPage',
       tags: ['sources'],
       summary: 'The sources page',
-      description: 'HTML: every source with its health, forms to add one by URL and to import an OPML file. Ingest token as bearer or as the Basic password.',
+      description:
+        'HTML: every source with its health, forms to add one by URL and to import an OPML file. Ingest token as bearer or as the Basic password.',
       security: [{ ingestToken: [] }, { adminBasic: [] }],
-      responses: { '200': { description: 'the page', content: { 'text/html': { schema: { type: 'string' } } } }, '401': ref('responses', 'Unauthorized') },
+      responses: {
+        '200': { description: 'the page', content: { 'text/html': { schema: { type: 'string' } } } },
+        '401': ref('responses', 'Unauthorized'),
+      },
     },
     post: {
       operationId: 'sourcesPageSubscribe',
       tags: ['sources'],
-      summary: 'The page\'s form: subscribe',
-      description: 'Form fields url and category; answers the page with what happened. Refused (403 `cross_site_request`) from other sites\' pages.',
+      summary: "The page's form: subscribe",
+      description:
+        "Form fields url and category; answers the page with what happened. Refused (403 `cross_site_request`) from other sites' pages.",
       security: [{ ingestToken: [] }, { adminBasic: [] }],
-      responses: { '201': { description: 'the page, subscribed', content: { 'text/html': { schema: { type: 'string' } } } }, '401': ref('responses', 'Unauthorized') },
+      responses: {
+        '201': { description: 'the page, subscribed', content: { 'text/html': { schema: { type: 'string' } } } },
+        '401': ref('responses', 'Unauthorized'),
+      },
     },
   },
   '/admin/sources/opml': {
     post: {
       operationId: 'sourcesPageImport',
       tags: ['sources'],
-      summary: 'The page\'s form: import OPML',
-      description: 'Form field opml (the file\'s text); answers the page with what was added.',
+      summary: "The page's form: import OPML",
+      description: "Form field opml (the file's text); answers the page with what was added.",
       security: [{ ingestToken: [] }, { adminBasic: [] }],
-      responses: { '200': { description: 'the page', content: { 'text/html': { schema: { type: 'string' } } } }, '401': ref('responses', 'Unauthorized') },
+      responses: {
+        '200': { description: 'the page', content: { 'text/html': { schema: { type: 'string' } } } },
+        '401': ref('responses', 'Unauthorized'),
+      },
     },
   },
   '/admin/sources/{slug}/refresh': {
     post: {
       operationId: 'sourcesPageRefresh',
       tags: ['sources'],
-      summary: 'The page\'s button: fetch now',
+      summary: "The page's button: fetch now",
       description: 'Queues a fetch and answers the page.',
       security: [{ ingestToken: [] }, { adminBasic: [] }],
       parameters: [slug],
-      responses: { '202': { description: 'the page', content: { 'text/html': { schema: { type: 'string' } } } }, '401': ref('responses', 'Unauthorized') },
+      responses: {
+        '202': { description: 'the page', content: { 'text/html': { schema: { type: 'string' } } } },
+        '401': ref('responses', 'Unauthorized'),
+      },
     },
   },
 };

@@ -3,7 +3,10 @@ import type { Paths } from '../types.ts';
 const htmlPage = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
 const script = (description: string) => ({ description, content: { 'text/javascript': { schema: { type: 'string' } } } });
 const windowParameter = {
-  name: 'window', in: 'query', required: false, description: 'the Access ranking tab shown without JavaScript',
+  name: 'window',
+  in: 'query',
+  required: false,
+  description: 'the Access ranking tab shown without JavaScript',
   schema: { type: 'string', enum: ['1h', '24h', '7d'], default: '24h' },
 };
 
@@ -17,7 +20,16 @@ export const webPaths: Paths = {
       description:
         'Server-rendered HTML: the latest articles, the Popular box with a tab per category and the Access ranking box with 1h/24h/7d tabs, ' +
         'rank numbers and movement. Works without JavaScript; with it, tabs switch in place and the boxes follow /v1/ranking/stream.',
-      parameters: [windowParameter, { name: 'category', in: 'query', required: false, description: 'the Popular tab shown without JavaScript', schema: { type: 'string' } }],
+      parameters: [
+        windowParameter,
+        {
+          name: 'category',
+          in: 'query',
+          required: false,
+          description: 'the Popular tab shown without JavaScript',
+          schema: { type: 'string' },
+        },
+      ],
       responses: { '200': htmlPage('the page') },
     },
   },
@@ -29,7 +41,10 @@ export const webPaths: Paths = {
       description:
         "Title, photo caption, time in the source's zone (and the reader's, by script), dateline, the sanitized body and category, with the " +
         "category's Popular box and the Access ranking beside it. The page's script counts one view per page load through /v1/events.",
-      parameters: [{ name: 'id', in: 'path', required: true, description: 'the article id', schema: { type: 'string', format: 'uuid' } }, windowParameter],
+      parameters: [
+        { name: 'id', in: 'path', required: true, description: 'the article id', schema: { type: 'string', format: 'uuid' } },
+        windowParameter,
+      ],
       responses: { '200': htmlPage('the page'), '404': htmlPage('no such article') },
     },
   },
@@ -40,11 +55,20 @@ export const webPaths: Paths = {
       summary: "The reader page's stylesheet and script",
       description: 'newsrank.css and newsrank.js, with an ETag; cached for a year when requested with the ?v= content hash the pages link.',
       parameters: [
-        { name: 'name', in: 'path', required: true, description: 'the file', schema: { type: 'string', enum: ['newsrank.css', 'newsrank.js'] } },
+        {
+          name: 'name',
+          in: 'path',
+          required: true,
+          description: 'the file',
+          schema: { type: 'string', enum: ['newsrank.css', 'newsrank.js'] },
+        },
         { name: 'v', in: 'query', required: false, description: 'content hash', schema: { type: 'string' } },
       ],
       responses: {
-        '200': { description: 'the file', content: { 'text/css': { schema: { type: 'string' } }, 'text/javascript': { schema: { type: 'string' } } } },
+        '200': {
+          description: 'the file',
+          content: { 'text/css': { schema: { type: 'string' } }, 'text/javascript': { schema: { type: 'string' } } },
+        },
         '304': { description: 'unchanged (If-None-Match)' },
         '404': { description: 'no such asset' },
       },
