@@ -298,6 +298,40 @@ describe('managing sources', () => {
   });
 });
 
+describe('the sources page', () => {
+  const basic = { authorization: `Basic ${Buffer.from(`editor:${TEST_TOKEN}`).toString('base64')}` };
+
+  it('lists sources with their health behind the token, and adds one from its form', async () => {
+    expect((await fetch(`${stack.baseUrl}/admin/sources`)).status).toBe(401);
+    const page = await fetch(`${stack.baseUrl}/admin/sources`, { headers: basic });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<code>steady</code>');
+    expect(html).toMatch(/<form method="post" action="\/admin\/sources"/);
+
+    const url = publisher.feed('/from-page.xml', () => rssFeed(site('from-page', 1)));
+    const added = await fetch(`${stack.baseUrl}/admin/sources`, {
+      method: 'POST',
+      headers: { ...basic, 'content-type': 'application/x-www-form-urlencoded', origin: stack.baseUrl },
+      body: new URLSearchParams({ url, category: 'Culture' }),
+    });
+    expect(added.status).toBe(201);
+    expect(await added.text()).toContain(`Subscribed to ${url}`);
+    const { items } = (await (await fetch(`${stack.baseUrl}/v1/sources`, { headers: auth })).json()) as { items: Source[] };
+    expect(items.find((item) => item.url === url)?.category).toBe('Culture');
+  });
+
+  it('refuses a form posted from another site, in the JSON error shape', async () => {
+    const response = await fetch(`${stack.baseUrl}/admin/sources`, {
+      method: 'POST',
+      headers: { ...basic, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' },
+      body: new URLSearchParams({ url: `${publisher.origin}/evil.xml` }),
+    });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: { code: 'cross_site_request' } });
+  });
+});
+
 describe('WebSub', () => {
   it('subscribes at the hub the feed names, answers its challenge, and ingests only correctly signed pushes', async () => {
     const hubPath = '/hub';
