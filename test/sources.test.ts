@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rssFeed, testStories, type TestStory } from './support/feeds.ts';
@@ -295,6 +297,36 @@ describe('managing sources', () => {
     const text = await exported.text();
     expect(text).toContain(`xmlUrl="${a}"`);
     expect(text).toContain(`xmlUrl="${b}"`);
+  });
+});
+
+describe('the command line', () => {
+  const cli = (...args: string[]) =>
+    spawnSync(
+      process.execPath,
+      [fileURLToPath(new URL('../services/cli/src/main.ts', import.meta.url)), 'sources', ...args, '--api', stack.baseUrl],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, INGEST_TOKENS: TEST_TOKEN, NODE_ENV: 'test' },
+      },
+    );
+
+  it('adds, lists, refreshes and imports through the running API', async () => {
+    const url = publisher.feed('/from-cli.xml', () => rssFeed(site('from-cli', 1)));
+    const added = cli('add', url, '--slug', 'from-cli', '--category', 'World');
+    expect(added.status, added.stderr).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({ slug: 'from-cli', url, category: 'World' });
+    await until('the CLI source fetched', async () => ((await source('from-cli')).articles === 1 ? true : undefined));
+
+    const listed = cli('list');
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(/^slug\s+status/);
+    expect(listed.stdout).toContain('from-cli');
+
+    const refreshed = cli('refresh', 'from-cli');
+    expect(refreshed.status, refreshed.stderr).toBe(0);
+    expect(JSON.parse(refreshed.stdout)).toMatchObject({ statusUrl: '/v1/sources/from-cli' });
+    expect(cli('refresh', 'no-such-source').status).toBe(1);
   });
 });
 
