@@ -4,3 +4,4 @@ export { JOBS, JOB_NAMES, QUEUE_JOB_DEFAULTS, type JobDefinition, type JobKey, t
 export { dispatchJobs, type JobHandler, type JobHandlers, type JobsOn, type PayloadOf } from './job-handlers.ts';
 export { openQueue, upsertJobSchedulers } from './open-queue.ts';
 export { handBackOnStop, StopTimeoutError, type HandBackProcessor, type StoppableHandler } from './hand-back.ts';
+export { queueIngestDocument } from './queue-ingest-document.ts';

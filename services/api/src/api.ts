@@ -4,11 +4,8 @@ import { createRedis, openQueue } from '@newsrank/queue';
 import { ListStore, publishedListNames } from '@newsrank/published-lists';
 import type { RunningService, ServiceContext } from '@newsrank/runtime';
 import { createApp } from './app.ts';
-import { ArticleResolver } from './events/article-resolver.ts';
 import { ParsePool } from '@newsrank/feed-parser/threads';
-import { operationsFor } from './operations.ts';
-import { countSourcesByStatus } from '@newsrank/db';
-import { sourcesSettings } from '@newsrank/sources/subscriptions';
+import { appDepsFor } from './app-deps.ts';
 import { createHttpServer } from './http/http-server.ts';
 
 export interface RunningApi extends RunningService {
@@ -34,31 +31,9 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
   const lists = new ListStore(redis, subscriber, publishedListNames(config.queuePrefix), logger);
   await lists.start();
 
-  const ranking = {
-    eventsQueue,
-    resolver: new ArticleResolver(db),
-    lists,
-    dedupRetentionMs: config.eventDedupRetentionMs,
-    halfLifeMs: config.popularityHalfLifeMs,
-    historyDays: config.rankingHistoryDays,
-  };
   const parsePool = new ParsePool(2);
-  const operations = operationsFor(config, redis, [ingestQueue, eventsQueue, rankingQueue, sourcesQueue], logger, () =>
-    countSourcesByStatus(db),
-  );
-  const app = createApp({
-    db,
-    logger,
-    redis,
-    ingestQueue,
-    ingestTokens: config.ingestTokens,
-    feedMaxBytes: config.feedMaxBytes,
-    parsePool,
-    ranking,
-    operations,
-    sourceTimeZones: config.sourceTimeZones,
-    sources: { queue: sourcesQueue, settings: sourcesSettings(config.sources, config.feedMaxBytes) },
-  });
+  const queues = { ingest: ingestQueue, events: eventsQueue, ranking: rankingQueue, sources: sourcesQueue };
+  const app = createApp(appDepsFor(config, { db, logger, redis, queues, lists, parse: parsePool.parse }));
   const server = createHttpServer(app, config.httpLimits, logger).listen(config.http.port, config.http.host);
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;

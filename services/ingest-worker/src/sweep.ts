@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import { pendingIngestJobIds, type Db } from '@newsrank/db';
-import { JOBS, type IngestDocumentPayload } from '@newsrank/queue';
+import { JOBS, queueIngestDocument } from '@newsrank/queue';
 import type { Logger } from '@newsrank/logger';
 
 /** How long an accepted document may wait before the sweeper suspects its queue entry is gone: one sweep interval. */
@@ -16,8 +16,7 @@ export async function sweepIngestJobs(db: Db, queue: Queue, logger: Logger): Pro
   for (const id of await pendingIngestJobIds(db, SWEEP_AFTER_MS)) {
     const job = await queue.getJob(id);
     if (!job) {
-      const payload: IngestDocumentPayload = { ingestJobId: id };
-      await queue.add(JOBS.ingestDocument.name, payload, { ...JOBS.ingestDocument.options, jobId: id });
+      await queueIngestDocument(queue, id);
       requeued++;
     } else if (await job.isFailed()) {
       await job.retry('failed');

@@ -1,28 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
+import { STORY_FIELD_COLUMNS } from './story-rows.ts';
 
-export const ARTICLE_COLUMNS = [
-  'id',
-  'source',
-  'guid',
-  'url',
-  'title',
-  'summary',
-  'content_html',
-  'author',
-  'category',
-  'category_slug',
-  'tags',
-  'dateline',
-  'image_url',
-  'image_caption',
-  'language',
-  'published_at',
-  'published_time_zone',
-  'updated_at',
-  'ingested_at',
-  'published_sort',
-] as const;
+export const ARTICLE_COLUMNS = ['id', 'source', ...STORY_FIELD_COLUMNS, 'ingested_at', 'published_sort'] as const;
 
 export interface ArticleFilter {
   categorySlug?: string | undefined;

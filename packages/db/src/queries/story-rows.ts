@@ -42,6 +42,26 @@ export function storyDiffers(stored: StoredFields, incoming: NewArticleRow): boo
 export type StoredFields = Pick<ArticleRow, (typeof COMPARED_FIELDS)[number]>;
 
 /** A version's carried fields replace the stored ones; fields it lacks are kept. */
+/** The columns a story carries (what a new version may replace), in one place for reading and merging. */
+export const STORY_FIELD_COLUMNS = [
+  'guid',
+  'url',
+  'title',
+  'summary',
+  'content_html',
+  'author',
+  'category',
+  'category_slug',
+  'tags',
+  'dateline',
+  'image_url',
+  'image_caption',
+  'language',
+  'published_at',
+  'published_time_zone',
+  'updated_at',
+] as const;
+
 export function mergeUpdate(incoming: NewArticleRow): ArticleUpdate {
   const update: ArticleUpdate = {};
   const carried = <K extends keyof NewArticleRow & keyof ArticleUpdate>(key: K) => {
@@ -50,24 +70,7 @@ export function mergeUpdate(incoming: NewArticleRow): ArticleUpdate {
     if (Array.isArray(value) && value.length === 0) return;
     (update as Record<string, unknown>)[key] = value;
   };
-  for (const key of [
-    'guid',
-    'url',
-    'title',
-    'summary',
-    'content_html',
-    'author',
-    'category',
-    'category_slug',
-    'tags',
-    'dateline',
-    'image_url',
-    'image_caption',
-    'language',
-    'published_at',
-    'published_time_zone',
-    'updated_at',
-  ] as const) {
+  for (const key of STORY_FIELD_COLUMNS) {
     carried(key);
   }
   if (incoming.published_at) update.published_at_origin = incoming.published_at_origin ?? null;

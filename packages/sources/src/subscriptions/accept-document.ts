@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import { forgetIngestJob, recordIngestJob, type Db, type NewIngestJob } from '@newsrank/db';
-import { JOBS, type IngestDocumentPayload } from '@newsrank/queue';
+import { queueIngestDocument } from '@newsrank/queue';
 
 /** The queue refused the job: the document was withdrawn, the sender should retry. */
 export class QueueRefusedError extends Error {
@@ -18,9 +18,8 @@ export class QueueRefusedError extends Error {
  */
 export async function acceptDocument(db: Db, ingestQueue: Queue, job: NewIngestJob): Promise<void> {
   await recordIngestJob(db, job);
-  const payload: IngestDocumentPayload = { ingestJobId: job.id };
   try {
-    await ingestQueue.add(JOBS.ingestDocument.name, payload, { ...JOBS.ingestDocument.options, jobId: job.id });
+    await queueIngestDocument(ingestQueue, job.id);
   } catch (error) {
     await forgetIngestJob(db, job.id).catch(() => {});
     throw new QueueRefusedError(error);

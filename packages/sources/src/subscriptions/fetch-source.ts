@@ -15,7 +15,7 @@ import {
 import { DocumentError, type ParseResult } from '@newsrank/feed-parser';
 import type { ParseFunction } from '@newsrank/feed-parser/threads';
 import type { Logger } from '@newsrank/logger';
-import { JOBS, type FetchSourcePayload, type IngestDocumentPayload } from '@newsrank/queue';
+import { queueIngestDocument, type FetchSourcePayload } from '@newsrank/queue';
 import type { FetchOutcome, PollPlan, PollResult } from '../contract.ts';
 import { planNextPoll } from '../poll/plan-next-poll.ts';
 import { fetchFeed } from '../fetch/fetch-feed.ts';
@@ -144,13 +144,10 @@ async function recordChanged(
     body: fetched.body,
   });
   if (!stored) return { outcome: 'skipped', why: 'this fetch was already recorded' };
-  const payload: IngestDocumentPayload = { ingestJobId };
-  await context.ingestQueue
-    .add(JOBS.ingestDocument.name, payload, { ...JOBS.ingestDocument.options, jobId: ingestJobId })
-    .catch((error: unknown) => {
-      // Recorded in PostgreSQL: the ingest sweeper queues it within a minute.
-      logger.warn({ err: error, ingestJobId }, 'could not queue a fetched document; the sweeper will');
-    });
+  await queueIngestDocument(context.ingestQueue, ingestJobId).catch((error: unknown) => {
+    // Recorded in PostgreSQL: the ingest sweeper queues it within a minute.
+    logger.warn({ err: error, ingestJobId }, 'could not queue a fetched document; the sweeper will');
+  });
   await considerWebSub(context, source, fetched, links);
   return { outcome: 'changed', status: fetched.status, ingestJobId, elapsedMs: fetched.elapsedMs };
 }

@@ -139,12 +139,13 @@ export async function subscribeSource(
 }
 
 export async function changeSource(store: SourcesStore, slug: string, patch: SourcePatch): Promise<SourceView> {
-  await existingSource(store.db, slug);
-  const row = await updateSourceSettings(store.db, slug, {
-    ...(patch.paused === undefined ? {} : { paused: patch.paused }),
-    ...(patch.intervalSeconds === undefined ? {} : { requestedIntervalSeconds: patch.intervalSeconds }),
-    ...(patch.category === undefined ? {} : { category: patch.category }),
-  });
+  const row = !SOURCE_SLUG.test(slug)
+    ? undefined
+    : await updateSourceSettings(store.db, slug, {
+        ...(patch.paused === undefined ? {} : { paused: patch.paused }),
+        ...(patch.intervalSeconds === undefined ? {} : { requestedIntervalSeconds: patch.intervalSeconds }),
+        ...(patch.category === undefined ? {} : { category: patch.category }),
+      });
   if (!row) throw new SourceError('not-found', 'not_found', `no source ${slug}`);
   return view(store, row);
 }
@@ -157,8 +158,7 @@ export async function removeSource(store: SourcesStore, slug: string): Promise<v
 
 /** Fetches a source now, whatever its schedule, pause or health (a disabled source comes back by this). */
 export async function refreshSource(store: SourcesStore, slug: string): Promise<{ jobId: string; source: SourceView }> {
-  await existingSource(store.db, slug);
-  const row = await claimSourceNow(store.db, slug, store.settings.leaseMs);
+  const row = !SOURCE_SLUG.test(slug) ? undefined : await claimSourceNow(store.db, slug, store.settings.leaseMs);
   if (!row) throw new SourceError('not-found', 'not_found', `no source ${slug}`);
   const jobId = await queueFetchNow(store.sourcesQueue, row.id);
   return { jobId, source: await view(store, row) };

@@ -14,10 +14,8 @@ import { parseMetrics, sampleValue } from '../../../../test/support/metrics.ts';
 import { eventually } from '../../../../test/support/stack.ts';
 import { publishLists, rankingVersion } from '../../../../test/support/published-lists.ts';
 import { parseInline } from '@newsrank/feed-parser/threads';
-import { sourcesSettings } from '@newsrank/sources/subscriptions';
 import { createApp } from '../app.ts';
-import { ArticleResolver } from '../events/article-resolver.ts';
-import { operationsFor } from '../operations.ts';
+import { appDepsFor } from '../app-deps.ts';
 import { createHttpServer } from './http-server.ts';
 
 // Timeouts short enough to run out during a test; the stream cap small enough to reach.
@@ -41,29 +39,13 @@ beforeAll(async () => {
   db = createDb({ url: config.databaseUrl, poolSize: 1 }).db;
   redis = createRedis(config.redis, 'producer');
   subscriber = createRedis(config.redis, 'subscriber');
-  queues = (Object.keys(QUEUE_NAMES) as QueueName[]).map((name) => openQueue(name, { connection: redis, prefix }));
-  const [ingestQueue, eventsQueue, , sourcesQueue] = queues as [Queue, Queue, Queue, Queue];
+  const byName = Object.fromEntries(
+    (Object.keys(QUEUE_NAMES) as QueueName[]).map((name) => [name, openQueue(name, { connection: redis, prefix: prefix })]),
+  ) as Record<QueueName, Queue>;
+  queues = Object.values(byName);
   lists = new ListStore(redis, subscriber, publishedListNames(prefix), logger);
   await lists.start();
-  const app = createApp({
-    db,
-    logger,
-    redis,
-    ingestQueue,
-    ingestTokens: config.ingestTokens,
-    feedMaxBytes: config.feedMaxBytes,
-    parsePool: { parse: parseInline },
-    ranking: {
-      eventsQueue,
-      resolver: new ArticleResolver(db),
-      lists,
-      dedupRetentionMs: config.eventDedupRetentionMs,
-      halfLifeMs: config.popularityHalfLifeMs,
-      historyDays: config.rankingHistoryDays,
-    },
-    operations: operationsFor(config, redis, queues, logger),
-    sources: { queue: sourcesQueue, settings: sourcesSettings(config.sources, config.feedMaxBytes) },
-  });
+  const app = createApp(appDepsFor(config, { db, logger, redis, queues: byName, lists, parse: parseInline }));
   server = createHttpServer(app, config.httpLimits, logger).listen(0, '127.0.0.1');
   await once(server, 'listening');
   port = (server.address() as AddressInfo).port;

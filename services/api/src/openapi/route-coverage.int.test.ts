@@ -7,10 +7,8 @@ import { createLogger } from '@newsrank/logger';
 import { QUEUE_NAMES, createRedis, openQueue, type QueueName, type RedisClient } from '@newsrank/queue';
 import { ListStore, publishedListNames } from '@newsrank/published-lists';
 import { TEST_REDIS_URL, testQueuePrefix } from '../../../../test/support/redis.ts';
-import { sourcesSettings } from '@newsrank/sources/subscriptions';
 import { createApp } from '../app.ts';
-import { ArticleResolver } from '../events/article-resolver.ts';
-import { operationsFor } from '../operations.ts';
+import { appDepsFor } from '../app-deps.ts';
 import { parseInline } from '@newsrank/feed-parser/threads';
 import { listAppRoutes } from './app-routes.ts';
 import { buildOpenApiDocument } from './document.ts';
@@ -26,27 +24,20 @@ beforeAll(() => {
   const logger = createLogger({ level: 'silent', name: 'test' });
   db = createDb({ url: config.databaseUrl, poolSize: 1 }).db;
   redis = createRedis(config.redis, 'producer');
-  queues = (Object.keys(QUEUE_NAMES) as QueueName[]).map((name) => openQueue(name, { connection: redis, prefix: config.queuePrefix }));
-  const [ingestQueue, eventsQueue, , sourcesQueue] = queues as [Queue, Queue, Queue, Queue];
-  app = createApp({
-    db,
-    logger,
-    redis,
-    ingestQueue,
-    ingestTokens: config.ingestTokens,
-    feedMaxBytes: config.feedMaxBytes,
-    parsePool: { parse: parseInline },
-    ranking: {
-      eventsQueue,
-      resolver: new ArticleResolver(db),
+  const byName = Object.fromEntries(
+    (Object.keys(QUEUE_NAMES) as QueueName[]).map((name) => [name, openQueue(name, { connection: redis, prefix: config.queuePrefix })]),
+  ) as Record<QueueName, Queue>;
+  queues = Object.values(byName);
+  app = createApp(
+    appDepsFor(config, {
+      db,
+      logger,
+      redis,
+      queues: byName,
       lists: new ListStore(redis, redis, publishedListNames(config.queuePrefix), logger),
-      dedupRetentionMs: config.eventDedupRetentionMs,
-      halfLifeMs: config.popularityHalfLifeMs,
-      historyDays: config.rankingHistoryDays,
-    },
-    operations: operationsFor(config, redis, queues, logger),
-    sources: { queue: sourcesQueue, settings: sourcesSettings(config.sources, config.feedMaxBytes) },
-  });
+      parse: parseInline,
+    }),
+  );
 });
 afterAll(async () => {
   await Promise.all(queues.map((queue) => queue.close()));
