@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import type { Queue } from 'bullmq';
-import { slugify } from '@newsrank/core';
 import {
   articleCountsBySource,
   claimSourceNow,
@@ -91,9 +90,11 @@ export async function checkSubscribableUrl(url: string, allowPrivate: boolean): 
 /** A slug from the feed's host (`www.example.com` → `example.com`), made unique with `-2`, `-3`… */
 export function slugCandidates(url: URL, taken: readonly string[]): string {
   const base =
-    slugify(url.hostname.replace(/^www\./, ''))
-      .replace(/[^a-z0-9._-]/g, '')
-      .replace(/^[^a-z0-9]+/, '')
+    // A hostname is lowercase ASCII already (IDNs in punycode); dots stay, as the slug rule allows.
+    url.hostname
+      .replace(/^www\./, '')
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '')
       .slice(0, 56) || 'source';
   if (!taken.includes(base)) return base;
   for (let n = 2; ; n++) if (!taken.includes(`${base}-${n}`)) return `${base}-${n}`;
