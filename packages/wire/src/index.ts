@@ -8,3 +8,15 @@ export { AccessEvent, EventsRequest, EventsVerdict } from './events.ts';
 export { ListArticle, PopularList, RANKING_WINDOWS, RankingList, RankingWindow } from './lists.ts';
 export { Check, Health, Readiness } from './operations.ts';
 export { OpmlImport, RefreshAccepted, Source, SourceList, SourcePatch, SourceSlug, SubscribeRequest } from './sources.ts';
+export {
+  ArticleStats,
+  Campaign,
+  REFERRER_CLASSES,
+  ReferrerClass,
+  ReferrerHost,
+  ReferrerSplit,
+  STATS_WINDOWS,
+  SeriesPoint,
+  SiteStats,
+  StatsWindow,
+} from './stats.ts';
