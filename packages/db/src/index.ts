@@ -14,5 +14,6 @@ export * from './queries/published-lists.ts';
 export * from './queries/ranking-retention.ts';
 
 export * from './queries/sources.ts';
+export * from './queries/reader-facts.ts';
 export { presentAccepted, presentArticle, presentIngestJob } from './present.ts';
 export { sql, type Transaction } from 'kysely';

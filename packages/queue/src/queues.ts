@@ -28,12 +28,28 @@ export function isIngestDocumentPayload(data: unknown): data is IngestDocumentPa
   return typeof data === 'object' && data !== null && typeof (data as { ingestJobId?: unknown }).ingestJobId === 'string';
 }
 
-/** One accepted view, as the API queues it: `occurredAt` in epoch ms, `articleId` already resolved. */
+/**
+ * One accepted event, as the API queues it: `occurredAt` in epoch ms, `articleId` already
+ * resolved, the visitor already hashed and the referrer already cut to its class and host.
+ */
 export interface QueuedViewEvent {
   eventId: string;
   articleId: string;
   occurredAt: number;
+  /** Absent for a view; an engaged event adds reading time, never a view. */
+  kind?: 'engaged';
+  /** Engaged seconds (kind engaged only). */
+  seconds?: number;
+  /** The visitor key (16 hex digits); absent when none could be made. */
+  visitor?: string;
+  /** Where the reader came from; absent is direct. */
+  referrer?: { class: QueuedReferrerClass; host: string };
+  /** utm_* of the page URL, when it had any. */
+  campaign?: { source: string | null; medium: string | null; campaign: string | null };
 }
+
+export type QueuedReferrerClass = 'internal' | 'search' | 'social' | 'other';
+const REFERRER_CLASSES: readonly string[] = ['internal', 'search', 'social', 'other'] satisfies QueuedReferrerClass[];
 
 /** One job per accepted request on the `events` queue. */
 export interface ApplyEventsPayload {
@@ -67,9 +83,27 @@ export function isApplyEventsPayload(data: unknown): data is ApplyEventsPayload 
         typeof event.articleId === 'string' &&
         UUID.test(event.articleId) &&
         typeof event.occurredAt === 'number' &&
-        Number.isFinite(event.occurredAt),
+        Number.isFinite(event.occurredAt) &&
+        hasValidReaderFields(event),
     )
   );
+}
+
+const isTag = (value: unknown) => value === null || (typeof value === 'string' && value.length <= 100);
+
+function hasValidReaderFields(event: Partial<QueuedViewEvent>): boolean {
+  if (event.kind !== undefined && event.kind !== 'engaged') return false;
+  if (event.kind === 'engaged' && !(typeof event.seconds === 'number' && event.seconds > 0 && event.seconds <= 3_600)) return false;
+  if (event.visitor !== undefined && !(typeof event.visitor === 'string' && /^[0-9a-f]{16}$/.test(event.visitor))) return false;
+  const referrer = event.referrer;
+  if (
+    referrer !== undefined &&
+    !(REFERRER_CLASSES.includes(referrer?.class) && typeof referrer.host === 'string' && referrer.host.length <= 253)
+  )
+    return false;
+  const campaign = event.campaign;
+  if (campaign !== undefined && !(isTag(campaign?.source) && isTag(campaign?.medium) && isTag(campaign?.campaign))) return false;
+  return true;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Logger } from '@newsrank/logger';
 import type { ListStore } from '@newsrank/published-lists';
 import type { QueueName, RedisClient } from '@newsrank/queue';
 import { sourcesSettings } from '@newsrank/sources/subscriptions';
+import { VisitorSalts } from '@newsrank/analytics';
 import type { AppDeps } from './app.ts';
 import { ArticleResolver } from './events/article-resolver.ts';
 import { operationsFor } from './operations.ts';
@@ -33,6 +34,7 @@ export function appDepsFor(config: Config, connections: AppConnections): AppDeps
     ranking: {
       eventsQueue: queues.events,
       resolver: new ArticleResolver(db),
+      salts: new VisitorSalts(redis, config.queuePrefix),
       lists,
       dedupRetentionMs: config.eventDedupRetentionMs,
       halfLifeMs: config.popularityHalfLifeMs,

@@ -23,6 +23,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import { recordHttpMetrics } from './metrics/http-metrics.ts';
 import { publicRateLimit, type OperationsDeps } from './operations.ts';
 import type { ArticleResolver } from './events/article-resolver.ts';
+import type { VisitorSalts } from '@newsrank/analytics';
 import type { ListStore } from '@newsrank/published-lists';
 import type { ParsePool } from '@newsrank/feed-parser/threads';
 import type { SourceTimeZones } from '@newsrank/config';
@@ -40,6 +41,7 @@ export interface AppDeps {
   ranking: {
     eventsQueue: Queue;
     resolver: ArticleResolver;
+    salts: VisitorSalts;
     lists: ListStore;
     dedupRetentionMs: number;
     halfLifeMs: number;

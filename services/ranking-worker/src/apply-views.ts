@@ -1,5 +1,6 @@
 import {
   addPopularity,
+  addReaderFacts,
   addViewBuckets,
   addWindowViews,
   lockLandmarkShared,
@@ -8,13 +9,16 @@ import {
   type Db,
   type EventToCount,
 } from '@newsrank/db';
+import { isEngaged, readerFactsOf, stageVisits, visitsOf } from '@newsrank/analytics';
 import { aggregateViews, eventKey, windowIncrements } from '@newsrank/ranking';
-import type { QueuedViewEvent } from '@newsrank/queue';
+import type { QueuedViewEvent, RedisClient } from '@newsrank/queue';
 
 export interface ApplyOutcome {
   received: number;
-  /** Views added: events never counted before. */
+  /** Views added: view events never counted before. */
   counted: number;
+  /** Engaged events never counted before: reading time added, no view. */
+  engaged: number;
   /** Events whose eventId was counted already (a retried request, a redelivered job). */
   duplicates: number;
   /** Events for an article deleted since the API accepted them. */
@@ -30,25 +34,43 @@ export class LandmarkMismatchError extends Error {
   }
 }
 
+/** Where visitors are counted: the deployment's HyperLogLogs in Redis. */
+export interface VisitorSink {
+  redis: RedisClient;
+  prefix: string;
+}
+
 /**
- * Applies a batch of views in one transaction: record the eventIds, and for the ones not seen
+ * Applies a batch of events in one transaction: record the eventIds, and for the ones not seen
  * before add minute buckets, hour buckets, the windows' running totals and the forward-decay
- * accumulators. Dedup record and
- * effect commit together, so applying the same events again (at-least-once delivery) adds nothing.
+ * accumulators (views), and the hour's reader facts: referrers, campaigns, engaged time. Dedup
+ * record and effect commit together, so applying the same events again (at-least-once delivery)
+ * adds nothing.
+ *
+ * The visitors of the new views go to their sets in Redis before the commit: if the commit then
+ * fails, the retry adds the same visitors to the same sets, which changes nothing; a visitor is
+ * never added for an event that was counted before. Without a sink (tests of counting alone) no
+ * visitor is recorded.
  */
-export async function applyViews(db: Db, events: readonly QueuedViewEvent[], halfLifeMs: number): Promise<ApplyOutcome> {
-  const byKey = new Map<string, EventToCount>();
+export async function applyViews(
+  db: Db,
+  events: readonly QueuedViewEvent[],
+  halfLifeMs: number,
+  visitors?: VisitorSink,
+): Promise<ApplyOutcome> {
+  const byKey = new Map<string, { record: EventToCount; event: QueuedViewEvent }>();
   for (const event of events) {
     const key = eventKey(event.eventId);
-    if (!byKey.has(key)) byKey.set(key, { eventKey: key, articleId: event.articleId, occurredAt: event.occurredAt });
+    if (!byKey.has(key)) byKey.set(key, { record: { eventKey: key, articleId: event.articleId, occurredAt: event.occurredAt }, event });
   }
-  const unique = [...byKey.values()];
+  const unique = [...byKey.values()].map((entry) => entry.record);
 
   return db.transaction().execute(async (trx) => {
     const landmark = await lockLandmarkShared(trx);
     if (landmark.halfLifeMs !== halfLifeMs) throw new LandmarkMismatchError(landmark.halfLifeMs, halfLifeMs);
     const recorded = await recordNewEvents(trx, unique);
-    const counted = unique.filter((event) => recorded.countedKeys.has(event.eventKey));
+    const newEvents = [...byKey.values()].filter((entry) => recorded.countedKeys.has(entry.record.eventKey)).map((entry) => entry.event);
+    const counted = newEvents.filter((event) => !isEngaged(event));
     const aggregates = aggregateViews(counted, halfLifeMs, landmark.t0Ms);
     const lastViewed = new Map<string, number>();
     for (const event of counted) lastViewed.set(event.articleId, Math.max(lastViewed.get(event.articleId) ?? -Infinity, event.occurredAt));
@@ -72,10 +94,20 @@ export async function applyViews(db: Db, events: readonly QueuedViewEvent[], hal
         lastViewedAt: new Date(lastViewed.get(a.articleId) ?? 0),
       })),
     );
+    await addReaderFacts(trx, readerFactsOf(newEvents));
+    const visits = visitsOf(newEvents);
+    if (visitors && visits.length > 0) {
+      const pipeline = visitors.redis.pipeline();
+      stageVisits(pipeline, visitors.prefix, visits);
+      const replies = (await pipeline.exec()) ?? [];
+      const failed = replies.find(([error]) => error);
+      if (failed) throw failed[0];
+    }
     return {
       received: events.length,
       counted: counted.length,
-      duplicates: events.length - counted.length - recorded.unknownArticles,
+      engaged: newEvents.length - counted.length,
+      duplicates: events.length - newEvents.length - recorded.unknownArticles,
       unknownArticles: recorded.unknownArticles,
       t0Ms: landmark.t0Ms,
     };

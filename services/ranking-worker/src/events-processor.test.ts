@@ -15,7 +15,7 @@ function recordingApplier() {
   const applier: ViewApplier = {
     submit: async (events) => void submitted.push(...events),
     drain: async () => {},
-    totals: () => ({ counted: 0, duplicates: 0, unknownArticles: 0, batches: 0 }),
+    totals: () => ({ counted: 0, engaged: 0, duplicates: 0, unknownArticles: 0, batches: 0 }),
   };
   return { applier, submitted };
 }

@@ -63,6 +63,7 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
     logger,
     t0Ms,
     refreshMs: config.rankingRefreshMs,
+    visitorPrefix: config.queuePrefix,
   });
   const eventsWorker = new Worker(
     QUEUE_NAMES.events,

@@ -29,12 +29,13 @@ describe('the view applier', () => {
       appliedCounterKey: 'applied',
       metricsKey: 'metrics',
       halfLifeMs: 3_600_000,
+      visitorPrefix: 'test',
       logger: createLogger({ level: 'silent', name: 'test' }),
       t0Ms: 0,
       refreshMs: 1_000,
     });
     await expect(applier.submit([])).resolves.toBeUndefined();
     await applier.drain();
-    expect(applier.totals()).toEqual({ counted: 0, duplicates: 0, unknownArticles: 0, batches: 0 });
+    expect(applier.totals()).toEqual({ counted: 0, engaged: 0, duplicates: 0, unknownArticles: 0, batches: 0 });
   });
 });

@@ -4,7 +4,7 @@ import type { Logger } from '@newsrank/logger';
 import { CLUSTER_FIELDS, addCounts, markViewsWaiting } from '@newsrank/metrics';
 import { needsRebase } from '@newsrank/ranking';
 import type { QueuedViewEvent, RedisClient } from '@newsrank/queue';
-import { applyViews } from './apply-views.ts';
+import { applyViews, type VisitorSink } from './apply-views.ts';
 import { maintainLandmark } from './landmark.ts';
 
 export interface ViewApplierDeps {
@@ -20,12 +20,14 @@ export interface ViewApplierDeps {
   t0Ms: number;
   /** RANKING_REFRESH_MS: how often the lists are published, which bounds how long views may wait. */
   refreshMs: number;
+  /** Where the visitors of counted views go (the deployment's queue prefix). */
+  visitorPrefix: string;
 }
 
 export interface ViewApplier {
   submit(events: readonly QueuedViewEvent[]): Promise<void>;
   drain(): Promise<void>;
-  totals(): { counted: number; duplicates: number; unknownArticles: number; batches: number };
+  totals(): { counted: number; engaged: number; duplicates: number; unknownArticles: number; batches: number };
 }
 
 /** Up to this many events share one transaction; more wait for the next. */
@@ -48,15 +50,17 @@ const WRITES_IN_FLIGHT = 2;
 export function createViewApplier(deps: ViewApplierDeps): ViewApplier {
   const { db, redis, halfLifeMs, logger } = deps;
   let t0Ms = deps.t0Ms;
-  const totals = { counted: 0, duplicates: 0, unknownArticles: 0, batches: 0 };
+  const totals = { counted: 0, engaged: 0, duplicates: 0, unknownArticles: 0, batches: 0 };
+  const visitors: VisitorSink = { redis, prefix: deps.visitorPrefix };
 
   const group = new GroupCommit<QueuedViewEvent>(
     async (events) => {
       if (needsRebase(t0Ms, Date.now(), halfLifeMs)) t0Ms = await maintainLandmark(db, halfLifeMs, Date.now(), logger);
-      const outcome = await applyViews(db, events, halfLifeMs);
+      const outcome = await applyViews(db, events, halfLifeMs, visitors);
       t0Ms = outcome.t0Ms;
       totals.batches += 1;
       totals.counted += outcome.counted;
+      totals.engaged += outcome.engaged;
       totals.duplicates += outcome.duplicates;
       totals.unknownArticles += outcome.unknownArticles;
       if (outcome.unknownArticles > 0) logger.warn({ events: outcome.unknownArticles }, 'dropped views of articles that no longer exist');

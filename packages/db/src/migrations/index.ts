@@ -5,6 +5,7 @@ import * as windowTotals from './2026-11-28T00-00-window-totals.ts';
 import * as distrustedDates from './2026-12-06T00-00-distrusted-dates.ts';
 import * as publishedTimeZone from './2026-12-06T01-00-published-time-zone.ts';
 import * as sources from './2026-12-07T00-00-sources.ts';
+import * as readerAnalytics from './2026-12-08T00-00-reader-analytics.ts';
 
 /** Listed explicitly (not read from disk) so the order is reviewed and bundles stay static. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T00-00-distrusted-dates': distrustedDates,
   '2026-12-06T01-00-published-time-zone': publishedTimeZone,
   '2026-12-07T00-00-sources': sources,
+  '2026-12-08T00-00-reader-analytics': readerAnalytics,
 };

@@ -1,6 +1,8 @@
 import type { Queue } from 'bullmq';
+import { VisitorSalts, campaignOf, classifyReferrer, hostOf, visitorKey } from '@newsrank/analytics';
+import type { ReferencedArticle } from '@newsrank/db';
 import type { Logger } from '@newsrank/logger';
-import type { ApplyEventsPayload, RedisClient } from '@newsrank/queue';
+import type { ApplyEventsPayload, QueuedViewEvent, RedisClient } from '@newsrank/queue';
 import type { EventsVerdict, Rejection } from '@newsrank/wire';
 import { queueUnavailable, requireQueue } from '../http/queue-availability.ts';
 import { articleRefKey, type ArticleResolver } from './article-resolver.ts';
@@ -13,6 +15,14 @@ export interface AcceptEventsDeps {
   resolver: ArticleResolver;
   /** How long eventIds are remembered; older events are refused. */
   dedupRetentionMs: number;
+  /** The day's salt for visitors who bring no visitorId. */
+  salts: VisitorSalts;
+}
+
+/** Who sent the request: hashed with the day's salt into a visitor key, never stored. */
+export interface RequestReader {
+  clientAddress: string;
+  userAgent: string;
 }
 
 export const EVENT_BATCHER_OPTIONS: EventBatcherOptions = {
@@ -41,6 +51,7 @@ const RETRY_AFTER_SECONDS = 1;
 export async function acceptEvents(
   deps: AcceptEventsDeps,
   rawEvents: readonly unknown[],
+  reader: RequestReader,
   logger: Logger,
   nowMs = Date.now(),
 ): Promise<EventsVerdict> {
@@ -57,10 +68,13 @@ export async function acceptEvents(
     valid.map((event) => event.article),
     nowMs,
   );
+  const anonymous = valid.some((event) => event.visitorId === undefined)
+    ? visitorKey({ salt: await deps.salts.saltFor(nowMs), ...reader })
+    : undefined;
   const payload: ApplyEventsPayload = { events: [] };
   for (const event of valid) {
-    const articleId = articles.get(articleRefKey(event.article));
-    if (articleId) payload.events.push({ eventId: event.eventId, articleId, occurredAt: event.occurredAt });
+    const article = articles.get(articleRefKey(event.article));
+    if (article) payload.events.push(queuedEvent(event, article, anonymous));
     else rejected.push({ index: event.index, reason: 'unknown article' });
   }
 
@@ -73,4 +87,22 @@ export async function acceptEvents(
     }
   }
   return { accepted: payload.events.length, filtered: 0, rejected: rejected.sort((a, b) => a.index - b.index) };
+}
+
+/** An event as the ranking worker applies it: the visitor hashed, the referrer cut to class and host, the page URL to its utm tags. */
+function queuedEvent(event: ParsedEvent, article: ReferencedArticle, anonymousVisitor: string | undefined): QueuedViewEvent {
+  const queued: QueuedViewEvent = { eventId: event.eventId, articleId: article.id, occurredAt: event.occurredAt };
+  if (event.kind === 'engaged') {
+    queued.kind = 'engaged';
+    queued.seconds = event.seconds ?? 0;
+  }
+  const visitor = event.visitorId !== undefined ? visitorKey({ visitorId: event.visitorId }) : anonymousVisitor;
+  if (visitor !== undefined) queued.visitor = visitor;
+  if (event.kind === 'view') {
+    const referrer = classifyReferrer(event.referrer, [hostOf(article.url), hostOf(event.pageUrl)]);
+    if (referrer.class !== 'direct') queued.referrer = { class: referrer.class, host: referrer.host };
+    const campaign = campaignOf(event.pageUrl);
+    if (campaign) queued.campaign = campaign;
+  }
+  return queued;
 }

@@ -1,4 +1,4 @@
-import { resolveArticleReferences, type Db } from '@newsrank/db';
+import { resolveArticleReferences, type Db, type ReferencedArticle } from '@newsrank/db';
 import type { ArticleRef } from './parse-events.ts';
 
 export interface ArticleResolverOptions {
@@ -21,16 +21,16 @@ export class ArticleResolver {
   readonly #db: Db;
   readonly #options: ArticleResolverOptions;
   // Map keeps insertion order: re-inserting on every hit makes the first entry the least recent.
-  readonly #cache = new Map<string, { articleId: string | null; expiresAt: number }>();
+  readonly #cache = new Map<string, { article: ReferencedArticle | null; expiresAt: number }>();
 
   constructor(db: Db, options: Partial<ArticleResolverOptions> = {}) {
     this.#db = db;
     this.#options = { ...DEFAULTS, ...options };
   }
 
-  /** Article id per reference (by `kind:ref`), null for references naming no article. */
-  async resolve(refs: readonly ArticleRef[], nowMs = Date.now()): Promise<Map<string, string | null>> {
-    const resolved = new Map<string, string | null>();
+  /** The article per reference (by `kind:ref`), null for references naming no article. */
+  async resolve(refs: readonly ArticleRef[], nowMs = Date.now()): Promise<Map<string, ReferencedArticle | null>> {
+    const resolved = new Map<string, ReferencedArticle | null>();
     const missing = new Map<string, ArticleRef>();
     for (const ref of refs) {
       const key = cacheKey(ref);
@@ -39,7 +39,7 @@ export class ArticleResolver {
       if (cached && cached.expiresAt > nowMs) {
         this.#cache.delete(key);
         this.#cache.set(key, cached);
-        resolved.set(key, cached.articleId);
+        resolved.set(key, cached.article);
       } else {
         missing.set(key, ref);
       }
@@ -53,17 +53,17 @@ export class ArticleResolver {
       asked.filter((ref) => ref.kind === 'key').map((ref) => ref.ref),
     );
     for (const ref of asked) {
-      const articleId = ref.kind === 'id' ? (found.ids.has(ref.ref) ? ref.ref : null) : (found.keys.get(ref.ref) ?? null);
-      resolved.set(cacheKey(ref), articleId);
-      this.#remember(cacheKey(ref), articleId, nowMs);
+      const article = (ref.kind === 'id' ? found.ids.get(ref.ref) : found.keys.get(ref.ref)) ?? null;
+      resolved.set(cacheKey(ref), article);
+      this.#remember(cacheKey(ref), article, nowMs);
     }
     return resolved;
   }
 
-  #remember(key: string, articleId: string | null, nowMs: number): void {
-    const ttl = articleId === null ? this.#options.missingTtlMs : this.#options.foundTtlMs;
+  #remember(key: string, article: ReferencedArticle | null, nowMs: number): void {
+    const ttl = article === null ? this.#options.missingTtlMs : this.#options.foundTtlMs;
     this.#cache.delete(key);
-    this.#cache.set(key, { articleId, expiresAt: nowMs + ttl });
+    this.#cache.set(key, { article, expiresAt: nowMs + ttl });
     while (this.#cache.size > this.#options.maxEntries) {
       const oldest = this.#cache.keys().next().value;
       if (oldest === undefined) break;

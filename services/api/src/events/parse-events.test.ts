@@ -41,6 +41,36 @@ describe('parseEvent', () => {
     });
   });
 
+  it('an engaged event keeps its seconds; referrer, visitorId and pageUrl are kept as given', () => {
+    expect(
+      parse({
+        type: 'engaged',
+        articleId: ID,
+        seconds: 15,
+        referrer: 'https://t.co/x',
+        visitorId: 'v1',
+        pageUrl: 'https://n.test/a?utm_source=x',
+      }),
+    ).toMatchObject({
+      kind: 'engaged',
+      seconds: 15,
+      referrer: 'https://t.co/x',
+      visitorId: 'v1',
+      pageUrl: 'https://n.test/a?utm_source=x',
+    });
+  });
+
+  it('a view by URL takes its campaign from that URL when no pageUrl is given', () => {
+    expect(parse({ type: 'view', url: 'https://n.test/a?utm_medium=email' })).toMatchObject({
+      kind: 'view',
+      pageUrl: 'https://n.test/a?utm_medium=email',
+    });
+  });
+
+  it('an empty referrer is no referrer', () => {
+    expect(parse({ type: 'view', articleId: ID, referrer: '' })).not.toHaveProperty('referrer');
+  });
+
   it('an explicit time with an offset is read as that instant', () => {
     expect(parse({ type: 'view', articleId: ID, occurredAt: '2025-01-13T17:30:00+09:00' })).toMatchObject({
       occurredAt: Date.parse('2025-01-13T08:30:00Z'),
@@ -49,7 +79,7 @@ describe('parseEvent', () => {
 
   it.each([
     ['not an object', 'view', 'event must be an object'],
-    ['another type', { type: 'click', articleId: ID }, 'type must be "view"'],
+    ['another type', { type: 'click', articleId: ID }, 'type must be "view" or "engaged"'],
     ['no article', { type: 'view' }, 'articleId or url is required'],
     ['a malformed id', { type: 'view', articleId: '42' }, 'articleId must be a uuid'],
     ['a relative URL', { type: 'view', url: '/a' }, 'url must be an absolute http(s) URL'],
@@ -73,6 +103,24 @@ describe('parseEvent', () => {
     ['an empty eventId', { type: 'view', articleId: ID, eventId: '' }, 'eventId must be a string of 1 to 128 characters'],
     ['a long eventId', { type: 'view', articleId: ID, eventId: 'x'.repeat(129) }, 'eventId must be a string of 1 to 128 characters'],
     ['a numeric visitorId', { type: 'view', articleId: ID, visitorId: 7 }, 'visitorId must be a string of at most 256 characters'],
+    ['engaged without seconds', { type: 'engaged', articleId: ID }, 'an engaged event needs seconds: a number above 0 and at most 3600'],
+    [
+      'engaged for 0 s',
+      { type: 'engaged', articleId: ID, seconds: 0 },
+      'an engaged event needs seconds: a number above 0 and at most 3600',
+    ],
+    [
+      'engaged for two hours',
+      { type: 'engaged', articleId: ID, seconds: 7200 },
+      'an engaged event needs seconds: a number above 0 and at most 3600',
+    ],
+    [
+      'engaged seconds as text',
+      { type: 'engaged', articleId: ID, seconds: '15' },
+      'an engaged event needs seconds: a number above 0 and at most 3600',
+    ],
+    ['a numeric referrer', { type: 'view', articleId: ID, referrer: 5 }, 'referrer must be a string of at most 2048 characters'],
+    ['a long pageUrl', { type: 'view', articleId: ID, pageUrl: 'x'.repeat(5000) }, 'pageUrl must be a string of at most 4096 characters'],
   ])('%s is rejected: %s', (_name, event, reason) => {
     expect(parse(event)).toEqual({ index: 0, reason });
   });

@@ -19,7 +19,20 @@ export interface ParsedEvent {
   article: ArticleRef;
   occurredAt: number;
   eventId: string;
+  /** Engaged events carry reading time and never count as a view. */
+  kind: 'view' | 'engaged';
+  /** Engaged seconds (kind engaged). */
+  seconds?: number;
+  visitorId?: string;
+  /** The page's document.referrer; only its host and class are kept. */
+  referrer?: string;
+  /** The page's own URL, for its utm_* tags: the event's pageUrl, else its url. */
+  pageUrl?: string;
 }
+
+const MAX_REFERRER_LENGTH = 2048;
+const MAX_PAGE_URL_LENGTH = 4096;
+export const MAX_ENGAGED_SECONDS = 3600;
 
 /** Why a request body holds no batch of events; the route turns it into a 400. */
 export interface BatchProblem {
@@ -79,7 +92,14 @@ function articleRef(event: Record<string, unknown>): ArticleRef | string {
 export function parseEvent(raw: unknown, index: number, nowMs: number, dedupRetentionMs: number): ParsedEvent | Rejection {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { index, reason: 'event must be an object' };
   const event = raw as Record<string, unknown>;
-  if (event.type !== 'view') return { index, reason: 'type must be "view"' };
+  if (event.type !== 'view' && event.type !== 'engaged') return { index, reason: 'type must be "view" or "engaged"' };
+  const kind = event.type;
+  if (
+    kind === 'engaged' &&
+    !(typeof event.seconds === 'number' && Number.isFinite(event.seconds) && event.seconds > 0 && event.seconds <= MAX_ENGAGED_SECONDS)
+  ) {
+    return { index, reason: `an engaged event needs seconds: a number above 0 and at most ${MAX_ENGAGED_SECONDS}` };
+  }
   const article = articleRef(event);
   if (typeof article === 'string') return { index, reason: article };
 
@@ -102,5 +122,27 @@ export function parseEvent(raw: unknown, index: number, nowMs: number, dedupRete
   if (event.visitorId !== undefined && (typeof event.visitorId !== 'string' || event.visitorId.length > MAX_VISITOR_ID_LENGTH)) {
     return { index, reason: `visitorId must be a string of at most ${MAX_VISITOR_ID_LENGTH} characters` };
   }
-  return { index, article, occurredAt, eventId: typeof event.eventId === 'string' ? event.eventId : randomUUID() };
+  if (
+    event.referrer !== undefined &&
+    event.referrer !== null &&
+    (typeof event.referrer !== 'string' || event.referrer.length > MAX_REFERRER_LENGTH)
+  ) {
+    return { index, reason: `referrer must be a string of at most ${MAX_REFERRER_LENGTH} characters` };
+  }
+  if (event.pageUrl !== undefined && (typeof event.pageUrl !== 'string' || event.pageUrl.length > MAX_PAGE_URL_LENGTH)) {
+    return { index, reason: `pageUrl must be a string of at most ${MAX_PAGE_URL_LENGTH} characters` };
+  }
+  const parsed: ParsedEvent = {
+    index,
+    article,
+    occurredAt,
+    eventId: typeof event.eventId === 'string' ? event.eventId : randomUUID(),
+    kind,
+  };
+  if (kind === 'engaged') parsed.seconds = event.seconds as number;
+  if (typeof event.visitorId === 'string' && event.visitorId !== '') parsed.visitorId = event.visitorId;
+  if (typeof event.referrer === 'string' && event.referrer !== '') parsed.referrer = event.referrer;
+  const pageUrl = typeof event.pageUrl === 'string' ? event.pageUrl : typeof event.url === 'string' ? event.url : undefined;
+  if (pageUrl) parsed.pageUrl = pageUrl;
+  return parsed;
 }

@@ -1,7 +1,7 @@
-import express, { Router, type RequestHandler } from 'express';
+import express, { Router, type Request, type RequestHandler } from 'express';
 import { createBotFilter } from '../http/bot-filter.ts';
 import { HttpError } from '../http/errors.ts';
-import { acceptEvents, type AcceptEventsDeps } from '../events/accept-events.ts';
+import { acceptEvents, type AcceptEventsDeps, type RequestReader } from '../events/accept-events.ts';
 import { eventsOf } from '../events/parse-events.ts';
 import type { EventCounts } from '../metrics/api-metrics.ts';
 import type { EventsVerdict } from '@newsrank/wire';
@@ -13,6 +13,9 @@ const noStore: RequestHandler = (_req, res, next) => {
   res.set('cache-control', 'no-store');
   next();
 };
+
+/** The address (behind TRUST_PROXY, the client's) and User-Agent a visitor key is derived from. */
+const readerOf = (req: Request): RequestReader => ({ clientAddress: req.ip ?? '', userAgent: req.get('user-agent') ?? '' });
 
 // CORS (CORS_ORIGINS) for these endpoints is applied in front of them: see http/cors.ts.
 export function eventRoutes(deps: AcceptEventsDeps & { countEvents(counts: EventCounts): void }): Router {
@@ -30,7 +33,7 @@ export function eventRoutes(deps: AcceptEventsDeps & { countEvents(counts: Event
       res.status(202).json({ accepted: 0, filtered: events.length, rejected: [] } satisfies EventsVerdict);
       return;
     }
-    const verdict = await acceptEvents(deps, events, req.log);
+    const verdict = await acceptEvents(deps, events, readerOf(req), req.log);
     deps.countEvents({ ...verdict, rejected: verdict.rejected.length });
     res.status(202).json(verdict);
   });
@@ -46,7 +49,7 @@ export function eventRoutes(deps: AcceptEventsDeps & { countEvents(counts: Event
       return;
     }
     const event = article !== undefined ? { type: 'view', articleId: article } : { type: 'view', url };
-    const verdict = await acceptEvents(deps, [event], req.log);
+    const verdict = await acceptEvents(deps, [event], readerOf(req), req.log);
     deps.countEvents({ ...verdict, rejected: verdict.rejected.length });
     const rejection = verdict.rejected[0];
     if (rejection?.reason === 'unknown article') throw new HttpError(404, 'not_found', `no article ${article ?? url}`);

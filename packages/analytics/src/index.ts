@@ -1,0 +1,16 @@
+export { campaignOf, type CampaignTags } from './campaign.ts';
+export { classifyReferrer, hostOf, type ClassifiedReferrer } from './classify-referrer.ts';
+export { REFERRER_LIST, type ReferrerList } from './referrer-list.ts';
+export {
+  HOUR_SETS_READ_MS,
+  VISITOR_SET_TTL_MS,
+  VISITOR_UNITS,
+  bucketsCovering,
+  bucketsOfView,
+  type VisitorBucket,
+  type VisitorUnit,
+} from './visitor-buckets.ts';
+export { isVisitorKey, visitorKey, type AnonymousVisitor } from './visitor-key.ts';
+export { VisitorSalts } from './visitor-salt.ts';
+export { countVisitors, stageVisits, visitorSetKey, type CountedVisit, type VisitorScope } from './visitor-sets.ts';
+export { isEngaged, readerFactsOf, visitsOf } from './reader-facts.ts';

@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+
+/** What a visitor is known by when the page gives no visitorId: never stored, only hashed. */
+export interface AnonymousVisitor {
+  /** Today's salt (visitor-salt.ts): the same reader is a new visitor tomorrow. */
+  salt: string;
+  clientAddress: string;
+  userAgent: string;
+}
+
+const digest = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
+
+/**
+ * The 64-bit key a visitor is counted by, as 16 hex digits. A page's own visitorId is hashed
+ * too (a raw id never reaches Redis); otherwise the key is a hash of the day's salt, the client
+ * address and the User-Agent, as Plausible counts (no cookie; once the salt is gone the key can
+ * no longer be recomputed from an address). The two kinds cannot collide: each has its own tag.
+ */
+export function visitorKey(visitor: { visitorId: string } | AnonymousVisitor): string {
+  if ('visitorId' in visitor) return digest('id', visitor.visitorId);
+  return digest('anon', visitor.salt, visitor.clientAddress, visitor.userAgent);
+}
+
+export const isVisitorKey = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{16}$/.test(value);

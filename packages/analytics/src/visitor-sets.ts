@@ -1,0 +1,66 @@
+import type { ChainableCommander } from 'ioredis';
+import type { RedisClient } from '@newsrank/queue';
+import { VISITOR_SET_TTL_MS, VISITOR_UNITS, bucketsOfView, type VisitorBucket } from './visitor-buckets.ts';
+
+/** Whose visitors a set holds: one article, or every article of the deployment. */
+export type VisitorScope = string | 'site';
+
+/**
+ * `<prefix>:visitors:<scope>:<unit>:<n>`, n the bucket's index since the epoch. The queue prefix
+ * carries the deployment's hash tag under Redis Cluster, so every set of a deployment sits in one
+ * slot and PFCOUNT may merge any of them.
+ */
+export function visitorSetKey(prefix: string, scope: VisitorScope, bucket: VisitorBucket): string {
+  return `${prefix}:visitors:${scope}:${bucket.unit}:${Math.floor(bucket.startMs / VISITOR_UNITS[bucket.unit])}`;
+}
+
+export interface CountedVisit {
+  articleId: string;
+  occurredAt: number;
+  /** visitorKey() */
+  visitor: string;
+}
+
+/**
+ * Adds counted views' visitors to their article's and the site's sets (the site has no minute
+ * sets: nothing reads them), one PFADD per set. Adding a visitor again changes nothing, so a
+ * batch staged twice (a transaction retried after this ran) counts each visitor once.
+ */
+export function stageVisits(pipeline: ChainableCommander, prefix: string, visits: readonly CountedVisit[]): number {
+  const members = new Map<string, { unit: VisitorBucket['unit']; visitors: Set<string> }>();
+  const add = (scope: VisitorScope, bucket: VisitorBucket, visitor: string) => {
+    const key = visitorSetKey(prefix, scope, bucket);
+    let set = members.get(key);
+    if (!set) members.set(key, (set = { unit: bucket.unit, visitors: new Set() }));
+    set.visitors.add(visitor);
+  };
+  for (const visit of visits) {
+    for (const bucket of bucketsOfView(visit.occurredAt)) {
+      add(visit.articleId, bucket, visit.visitor);
+      if (bucket.unit !== 'minute') add('site', bucket, visit.visitor);
+    }
+  }
+  for (const [key, set] of members) {
+    pipeline.pfadd(key, ...set.visitors);
+    // NX: the first add of a set starts its clock; a late view does not keep an old set alive.
+    pipeline.pexpire(key, VISITOR_SET_TTL_MS[set.unit], 'NX');
+  }
+  return members.size;
+}
+
+/** Distinct visitors of each union of sets, in one round trip. */
+export async function countVisitors(redis: RedisClient, keysPerCount: readonly (readonly string[])[]): Promise<number[]> {
+  if (keysPerCount.length === 0) return [];
+  const pipeline = redis.pipeline();
+  for (const keys of keysPerCount) {
+    if (keys.length > 0) pipeline.pfcount(...(keys as [string, ...string[]]));
+  }
+  const replies = (await pipeline.exec()) ?? [];
+  let reply = 0;
+  return keysPerCount.map((keys) => {
+    if (keys.length === 0) return 0;
+    const [error, value] = replies[reply++] ?? [null, 0];
+    if (error) throw error;
+    return Number(value);
+  });
+}
