@@ -14,3 +14,4 @@ export { isVisitorKey, visitorKey, type AnonymousVisitor } from './visitor-key.t
 export { VisitorSalts } from './visitor-salt.ts';
 export { countVisitors, stageVisits, visitorSetKey, type CountedVisit, type VisitorScope } from './visitor-sets.ts';
 export { isEngaged, readerFactsOf, visitsOf } from './reader-facts.ts';
+export { WindowVisitors, type WindowVisitorsQuery } from './window-visitors.ts';

@@ -12,7 +12,7 @@ const ranking: PublishedList = {
     window: '24h',
     category: 'politics',
     generatedAt: '2025-01-13T10:00:00Z',
-    items: [{ rank: 1, previousRank: null, views: 3, article }],
+    items: [{ rank: 1, previousRank: null, views: 3, visitors: 3, article }],
   },
 };
 const popular: PublishedList = {

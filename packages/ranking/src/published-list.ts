@@ -35,6 +35,8 @@ export interface PublishedList {
 export interface ListEntryInput {
   article: ListArticle;
   value: number;
+  /** Distinct visitors in the window (access rankings). */
+  visitors?: number;
 }
 
 function digest(value: unknown): string {
@@ -72,7 +74,12 @@ export function buildRankingList(
   entries: readonly ListEntryInput[],
 ): PublishedList | null {
   const ranked = rank(entries);
-  const contentHash = digest([list.window, list.categorySlug, ranked.map((r) => [r.value, ...articleTuple(r.article)])]);
+  const visitors = new Map(entries.map((entry) => [entry.article.id, entry.visitors ?? 0]));
+  const contentHash = digest([
+    list.window,
+    list.categorySlug,
+    ranked.map((r) => [r.value, visitors.get(r.article.id) ?? 0, ...articleTuple(r.article)]),
+  ]);
   if (context.previous?.contentHash === contentHash) return null;
   const body: RankingListBody = {
     window: list.window,
@@ -82,6 +89,7 @@ export function buildRankingList(
       rank: r.rank,
       previousRank: r.previousRank,
       views: r.value,
+      visitors: visitors.get(r.article.id) ?? 0,
       article: r.article,
     })),
   };

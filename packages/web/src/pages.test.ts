@@ -34,10 +34,10 @@ const ranking24h: PublishedList = {
     category: null,
     generatedAt: '2025-01-13T10:00:00Z',
     items: [
-      { rank: 1, previousRank: 2, views: 9, article: article(ids[0], NASTY) },
-      { rank: 2, previousRank: 1, views: 5, article: article(ids[1], 'Second') },
-      { rank: 3, previousRank: null, views: 1, article: article(ids[2], 'Third') },
-      { rank: 4, previousRank: 4, views: 1, article: article(ids[3], 'Fourth') },
+      { rank: 1, previousRank: 2, views: 9, visitors: 9, article: article(ids[0], NASTY) },
+      { rank: 2, previousRank: 1, views: 5, visitors: 5, article: article(ids[1], 'Second') },
+      { rank: 3, previousRank: null, views: 1, visitors: 1, article: article(ids[2], 'Third') },
+      { rank: 4, previousRank: 4, views: 1, visitors: 1, article: article(ids[3], 'Fourth') },
     ],
   },
 };

@@ -24,7 +24,15 @@ export const RankingList = Type.Object({
   window: RankingWindow,
   category: Nullable(Type.String()),
   generatedAt,
-  items: Type.Array(Type.Object({ rank, previousRank, views: Type.Integer(), article: ListArticle })),
+  items: Type.Array(
+    Type.Object({
+      rank,
+      previousRank,
+      views: Type.Integer(),
+      visitors: Type.Integer({ description: 'distinct visitors in the window (HyperLogLog, within 2%)' }),
+      article: ListArticle,
+    }),
+  ),
 });
 export type RankingList = Static<typeof RankingList>;
 

@@ -1,3 +1,4 @@
+import { WindowVisitors } from '@newsrank/analytics';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPublishedListAt, type Db } from '@newsrank/db';
@@ -44,7 +45,15 @@ beforeAll(async () => {
   db = database.db;
   prefix = testQueuePrefix();
   redis = new Redis(TEST_REDIS_URL);
-  deps = { db, redis, names: publishedListNames(prefix), metricsKey: clusterMetricsKey(prefix), halfLifeMs: H, logger };
+  deps = {
+    db,
+    redis,
+    names: publishedListNames(prefix),
+    metricsKey: clusterMetricsKey(prefix),
+    halfLifeMs: H,
+    logger,
+    visitors: new WindowVisitors(redis, prefix),
+  };
   // Five articles, in politics (0, 2, 4) and economy (1, 3).
   articles = await insertArticles(db, 5, { categories: ['Politics', 'Economy'] });
   await maintainLandmark(db, H, Date.now(), logger);

@@ -1,4 +1,12 @@
-import { currentLandmark, recordPublishedLists, topArticlesByPopularity, topArticlesInWindow, type Db } from '@newsrank/db';
+import type { WindowVisitors } from '@newsrank/analytics';
+import {
+  currentLandmark,
+  recordPublishedLists,
+  recordReachedRanks,
+  topArticlesByPopularity,
+  topArticlesInWindow,
+  type Db,
+} from '@newsrank/db';
 import type { Logger } from '@newsrank/logger';
 import { recordPublishLag } from '@newsrank/metrics';
 import {
@@ -9,6 +17,7 @@ import {
   parseListKey,
   popularListKey,
   rankingListKey,
+  windowBucketRange,
   type PublishedList,
 } from '@newsrank/ranking';
 import type { RedisClient } from '@newsrank/queue';
@@ -25,6 +34,8 @@ export interface PublisherDeps {
   metricsKey: string;
   halfLifeMs: number;
   logger: Logger;
+  /** Counts the distinct visitors of the access rankings' entries. */
+  visitors: WindowVisitors;
 }
 
 export type PublishOutcome = { status: 'busy' } | { status: 'idle' } | { status: 'published'; computed: number; changed: string[] };
@@ -57,7 +68,7 @@ async function publishUnderLock(deps: PublisherDeps, nowMs: number): Promise<Pub
   const previous = await loadPublished(redis, names, deps.logger);
   const { changed: next, computed } = await computeLists(deps, generatedAtMs, previous);
 
-  if (next.length > 0) await recordPublishedLists(db, next.map(historyRecord));
+  if (next.length > 0) await Promise.all([recordPublishedLists(db, next.map(historyRecord)), recordBestRanks(db, next)]);
   const transaction = redis.multi();
   stagePublishedLists(transaction, names, next);
   transaction.hset(names.publisherState, 'applied', appliedSeen, 'minute', minute);
@@ -98,9 +109,25 @@ async function computeLists(
     if (list) changed.push(list);
   };
 
+  const visitorsByWindow = await Promise.all(
+    RANKING_WINDOWS.map((window, i) => {
+      const range = windowBucketRange(window, generatedAtMs);
+      const queries = new Map((byWindow[i] ?? []).map((c) => [c.articleId, c.value]));
+      return deps.visitors.count(
+        window,
+        [...queries].map(([articleId, views]) => ({
+          articleId,
+          views,
+          fromMs: range.fromInclusive.getTime(),
+          toMs: range.toExclusive.getTime(),
+        })),
+        generatedAtMs,
+      );
+    }),
+  );
   RANKING_WINDOWS.forEach((window, i) => {
     for (const [scope, entries] of withFormerScopes(
-      entriesByScope(byWindow[i] ?? []),
+      entriesByScope(byWindow[i] ?? [], visitorsByWindow[i]),
       previous,
       (parts) => parts.kind === 'ranking' && parts.window === window,
     )) {
@@ -128,4 +155,22 @@ function withFormerScopes<E>(
     if (parts && matches(parts) && !scopes.has(parts.categorySlug)) scopes.set(parts.categorySlug, []);
   }
   return scopes;
+}
+
+/** Site-wide access rankings whose best ranks the stats report. */
+const BEST_RANK_WINDOWS = new Set(['24h', '7d', '30d']);
+
+/** Each article's rank in the site-wide rankings just published, kept where it is its best. */
+async function recordBestRanks(db: Db, lists: readonly PublishedList[]): Promise<void> {
+  const rows = lists.flatMap((list) => {
+    const parts = parseListKey(list.key);
+    if (parts?.kind !== 'ranking' || parts.categorySlug !== null || !BEST_RANK_WINDOWS.has(parts.window)) return [];
+    return list.body.items.map((item) => ({
+      articleId: item.article.id,
+      windowName: parts.window,
+      rank: item.rank,
+      reachedAt: new Date(list.publishedAtMs),
+    }));
+  });
+  await recordReachedRanks(db, rows);
 }

@@ -1,4 +1,5 @@
 import { Worker } from 'bullmq';
+import { WindowVisitors } from '@newsrank/analytics';
 import {
   QUEUE_NAMES,
   assertNoEviction,
@@ -76,9 +77,11 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
     },
   );
 
+  // One per process: it remembers the counts of list entries that did not move since the last tick.
+  const visitors = new WindowVisitors(connection, config.queuePrefix);
   const jobLogger = (job: { id?: string | undefined; name: string }) => logger.child({ jobId: job.id, job: job.name });
   const rankingHandlers = {
-    publishLists: (_, job) => publishLists({ db, redis: connection, names, metricsKey, halfLifeMs, logger: jobLogger(job) }),
+    publishLists: (_, job) => publishLists({ db, redis: connection, names, metricsKey, halfLifeMs, visitors, logger: jobLogger(job) }),
     pruneRanking: (_, job) =>
       pruneRankingData(db, { dedupRetentionMs: config.eventDedupRetentionMs, historyDays: config.rankingHistoryDays }, jobLogger(job)),
     retryFailedEvents: (_, job) => retryFailedEventJobs(eventsQueue, jobLogger(job)),

@@ -15,6 +15,7 @@ const published = (key: string, items: number): PublishedList => ({
       rank: i + 1,
       previousRank: null,
       views: 1,
+      visitors: 1,
       article: { id: `${i}`, title: 't', url: null, category: null, publishedAt: null },
     })),
   },
