@@ -15,3 +15,6 @@ export { VisitorSalts } from './visitor-salt.ts';
 export { countVisitors, stageVisits, visitorSetKey, type CountedVisit, type VisitorScope } from './visitor-sets.ts';
 export { isEngaged, readerFactsOf, visitsOf } from './reader-facts.ts';
 export { WindowVisitors, type WindowVisitorsQuery } from './window-visitors.ts';
+export { articleStats, recentHourlyViews, siteStats, type StatsDeps } from './stats.ts';
+export { meanEngagedSeconds, referrerSummary, statsPlan, viewsPerPoint, type StatsPlan } from './stats-shape.ts';
+export { STATS_CSV_HEADER, csvField, statsCsvLines, type StatsCsvQuery } from './stats-csv.ts';

@@ -16,5 +16,6 @@ export * from './queries/ranking-retention.ts';
 export * from './queries/sources.ts';
 export * from './queries/reader-facts.ts';
 export * from './queries/best-ranks.ts';
+export * from './queries/reader-stats.ts';
 export { presentAccepted, presentArticle, presentIngestJob } from './present.ts';
 export { sql, type Transaction } from 'kysely';

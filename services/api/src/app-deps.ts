@@ -29,6 +29,7 @@ export function appDepsFor(config: Config, connections: AppConnections): AppDeps
     redis,
     ingestQueue: queues.ingest,
     ingestTokens: config.ingestTokens,
+    queuePrefix: config.queuePrefix,
     feedMaxBytes: config.feedMaxBytes,
     parsePool: { parse: connections.parse },
     ranking: {

@@ -23,6 +23,8 @@ import { securityHeaders } from './http/security-headers.ts';
 import { recordHttpMetrics } from './metrics/http-metrics.ts';
 import { publicRateLimit, type OperationsDeps } from './operations.ts';
 import type { ArticleResolver } from './events/article-resolver.ts';
+import { statsRoutes } from './routes/stats.ts';
+import { currentRank } from './lists/current-rank.ts';
 import type { VisitorSalts } from '@newsrank/analytics';
 import type { ListStore } from '@newsrank/published-lists';
 import type { ParsePool } from '@newsrank/feed-parser/threads';
@@ -34,6 +36,8 @@ export interface AppDeps {
   redis: RedisClient;
   ingestQueue: Queue;
   ingestTokens: string[];
+  /** The deployment's queue prefix: Redis names (the visitor sets) live under it. */
+  queuePrefix: string;
   feedMaxBytes: number;
   /** Parses posted documents off the event loop, so a large feed never stalls other requests. */
   parsePool: Pick<ParsePool, 'parse'>;
@@ -81,6 +85,15 @@ export function createApp(deps: AppDeps): Express {
   app.use(adminRoutes({ queues: deps.operations.dashboardQueues, tokens: deps.ingestTokens }));
   app.use(ingestRoutes(deps));
   app.use(sourceRoutes({ ...deps, sourcesQueue: deps.sources.queue, sourcesSettings: deps.sources.settings }));
+  app.use(
+    statsRoutes({
+      db: deps.db,
+      redis: deps.redis,
+      prefix: deps.queuePrefix,
+      currentRank: (window, articleId) => currentRank(deps.ranking.lists, window, articleId),
+      auth: requireAdminToken(deps.ingestTokens),
+    }),
+  );
   app.use(articleRoutes(deps.db));
   app.use(
     sourcesPageRoutes({

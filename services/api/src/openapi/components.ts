@@ -47,6 +47,8 @@ export const components = {
     SourcePatch: wire.SourcePatch,
     OpmlImport: wire.OpmlImport,
     RefreshAccepted: wire.RefreshAccepted,
+    ArticleStats: wire.ArticleStats,
+    SiteStats: wire.SiteStats,
   }),
   securitySchemes: {
     ingestToken: { type: 'http', scheme: 'bearer', description: 'one of INGEST_TOKENS' },

@@ -5,6 +5,7 @@ import { ingestPaths } from './paths/ingest.ts';
 import { listPaths } from './paths/lists.ts';
 import { operationPaths } from './paths/operations.ts';
 import { sourcePaths } from './paths/sources.ts';
+import { statsPaths } from './paths/stats.ts';
 import { webPaths } from './paths/web.ts';
 import type { Paths } from './types.ts';
 
@@ -43,7 +44,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       },
       { name: 'reader', description: 'the HTML pages readers open and the widget publishers embed' },
     ],
-    paths: mergePaths(operationPaths, ingestPaths, sourcePaths, articlePaths, eventPaths, listPaths, webPaths),
+    paths: mergePaths(operationPaths, ingestPaths, sourcePaths, articlePaths, statsPaths, eventPaths, listPaths, webPaths),
     components,
   };
 }
