@@ -13,7 +13,15 @@ export function rankingVersion(publishedAtMs: number): PublishedList {
       window: '24h',
       category: null,
       generatedAt,
-      items: [{ rank: 1, previousRank: null, views: 3, visitors: 3, article: { id: 'a1', title: 'One', url: null, category: null, publishedAt: null } }],
+      items: [
+        {
+          rank: 1,
+          previousRank: null,
+          views: 3,
+          visitors: 3,
+          article: { id: 'a1', title: 'One', url: null, category: null, publishedAt: null },
+        },
+      ],
     },
   };
 }
