@@ -11,6 +11,8 @@ import {
   siteHourlyViews,
   siteReferrerViews,
   type Db,
+  type HourViews,
+  type ReferrerViews,
 } from '@newsrank/db';
 import type { RedisClient } from '@newsrank/queue';
 import type { ArticleStats, SiteStats, StatsWindow } from '@newsrank/wire';
@@ -37,6 +39,27 @@ async function visitorsOf(deps: StatsDeps, scope: VisitorScope, plan: StatsPlan,
     ...plan.points.map((point) => [visitorSetKey(deps.prefix, scope, point)]),
   ]);
   return { total, perPoint };
+}
+
+/** What article and site stats share: totals, series and referrers over the plan. */
+function readerTotals(
+  plan: StatsPlan,
+  window: StatsWindow,
+  nowMs: number,
+  facts: { hours: HourViews[]; engagedMs: number; referrerRows: ReferrerViews[]; visitors: { total: number; perPoint: number[] } },
+) {
+  const views = viewsPerPoint(plan, facts.hours);
+  const totalViews = views.reduce((sum, n) => sum + n, 0);
+  const totalVisitors = Math.min(facts.visitors.total, totalViews);
+  return {
+    window,
+    generatedAt: formatIsoSecond(nowMs),
+    views: totalViews,
+    visitors: totalVisitors,
+    engagedSeconds: meanEngagedSeconds(facts.engagedMs, totalVisitors),
+    series: series(plan, views, facts.visitors.perPoint),
+    ...referrerSummary(facts.referrerRows),
+  };
 }
 
 function series(plan: StatsPlan, views: number[], visitors: number[]) {
@@ -71,9 +94,6 @@ export async function articleStats(
     bestRankOf(deps.db, articleId, window),
     visitorsOf(deps, articleId, plan, nowMs),
   ]);
-  const views = viewsPerPoint(plan, hours);
-  const totalViews = views.reduce((sum, n) => sum + n, 0);
-  const totalVisitors = Math.min(visitors.total, totalViews);
   const currentRank = deps.currentRank(window, articleId);
   return {
     article: {
@@ -83,13 +103,7 @@ export async function articleStats(
       category: article.category,
       publishedAt: article.publishedAt ? formatIsoSecond(article.publishedAt) : null,
     },
-    window,
-    generatedAt: formatIsoSecond(nowMs),
-    views: totalViews,
-    visitors: totalVisitors,
-    engagedSeconds: meanEngagedSeconds(engagedMs, totalVisitors),
-    series: series(plan, views, visitors.perPoint),
-    ...referrerSummary(referrerRows),
+    ...readerTotals(plan, window, nowMs, { hours, engagedMs, referrerRows, visitors }),
     campaigns: campaigns.map((c) => ({ source: c.source || null, medium: c.medium || null, campaign: c.campaign || null, views: c.views })),
     // A rank now better than any recorded (the record trails the publish by a moment) is the best.
     bestRank: currentRank !== null && (bestRank === null || currentRank < bestRank) ? currentRank : bestRank,
@@ -107,18 +121,7 @@ export async function siteStats(deps: StatsDeps, window: StatsWindow, nowMs = Da
     siteReferrerViews(deps.db, range),
     visitorsOf(deps, 'site', plan, nowMs),
   ]);
-  const views = viewsPerPoint(plan, hours);
-  const totalViews = views.reduce((sum, n) => sum + n, 0);
-  const totalVisitors = Math.min(visitors.total, totalViews);
-  return {
-    window,
-    generatedAt: formatIsoSecond(nowMs),
-    views: totalViews,
-    visitors: totalVisitors,
-    engagedSeconds: meanEngagedSeconds(engagedMs, totalVisitors),
-    series: series(plan, views, visitors.perPoint),
-    ...referrerSummary(referrerRows),
-  };
+  return readerTotals(plan, window, nowMs, { hours, engagedMs, referrerRows, visitors });
 }
 
 const HOUR_MS = 3_600_000;
