@@ -44,7 +44,15 @@ beforeAll(async () => {
   db = database.db;
   prefix = testQueuePrefix();
   redis = new Redis(TEST_REDIS_URL);
-  deps = { db, redis, names: publishedListNames(prefix), metricsKey: clusterMetricsKey(prefix), halfLifeMs: H, logger };
+  deps = {
+    db,
+    redis,
+    names: publishedListNames(prefix),
+    metricsKey: clusterMetricsKey(prefix),
+    halfLifeMs: H,
+    trendingMinViews: 10,
+    logger,
+  };
   // Five articles, in politics (0, 2, 4) and economy (1, 3).
   articles = await insertArticles(db, 5, { categories: ['Politics', 'Economy'] });
   await maintainLandmark(db, H, Date.now(), logger);
