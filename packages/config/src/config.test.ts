@@ -11,6 +11,7 @@ describe('loadConfig', () => {
     expect(config.feedMaxBytes).toBe(10 * 1024 * 1024);
     expect(config.popularityHalfLifeMs).toBe(6 * 3_600_000);
     expect(config.rankingRefreshMs).toBe(1000);
+    expect(config.trendingMinViews).toBe(10);
     expect(config.ingestTokens).toEqual([DEVELOPMENT_INGEST_TOKEN]);
   });
 
@@ -26,6 +27,12 @@ describe('loadConfig', () => {
       expect(lines.some((line) => line.startsWith('DATABASE_URL:'))).toBe(true);
       expect(lines.some((line) => line.startsWith('POPULARITY_HALF_LIFE:'))).toBe(true);
     }
+  });
+
+  it('TRENDING_MIN_VIEWS takes a positive whole number of views', () => {
+    expect(loadConfig({ TRENDING_MIN_VIEWS: '25' }).trendingMinViews).toBe(25);
+    for (const raw of ['0', '-3', '2.5', 'ten'])
+      expect(() => loadConfig({ TRENDING_MIN_VIEWS: raw })).toThrow(/^invalid configuration:\nTRENDING_MIN_VIEWS: /);
   });
 
   it('production refuses to start without ingest tokens', () => {

@@ -20,6 +20,8 @@ export interface Config {
   rankingRefreshMs: number;
   popularityHalfLifeMs: number;
   rankingHistoryDays: number;
+  /** Views in the last hour an article needs to be in the trending lists. */
+  trendingMinViews: number;
   eventDedupRetentionMs: number;
   /** Finished ingest jobs (and their reports) are deleted after this long. */
   ingestJobRetentionMs: number;
@@ -114,6 +116,7 @@ export function shapeConfig(env: Env): Config {
     rankingRefreshMs: env.RANKING_REFRESH_MS,
     popularityHalfLifeMs: env.POPULARITY_HALF_LIFE,
     rankingHistoryDays: env.RANKING_HISTORY_DAYS,
+    trendingMinViews: env.TRENDING_MIN_VIEWS,
     eventDedupRetentionMs: env.EVENT_DEDUP_RETENTION,
     ingestJobRetentionMs: env.INGEST_JOB_RETENTION,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,

@@ -67,6 +67,8 @@ export const envSchema = z.object({
   RANKING_REFRESH_MS: positiveInt(1000, 3_600_000),
   POPULARITY_HALF_LIFE: duration('6h'),
   RANKING_HISTORY_DAYS: positiveInt(7, 3650),
+  // Views in the last hour an article needs before it can be trending.
+  TRENDING_MIN_VIEWS: positiveInt(10, 1_000_000_000),
   // How long an eventId is remembered; events older than this are refused, so a resent one cannot count twice.
   EVENT_DEDUP_RETENTION: duration('30d'),
   INGEST_JOB_RETENTION: duration('7d'),

@@ -9,6 +9,7 @@ export * from './queries/article-references.ts';
 export * from './queries/view-counts.ts';
 export * from './queries/popularity-landmark.ts';
 export * from './queries/ranking-lists.ts';
+export * from './queries/trending-candidates.ts';
 export * from './queries/window-totals.ts';
 export * from './queries/published-lists.ts';
 export * from './queries/ranking-retention.ts';

@@ -23,4 +23,19 @@ export const LIST_KINDS: { readonly [K in ListKind]: ListKindShape } = {
     valueField: 'score',
     checkBody: (body) => (typeof body.halfLife === 'string' ? null : 'halfLife is not a string'),
   },
+  trending: {
+    valueField: 'score',
+    checkBody: (body) => itemsWithNumbers(body.items, ['views', 'baseline']),
+  },
 };
+
+/** Besides the value field, a trending item shows its views and baseline: each must be a number. */
+function itemsWithNumbers(items: unknown, fields: readonly string[]): string | null {
+  if (!Array.isArray(items)) return null;
+  for (const [index, item] of items.entries()) {
+    for (const field of fields)
+      if (typeof item === 'object' && item !== null && typeof (item as Record<string, unknown>)[field] !== 'number')
+        return `items[${index}].${field} is not a number`;
+  }
+  return null;
+}

@@ -20,12 +20,20 @@ export { aggregateViews } from './aggregate.ts';
 export { windowIncrements, type WindowViews } from './window-increments.ts';
 export type { ArticleViewAggregate, BucketCount, ViewEvent } from './aggregate.ts';
 
-export { ALL_CATEGORIES, listKey, parseListKey, popularListKey, rankingListKey } from './list-key.ts';
+export { ALL_CATEGORIES, listKey, parseListKey, popularListKey, rankingListKey, trendingListKey } from './list-key.ts';
 export type { ListKeyParts } from './list-key.ts';
 
 export { eventKey } from './event-key.ts';
 
-export { PUBLISHED_LIST_LENGTH, buildPopularList, buildRankingList, formatDuration } from './published-list.ts';
+export { PUBLISHED_LIST_LENGTH, buildPopularList, buildRankingList, buildTrendingList, formatDuration } from './published-list.ts';
+export {
+  TRENDING_BASELINE_HOURS,
+  TRENDING_RECENT_WINDOW,
+  baselinePerHour,
+  roundTrendingNumber,
+  trendingBaselineHours,
+  trendingScore,
+} from './trending.ts';
 export type {
   BuildContext,
   ListArticle,
@@ -34,4 +42,6 @@ export type {
   PopularListBody,
   PublishedList,
   RankingListBody,
+  TrendingEntryInput,
+  TrendingListBody,
 } from './published-list.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listKey, parseListKey, popularListKey, rankingListKey, type ListKeyParts } from './list-key.ts';
+import { listKey, parseListKey, popularListKey, rankingListKey, trendingListKey, type ListKeyParts } from './list-key.ts';
 import { RANKING_WINDOWS } from './windows.ts';
 
 describe('list keys', () => {
@@ -11,6 +11,8 @@ describe('list keys', () => {
     [rankingListKey('7d', 'a:b'), 'ranking:7d:a%3Ab'],
     [popularListKey(null), 'popular:all'],
     [popularListKey('politics'), 'popular:politics'],
+    [trendingListKey(null), 'trending:all'],
+    [trendingListKey('world-news'), 'trending:world-news'],
   ])('builds %s', (built, expected) => {
     expect(built).toBe(expected);
   });
@@ -18,6 +20,7 @@ describe('list keys', () => {
   it.each(['all', ''])('refuses the category slug %j, which would collide with the list of all categories', (slug) => {
     expect(() => rankingListKey('24h', slug)).toThrow(RangeError);
     expect(() => popularListKey(slug)).toThrow(RangeError);
+    expect(() => trendingListKey(slug)).toThrow(RangeError);
   });
 
   const everyKind: ListKeyParts[] = [
@@ -25,6 +28,7 @@ describe('list keys', () => {
       [null, 'politics', '政治', 'a:b', '100%'].map((categorySlug) => ({ kind: 'ranking' as const, window, categorySlug })),
     ),
     ...[null, 'politics', '政治', 'a:b', '100%'].map((categorySlug) => ({ kind: 'popular' as const, categorySlug })),
+    ...[null, 'politics', '政治', 'a:b', '100%'].map((categorySlug) => ({ kind: 'trending' as const, categorySlug })),
   ];
   it.each(everyKind)('reads back %j from its key', (parts) => {
     expect(parseListKey(listKey(parts))).toEqual(parts);
@@ -33,6 +37,9 @@ describe('list keys', () => {
   it.each([
     ['ranking:24h:all', { kind: 'ranking', window: '24h', categorySlug: null }],
     ['popular:sports', { kind: 'popular', categorySlug: 'sports' }],
+    ['trending:sports', { kind: 'trending', categorySlug: 'sports' }],
+    ['trending:1h:all', null],
+    ['trending:%61ll', null],
     ['ranking:2h:all', null],
     ['ranking:24h', null],
     ['ranking:24h:all:extra', null],

@@ -4,7 +4,9 @@ import { parseWindow, type RankingWindow } from './windows.ts';
 export const ALL_CATEGORIES = 'all';
 
 export type ListKeyParts =
-  { kind: 'ranking'; window: RankingWindow; categorySlug: string | null } | { kind: 'popular'; categorySlug: string | null };
+  | { kind: 'ranking'; window: RankingWindow; categorySlug: string | null }
+  | { kind: 'popular'; categorySlug: string | null }
+  | { kind: 'trending'; categorySlug: string | null };
 
 /**
  * The slug is percent-encoded so that any slug (Unicode, or one holding ':') yields a key with
@@ -28,8 +30,14 @@ export function popularListKey(categorySlug: string | null): string {
   return `popular:${categoryPart(categorySlug)}`;
 }
 
+/** `trending:all`, `trending:politics`. */
+export function trendingListKey(categorySlug: string | null): string {
+  return `trending:${categoryPart(categorySlug)}`;
+}
+
 export function listKey(parts: ListKeyParts): string {
-  return parts.kind === 'ranking' ? rankingListKey(parts.window, parts.categorySlug) : popularListKey(parts.categorySlug);
+  if (parts.kind === 'ranking') return rankingListKey(parts.window, parts.categorySlug);
+  return parts.kind === 'popular' ? popularListKey(parts.categorySlug) : trendingListKey(parts.categorySlug);
 }
 
 function parseCategory(part: string): string | null | undefined {
@@ -53,9 +61,9 @@ export function parseListKey(key: string): ListKeyParts | null {
     const window = parseWindow(segments[1]);
     const categorySlug = parseCategory(segments[2] ?? '');
     if (window !== null && categorySlug !== undefined) parts = { kind: 'ranking', window, categorySlug };
-  } else if (segments[0] === 'popular' && segments.length === 2) {
+  } else if ((segments[0] === 'popular' || segments[0] === 'trending') && segments.length === 2) {
     const categorySlug = parseCategory(segments[1] ?? '');
-    if (categorySlug !== undefined) parts = { kind: 'popular', categorySlug };
+    if (categorySlug !== undefined) parts = { kind: segments[0], categorySlug };
   }
   if (parts === null) return null;
   try {

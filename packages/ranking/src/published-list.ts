@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { scoreAt } from './forward-decay.ts';
 import { listEtag, rankEntries, withPreviousRanks } from './list-order.ts';
+import { baselinePerHour, roundTrendingNumber, trendingScore } from './trending.ts';
 import type { RankingWindow } from './windows.ts';
 import { formatIsoSecond } from '@newsrank/core';
-import type { ListArticle, PopularList, RankingList } from '@newsrank/wire';
+import type { ListArticle, PopularList, RankingList, TrendingList } from '@newsrank/wire';
 
 /** Longest list published; `limit` on the API cuts it shorter. */
 export const PUBLISHED_LIST_LENGTH = 100;
@@ -13,8 +14,9 @@ export type { ListArticle };
 // The lists as the API answers them; a published version has always been generated.
 export type RankingListBody = RankingList & { generatedAt: string };
 export type PopularListBody = PopularList & { generatedAt: string };
+export type TrendingListBody = TrendingList & { generatedAt: string };
 
-export type ListBody = RankingListBody | PopularListBody;
+export type ListBody = RankingListBody | PopularListBody | TrendingListBody;
 
 /** One version of one list, as stored in Redis and in the history table. */
 export interface PublishedList {
@@ -117,6 +119,56 @@ export function buildPopularList(
       previousRank: r.previousRank,
       score: roundScore(scoreAt(r.value, list.t0Ms, context.generatedAtMs, list.halfLifeMs)),
       article: r.article,
+    })),
+  };
+  return { key: context.key, etag: listEtag({ ...body }), contentHash, publishedAtMs: Date.now(), body };
+}
+
+/** A candidate for a trending list: the article, its views in the last hour and in the baseline hours. */
+export interface TrendingEntryInput {
+  article: ListArticle;
+  views: number;
+  baselineViews: number;
+}
+
+/**
+ * The next version of a trending list, or null when it would show what `previous` shows. Only
+ * articles above their baseline (score > 0) are in it; the order is by the unrounded score.
+ */
+export function buildTrendingList(
+  context: BuildContext,
+  list: { categorySlug: string | null },
+  entries: readonly TrendingEntryInput[],
+): PublishedList | null {
+  const ranked = rankEntries(
+    entries
+      .map((entry) => ({ entry, baseline: baselinePerHour(entry.baselineViews) }))
+      .map(({ entry, baseline }) => ({
+        articleId: entry.article.id,
+        value: trendingScore(entry.views, baseline),
+        publishedAt: entry.article.publishedAt,
+        entry,
+        baseline,
+      }))
+      .filter((candidate) => candidate.value > 0),
+    PUBLISHED_LIST_LENGTH,
+  );
+  const contentHash = digest([
+    'trending',
+    list.categorySlug,
+    ranked.map((r) => [r.entry.views, r.entry.baselineViews, ...articleTuple(r.entry.article)]),
+  ]);
+  if (context.previous?.contentHash === contentHash) return null;
+  const body: TrendingListBody = {
+    category: list.categorySlug,
+    generatedAt: formatIsoSecond(context.generatedAtMs),
+    items: withPreviousRanks(ranked, previousRanks(context.previous)).map((r) => ({
+      rank: r.rank,
+      previousRank: r.previousRank,
+      score: roundTrendingNumber(r.value),
+      views: r.entry.views,
+      baseline: roundTrendingNumber(r.baseline),
+      article: r.entry.article,
     })),
   };
   return { key: context.key, etag: listEtag({ ...body }), contentHash, publishedAtMs: Date.now(), body };

@@ -5,7 +5,7 @@ export { ErrorBody, errorBody } from './error.ts';
 export { Article, ArticleInput, ArticlePage, ArticlesRequest, Category } from './article.ts';
 export { IngestAccepted, IngestJob, IngestReport, ReportedArticle } from './ingest.ts';
 export { AccessEvent, EventsRequest, EventsVerdict } from './events.ts';
-export { ListArticle, PopularList, RANKING_WINDOWS, RankingList, RankingWindow } from './lists.ts';
+export { ListArticle, PopularList, RANKING_WINDOWS, RankingList, RankingWindow, TrendingList } from './lists.ts';
 export { Check, Health, Readiness } from './operations.ts';
 export { OpmlImport, RefreshAccepted, Source, SourceList, SourcePatch, SourceSlug, SubscribeRequest } from './sources.ts';
 export {

@@ -43,3 +43,19 @@ export const PopularList = Type.Object({
   items: Type.Array(Type.Object({ rank, previousRank, score: Type.Number(), article: ListArticle })),
 });
 export type PopularList = Static<typeof PopularList>;
+
+export const TrendingList = Type.Object({
+  category: Nullable(Type.String()),
+  generatedAt,
+  items: Type.Array(
+    Type.Object({
+      rank,
+      previousRank,
+      score: Type.Number({ description: '(views − baseline) / sqrt(baseline + 1), rounded to 3 decimals' }),
+      views: Type.Integer({ description: 'views in the last hour' }),
+      baseline: Type.Number({ description: 'views per hour in the 24 hours before, rounded to 3 decimals' }),
+      article: ListArticle,
+    }),
+  ),
+});
+export type TrendingList = Static<typeof TrendingList>;

@@ -51,6 +51,7 @@ beforeAll(async () => {
     names: publishedListNames(prefix),
     metricsKey: clusterMetricsKey(prefix),
     halfLifeMs: H,
+    trendingMinViews: 10,
     logger,
     visitors: new WindowVisitors(redis, prefix),
   };

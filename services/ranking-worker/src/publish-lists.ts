@@ -22,8 +22,9 @@ import {
 } from '@newsrank/ranking';
 import type { RedisClient } from '@newsrank/queue';
 import { historyRecord, loadPublished, stagePublishedLists, type PublishedListNames } from '@newsrank/published-lists';
-import { entriesByScope, type ListScope } from './list-set.ts';
+import { entriesByScope, withFormerScopes } from './list-set.ts';
 import { withPublishLock } from './publish-lock.ts';
+import { computeTrendingLists } from './trending-lists.ts';
 import { advanceWindows } from './window-horizons.ts';
 
 export interface PublisherDeps {
@@ -33,6 +34,8 @@ export interface PublisherDeps {
   /** The deployment's metrics hash, where each publish records its lag (clusterMetricsKey). */
   metricsKey: string;
   halfLifeMs: number;
+  /** TRENDING_MIN_VIEWS: views in the last hour an article needs to be trending. */
+  trendingMinViews: number;
   logger: Logger;
   /** Counts the distinct visitors of the access rankings' entries. */
   visitors: WindowVisitors;
@@ -96,8 +99,9 @@ async function computeLists(
   await advanceWindows(db, generatedAtMs);
   const landmark = await currentLandmark(db);
   const minAccumulator = 2 ** ((generatedAtMs - landmark.t0Ms) / halfLifeMs - NEGLIGIBLE_SCORE_EXPONENT);
-  const [popular, ...byWindow] = await Promise.all([
+  const [popular, trending, ...byWindow] = await Promise.all([
     topArticlesByPopularity(db, minAccumulator, PUBLISHED_LIST_LENGTH),
+    computeTrendingLists(db, deps.trendingMinViews, generatedAtMs, previous),
     ...RANKING_WINDOWS.map((window) => topArticlesInWindow(db, window, PUBLISHED_LIST_LENGTH)),
   ]);
 
@@ -138,25 +142,9 @@ async function computeLists(
   for (const [scope, entries] of withFormerScopes(entriesByScope(popular), previous, (parts) => parts.kind === 'popular')) {
     keep(buildPopularList(context(popularListKey(scope)), { categorySlug: scope, t0Ms: landmark.t0Ms, halfLifeMs }, entries));
   }
+  trending.forEach(keep);
   return { changed, computed };
 }
-
-/**
- * A category whose views all left the window has no rows any more, but its published list must
- * still be replaced by an empty one: every scope published before stays in the set.
- */
-function withFormerScopes<E>(
-  scopes: Map<ListScope, E[]>,
-  previous: Map<string, PublishedList>,
-  matches: (parts: NonNullable<ReturnType<typeof parseListKey>>) => boolean,
-): Map<ListScope, E[]> {
-  for (const key of previous.keys()) {
-    const parts = parseListKey(key);
-    if (parts && matches(parts) && !scopes.has(parts.categorySlug)) scopes.set(parts.categorySlug, []);
-  }
-  return scopes;
-}
-
 /** Site-wide access rankings whose best ranks the stats report. */
 const BEST_RANK_WINDOWS = new Set(['24h', '7d', '30d']);
 

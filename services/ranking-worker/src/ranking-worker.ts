@@ -81,7 +81,17 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
   const visitors = new WindowVisitors(connection, config.queuePrefix);
   const jobLogger = (job: { id?: string | undefined; name: string }) => logger.child({ jobId: job.id, job: job.name });
   const rankingHandlers = {
-    publishLists: (_, job) => publishLists({ db, redis: connection, names, metricsKey, halfLifeMs, visitors, logger: jobLogger(job) }),
+    publishLists: (_, job) =>
+      publishLists({
+        db,
+        redis: connection,
+        names,
+        metricsKey,
+        halfLifeMs,
+        trendingMinViews: config.trendingMinViews,
+        visitors,
+        logger: jobLogger(job),
+      }),
     pruneRanking: (_, job) =>
       pruneRankingData(db, { dedupRetentionMs: config.eventDedupRetentionMs, historyDays: config.rankingHistoryDays }, jobLogger(job)),
     retryFailedEvents: (_, job) => retryFailedEventJobs(eventsQueue, jobLogger(job)),

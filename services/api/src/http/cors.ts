@@ -3,7 +3,7 @@ import type { CorsOrigins } from '@newsrank/config';
 import { allowCrossOriginEmbedding } from './security-headers.ts';
 
 /** The endpoints news pages call from the browser: the view beacon and the lists (and their stream). */
-export const EMBEDDABLE_PATHS = ['/v1/events', '/v1/hit', '/v1/ranking', '/v1/popular'];
+export const EMBEDDABLE_PATHS = ['/v1/events', '/v1/hit', '/v1/ranking', '/v1/popular', '/v1/trending'];
 
 /**
  * One of those paths or below it (`/v1/ranking/stream`), as mounting a middleware on them would

@@ -35,7 +35,8 @@ describe('what a list stream opens with', () => {
       { kind: 'ranking', window: '1h', categorySlug: 'politics' },
     ]);
     expect(namedLists(filter({ kind: 'popular', category: null }))).toEqual([{ kind: 'popular', categorySlug: null }]);
-    expect(namedLists(filter({})).map((parts) => parts.kind)).toEqual(['ranking', 'ranking', 'ranking', 'ranking', 'popular']);
+    expect(namedLists(filter({ kind: 'trending', category: 'politics' }))).toEqual([{ kind: 'trending', categorySlug: 'politics' }]);
+    expect(namedLists(filter({})).map((parts) => parts.kind)).toEqual(['ranking', 'ranking', 'ranking', 'ranking', 'popular', 'trending']);
     expect(namedLists(filter({})).every((parts) => parts.categorySlug === null)).toBe(true);
   });
 
@@ -51,6 +52,7 @@ describe('what a list stream opens with', () => {
       'ranking:1h:all',
       'ranking:7d:all',
       'ranking:30d:all',
+      'trending:all',
     ]);
   });
 });

@@ -7,7 +7,7 @@ export interface StreamFilter {
   window: RankingWindow | undefined;
   /** undefined: every category; null: only the site-wide lists. */
   category: string | null | undefined;
-  kind: 'ranking' | 'popular' | undefined;
+  kind: ListKeyParts['kind'] | undefined;
   /** Items of each list an event carries: the lists' own default size unless the client asks. */
   limit: number;
 }
@@ -56,8 +56,10 @@ export function namedLists(filter: Pick<StreamFilter, 'window' | 'category' | 'k
     categorySlug: category,
   }));
   const popular: ListKeyParts[] = [{ kind: 'popular', categorySlug: category }];
+  const trending: ListKeyParts[] = [{ kind: 'trending', categorySlug: category }];
   if (filter.window || filter.kind === 'ranking') return ranking;
-  return filter.kind === 'popular' ? popular : [...ranking, ...popular];
+  if (filter.kind === 'popular') return popular;
+  return filter.kind === 'trending' ? trending : [...ranking, ...popular, ...trending];
 }
 
 /** What the stream opens with: every matching published list, and the named ones not yet published, empty. */

@@ -1,9 +1,9 @@
 import type { Request, Response } from 'express';
 import { matchesIfNoneMatch } from '@newsrank/core';
 import { listEtag } from '@newsrank/ranking';
-import type { PopularList, RankingList } from '@newsrank/wire';
+import type { PopularList, RankingList, TrendingList } from '@newsrank/wire';
 
-export type ListDocument = { etag: string; body: RankingList | PopularList };
+export type ListDocument = { etag: string; body: RankingList | PopularList | TrendingList };
 
 /** Lists change about once a second at most: a second of caching costs a reader nothing. */
 export const LIVE_CACHE_CONTROL = 'public, max-age=1';

@@ -39,6 +39,7 @@ export const components = {
     ListArticle: wire.ListArticle,
     RankingList: wire.RankingList,
     PopularList: wire.PopularList,
+    TrendingList: wire.TrendingList,
     Health: wire.Health,
     Readiness: wire.Readiness,
     Source: wire.Source,

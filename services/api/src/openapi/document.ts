@@ -36,7 +36,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       { name: 'ingest', description: 'posting feeds and articles (token required)' },
       { name: 'articles', description: 'stored articles' },
       { name: 'events', description: "page views from readers' browsers" },
-      { name: 'lists', description: 'the access ranking and the popular list, served from memory' },
+      { name: 'lists', description: 'the access ranking, the popular and the trending lists, served from memory' },
       { name: 'operations', description: 'health, metrics, this document, the queue dashboard' },
       {
         name: 'sources',

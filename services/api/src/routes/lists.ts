@@ -1,12 +1,20 @@
 import { Router, type Request, type Response } from 'express';
 import { slugify } from '@newsrank/core';
 import { findPublishedListAt, type Db } from '@newsrank/db';
-import { readPublishedList, type ListStore, type PublishedList } from '@newsrank/published-lists';
-import { formatDuration, parseWindow, popularListKey, rankingListKey, type ListKeyParts, type RankingWindow } from '@newsrank/ranking';
+import { LIST_KINDS, readPublishedList, type ListKind, type ListStore, type PublishedList } from '@newsrank/published-lists';
+import {
+  formatDuration,
+  parseWindow,
+  popularListKey,
+  rankingListKey,
+  trendingListKey,
+  type ListKeyParts,
+  type RankingWindow,
+} from '@newsrank/ranking';
 import { HttpError } from '../http/errors.ts';
 import { HISTORY_CACHE_CONTROL, LIVE_CACHE_CONTROL, emptyList, sendList, type ListDocument } from '../lists/send-list.ts';
 import { streamLists } from '../lists/list-stream.ts';
-import type { PopularList, RankingList } from '@newsrank/wire';
+import type { PopularList, RankingList, TrendingList } from '@newsrank/wire';
 import { tooManyStreams, type StreamSlots } from '../lists/stream-slots.ts';
 
 export interface ListRouteDeps {
@@ -36,16 +44,19 @@ export function listRoutes(deps: ListRouteDeps): Router {
     await answer(req, res, deps, popularListKey(category), emptyPopular(category, deps.halfLifeMs), limit);
   });
 
+  router.get('/v1/trending', async (req, res) => {
+    const category = categoryParam(req.query.category);
+    const limit = limitParam(req.query.limit);
+    await answer(req, res, deps, trendingListKey(category), emptyTrending(category), limit);
+  });
+
   router.get('/v1/ranking/stream', (req, res) => {
     const window = windowParam(req.query.window);
     const category = req.query.category === undefined ? undefined : categoryParam(req.query.category);
     const kind = req.query.kind === undefined ? undefined : kindParam(req.query.kind);
     // The same size GET /v1/ranking and /v1/popular answer with: a client shows the first event as it is.
     const limit = limitParam(req.query.limit);
-    const empty = (parts: ListKeyParts) =>
-      emptyList(
-        parts.kind === 'ranking' ? emptyRanking(parts.window, parts.categorySlug) : emptyPopular(parts.categorySlug, deps.halfLifeMs),
-      );
+    const empty = (parts: ListKeyParts) => emptyList(emptyBody(parts, deps.halfLifeMs));
     // After the parameters: a malformed request is a 400 whether or not there is room.
     const release = deps.streams.take();
     if (!release) throw tooManyStreams(deps.streams.capacity);
@@ -64,6 +75,12 @@ const emptyPopular = (category: string | null, halfLifeMs: number): PopularList 
   generatedAt: null,
   items: [],
 });
+const emptyTrending = (category: string | null): TrendingList => ({ category, generatedAt: null, items: [] });
+
+function emptyBody(parts: ListKeyParts, halfLifeMs: number): ListDocument['body'] {
+  if (parts.kind === 'ranking') return emptyRanking(parts.window, parts.categorySlug);
+  return parts.kind === 'popular' ? emptyPopular(parts.categorySlug, halfLifeMs) : emptyTrending(parts.categorySlug);
+}
 
 /**
  * The live list from memory; with `?at=` the version current at that moment, from history.
@@ -117,10 +134,13 @@ function categoryParam(value: unknown): string | null {
   return slug;
 }
 
-function kindParam(value: unknown): 'ranking' | 'popular' {
+const LIST_KIND_NAMES = Object.keys(LIST_KINDS) as ListKind[];
+
+function kindParam(value: unknown): ListKind {
   const raw = single(value, 'kind');
-  if (raw !== 'ranking' && raw !== 'popular') throw new HttpError(400, 'invalid_parameter', 'kind must be ranking or popular');
-  return raw;
+  const kind = LIST_KIND_NAMES.find((name) => name === raw);
+  if (!kind) throw new HttpError(400, 'invalid_parameter', `kind must be one of ${LIST_KIND_NAMES.join(', ')}`);
+  return kind;
 }
 
 function limitParam(value: unknown): number {

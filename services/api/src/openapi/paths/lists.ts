@@ -1,7 +1,7 @@
 import { RANKING_WINDOWS } from '@newsrank/wire';
 import { json, ref, type Paths } from '../types.ts';
 
-const listResponses = (schema: 'RankingList' | 'PopularList') => ({
+const listResponses = (schema: 'RankingList' | 'PopularList' | 'TrendingList') => ({
   '200': {
     ...json(ref('schemas', schema), 'the list as last published (empty, generatedAt null, if never published)'),
     headers: {
@@ -50,6 +50,23 @@ export const listPaths: Paths = {
       responses: listResponses('PopularList'),
     },
   },
+  '/v1/trending': {
+    get: {
+      operationId: 'getTrending',
+      tags: ['lists'],
+      summary: 'Trending articles',
+      description:
+        'Articles rising above their own baseline: with r the views in the last hour and e the views per hour in the 24 hours before, ' +
+        'score = (r − e) / sqrt(e + 1); only articles with r ≥ TRENDING_MIN_VIEWS and a positive score. Served from memory; at= as for the ranking.',
+      parameters: [
+        ref('parameters', 'category'),
+        ref('parameters', 'listLimit'),
+        ref('parameters', 'at'),
+        ref('parameters', 'ifNoneMatch'),
+      ],
+      responses: listResponses('TrendingList'),
+    },
+  },
   '/v1/ranking/stream': {
     get: {
       operationId: 'streamLists',
@@ -58,7 +75,7 @@ export const listPaths: Paths = {
       description:
         'First the matching lists as they are (the site-wide ones, or the ones the filters name, empty if never published), then a `list` ' +
         'event each time one changes: {key, kind, window, category, etag, generatedAt, list}, the list cut to limit items (by default ' +
-        'the size GET /v1/ranking and /v1/popular answer with).',
+        'the size GET /v1/ranking, /v1/popular and /v1/trending answer with).',
       parameters: [
         {
           name: 'window',
@@ -67,7 +84,7 @@ export const listPaths: Paths = {
           description: 'only the access ranking of this window',
           schema: { type: 'string', enum: RANKING_WINDOWS },
         },
-        { name: 'kind', in: 'query', required: false, schema: { type: 'string', enum: ['ranking', 'popular'] } },
+        { name: 'kind', in: 'query', required: false, schema: { type: 'string', enum: ['ranking', 'popular', 'trending'] } },
         ref('parameters', 'category'),
         {
           name: 'limit',
