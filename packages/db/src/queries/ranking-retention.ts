@@ -39,8 +39,8 @@ export async function deleteHourlyFactsBefore(db: Db, table: HourlyFactsTable, b
 
 /**
  * Best ranks reached before `before`. No stats window reaches back that far, so such a rank is no
- * window's best any more; an article still ranked gets its row back at its next publication. One
- * row per ranked article and window: a scan of the table is cheap.
+ * window's best any more; whatever the article reaches later is recorded afresh. One row per
+ * ranked article and window: a scan of the table is cheap.
  */
 export async function deleteBestRanksBefore(db: Db, before: Date, batch: number): Promise<number> {
   const result = await sql`
