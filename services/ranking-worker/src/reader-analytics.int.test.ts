@@ -170,4 +170,19 @@ describe('reader analytics in the apply path', () => {
       ['newsletter', 'email', '', Math.ceil(viewed / 3)],
     ]);
   });
+
+  it('a visitor set Redis refuses rolls the batch back: the retry counts its views', async () => {
+    const before = await snapshot();
+    const view = viewOf(VISITORS + 10_000);
+    const minuteSet = visitorSetKey(sink.prefix, article.id, { unit: 'minute', startMs: Math.floor(view.occurredAt / 60_000) * 60_000 });
+    // Not a HyperLogLog: PFADD answers WRONGTYPE.
+    await redis.set(minuteSet, 'not a set');
+    await expect(applyViews(db, [view], H, sink)).rejects.toThrow(/WRONGTYPE/);
+    // The pipeline's other sets may hold the visitor already: the retry adds it again, which changes nothing.
+    expect({ ...(await snapshot()), visitors: before.visitors }).toEqual(before);
+
+    await redis.del(minuteSet);
+    expect(await applyViews(db, [view], H, sink)).toMatchObject({ counted: 1, duplicates: 0 });
+    expect((await snapshot()).views).toBe(before.views + 1);
+  });
 });
