@@ -1,4 +1,4 @@
-import { eventsBody, storeArticles, viewsShown, type BenchArticle } from '../support/api-client.ts';
+import { readerEventsBody, storeArticles, viewsShown, type BenchArticle } from '../support/api-client.ts';
 import { runLoad } from '../support/load.ts';
 import { pgUpsertRowsPerSecond } from '../support/pg-upsert.ts';
 import { sleep } from '../support/stats.ts';
@@ -32,12 +32,29 @@ async function waitUntilApplied(
   }
 }
 
-/** One sustained run: accepted and applied counts sampled every second, then the drain. */
+/** Engaged beacons applied so far, site-wide: the part of the load no list shows. */
+async function engagedApplied(context: BenchContext): Promise<number> {
+  const row = await context.stack.database.db
+    .selectFrom('site_engagement_hour')
+    .select((eb) => eb.fn.sum<string | null>('beacons').as('beacons'))
+    .executeTakeFirstOrThrow();
+  return Number(row.beacons ?? 0);
+}
+
+/**
+ * One sustained run: accepted and applied counts sampled every second, then the drain. The lists
+ * show views only; a request's engaged events are applied in the same jobs as its views, so
+ * events applied are the views shown scaled by the body's events per view (and the engaged
+ * beacons counted in the database at the end confirm it).
+ */
 async function sustained(context: BenchContext, articles: BenchArticle[], seconds: number) {
   const offered = context.options.batchedRate;
   const { baseUrl } = context.stack;
   const category = (articles[0] as BenchArticle).category;
+  const { body, views: viewsPerBody } = readerEventsBody(articles, BATCH);
+  const eventsPerView = BATCH / viewsPerBody;
   const base = await viewsShown(baseUrl, category);
+  const engagedBase = await engagedApplied(context);
   let acceptedRequests = 0;
   const samples: Sample[] = [];
   const started = performance.now();
@@ -48,7 +65,7 @@ async function sustained(context: BenchContext, articles: BenchArticle[], second
       samples.push({
         atSeconds: (performance.now() - started) / 1000,
         accepted: acceptedRequests * BATCH,
-        applied: (await viewsShown(baseUrl, category)) - base,
+        applied: ((await viewsShown(baseUrl, category)) - base) * eventsPerView,
       });
     }
   })();
@@ -56,7 +73,7 @@ async function sustained(context: BenchContext, articles: BenchArticle[], second
     {
       url: `${baseUrl}/v1/events`,
       method: 'POST',
-      body: eventsBody(articles, BATCH),
+      body,
       idReplacement: true,
       connections: CONNECTIONS,
       durationSeconds: seconds,
@@ -68,19 +85,24 @@ async function sustained(context: BenchContext, articles: BenchArticle[], second
   const loadEnded = performance.now();
   running = false;
   await sampler;
-  const { shown: applied, lastChangeAt: allVisibleAt } = await waitUntilApplied(
+  const { shown: viewsApplied, lastChangeAt: allVisibleAt } = await waitUntilApplied(
     baseUrl,
     category,
     base,
-    load.ok * BATCH,
+    load.ok * viewsPerBody,
     context.options.refreshMs,
   );
+  const applied = viewsApplied * eventsPerView;
+  const elapsedSeconds = (allVisibleAt - started) / 1000;
   const atEnd = samples.at(-1);
   const mid = samples[Math.floor(samples.length / 2)];
   return {
     load,
     acceptedPerSecond: (load.ok * BATCH) / load.seconds,
-    appliedPerSecond: applied / ((allVisibleAt - started) / 1000),
+    appliedPerSecond: applied / elapsedSeconds,
+    viewsAppliedPerSecond: viewsApplied / elapsedSeconds,
+    engagedAccepted: load.ok * (BATCH - viewsPerBody),
+    engagedApplied: (await engagedApplied(context)) - engagedBase,
     drainSeconds: Math.max(0, (allVisibleAt - loadEnded) / 1000),
     backlogAtMid: mid ? mid.accepted - mid.applied : null,
     backlogAtEnd: atEnd ? atEnd.accepted - atEnd.applied : null,
@@ -89,8 +111,9 @@ async function sustained(context: BenchContext, articles: BenchArticle[], second
 }
 
 /**
- * 500 views per request, unique eventIds, offered at a steady rate (`--batched-rate`, default
- * 60,000 events/s; 0 offers as fast as the API answers, which starves the worker of CPU on a
+ * 500 events per request as article pages send them (readerEventsBody: views with visitors,
+ * referrers and utm tags, one in four an engaged beacon), unique eventIds, offered at a steady
+ * rate (`--batched-rate`, default 60,000 events/s; 0 offers as fast as the API answers, which starves the worker of CPU on a
  * 2-core machine): events/s accepted (202, durable) and applied (visible in the lists), with the
  * backlog sampled to show it does not grow and timed draining after the load stops; against
  * what PostgreSQL takes in batched upserts from node-postgres on the same machine.

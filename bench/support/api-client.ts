@@ -106,3 +106,33 @@ export function eventsBody(articles: readonly BenchArticle[], batch: number, off
   );
   return `{"events":[${events.join(',')}]}`;
 }
+
+/** Where readers came from, in turn: search, social, the article's own site, elsewhere, and none (direct). */
+const REFERRERS = ['https://www.google.com/', 'https://t.co/x1y2z3', 'https://bench.example/', 'https://blog.example/a-post', undefined];
+
+/**
+ * A request body of `batch` events as article pages send them, each eventId and visitorId
+ * holding autocannon's `[<id>]` placeholder: one event in four `{"type": "engaged", "seconds":
+ * 15}` (reading time, no view), the views with a referrer of each class in turn and every third
+ * with utm tags on its page URL; two events in three carry a visitorId, the rest are counted
+ * by the anonymous key (the load generator's one address and User-Agent). Returns the body and
+ * how many of its events are views.
+ */
+export function readerEventsBody(articles: readonly BenchArticle[], batch: number): { body: string; views: number } {
+  let views = 0;
+  const events = Array.from({ length: batch }, (_, i) => {
+    const article = articles[i % articles.length] as BenchArticle;
+    const fields = [`"articleId":"${article.id}"`, `"eventId":"[<id>]-${i}"`];
+    if (i % 3 !== 0) fields.push(`"visitorId":"reader-[<id>]-${i % 40}"`);
+    if (i % 4 === 3) return `{"type":"engaged","seconds":15,${fields.join(',')}}`;
+    views++;
+    const referrer = REFERRERS[i % REFERRERS.length];
+    if (referrer) fields.push(`"referrer":"${referrer}"`);
+    if (i % 3 === 1)
+      fields.push(
+        `"pageUrl":"https://bench.example/story-${i % articles.length}?utm_source=newsletter&utm_medium=email&utm_campaign=spring-${i % 5}"`,
+      );
+    return `{"type":"view",${fields.join(',')}}`;
+  });
+  return { body: `{"events":[${events.join(',')}]}`, views };
+}

@@ -28,17 +28,24 @@ export interface CountedVisit {
  */
 export function stageVisits(pipeline: ChainableCommander, prefix: string, visits: readonly CountedVisit[]): number {
   const members = new Map<string, { unit: VisitorBucket['unit']; visitors: Set<string> }>();
-  const add = (scope: VisitorScope, bucket: VisitorBucket, visitor: string) => {
+  const setOf = (scope: VisitorScope, bucket: VisitorBucket) => {
     const key = visitorSetKey(prefix, scope, bucket);
     let set = members.get(key);
     if (!set) members.set(key, (set = { unit: bucket.unit, visitors: new Set() }));
-    set.visitors.add(visitor);
+    return set.visitors;
   };
+  // A batch's views fall in a few minutes: each article's minute finds its sets once, not once a view.
+  const setsOfMinute = new Map<string, Set<string>[]>();
   for (const visit of visits) {
-    for (const bucket of bucketsOfView(visit.occurredAt)) {
-      add(visit.articleId, bucket, visit.visitor);
-      if (bucket.unit !== 'minute') add('site', bucket, visit.visitor);
+    const minute = `${visit.articleId}:${Math.floor(visit.occurredAt / VISITOR_UNITS.minute)}`;
+    let sets = setsOfMinute.get(minute);
+    if (!sets) {
+      sets = bucketsOfView(visit.occurredAt).flatMap((bucket) =>
+        bucket.unit === 'minute' ? [setOf(visit.articleId, bucket)] : [setOf(visit.articleId, bucket), setOf('site', bucket)],
+      );
+      setsOfMinute.set(minute, sets);
     }
+    for (const set of sets) set.add(visit.visitor);
   }
   for (const [key, set] of members) {
     pipeline.pfadd(key, ...set.visitors);

@@ -50,7 +50,9 @@ export interface VisitorSink {
  * The visitors of the new views go to their sets in Redis before the commit: if the commit then
  * fails, the retry adds the same visitors to the same sets, which changes nothing; a visitor is
  * never added for an event that was counted before. Without a sink (tests of counting alone) no
- * visitor is recorded.
+ * visitor is recorded. The Redis round trip runs while the batch's rows are written rather than
+ * after them, so the rows every batch touches (this minute's buckets, the site's hour) are not
+ * held locked while Redis answers.
  */
 export async function applyViews(
   db: Db,
@@ -71,6 +73,9 @@ export async function applyViews(
     const recorded = await recordNewEvents(trx, unique);
     const newEvents = [...byKey.values()].filter((entry) => recorded.countedKeys.has(entry.record.eventKey)).map((entry) => entry.event);
     const counted = newEvents.filter((event) => !isEngaged(event));
+    const visitorsAdded = visitors ? addVisitors(visitors, newEvents) : Promise.resolve();
+    // Awaited below; a failed write before that ends the transaction with its own error.
+    visitorsAdded.catch(() => {});
     const aggregates = aggregateViews(counted, halfLifeMs, landmark.t0Ms);
     const lastViewed = new Map<string, number>();
     for (const event of counted) lastViewed.set(event.articleId, Math.max(lastViewed.get(event.articleId) ?? -Infinity, event.occurredAt));
@@ -95,14 +100,7 @@ export async function applyViews(
       })),
     );
     await addReaderFacts(trx, readerFactsOf(newEvents));
-    const visits = visitsOf(newEvents);
-    if (visitors && visits.length > 0) {
-      const pipeline = visitors.redis.pipeline();
-      stageVisits(pipeline, visitors.prefix, visits);
-      const replies = (await pipeline.exec()) ?? [];
-      const failed = replies.find(([error]) => error);
-      if (failed) throw failed[0];
-    }
+    await visitorsAdded;
     return {
       received: events.length,
       counted: counted.length,
@@ -112,4 +110,15 @@ export async function applyViews(
       t0Ms: landmark.t0Ms,
     };
   });
+}
+
+/** Adds the visitors of newly counted views to their sets, in one pipeline. */
+async function addVisitors(sink: VisitorSink, newEvents: readonly QueuedViewEvent[]): Promise<void> {
+  const visits = visitsOf(newEvents);
+  if (visits.length === 0) return;
+  const pipeline = sink.redis.pipeline();
+  stageVisits(pipeline, sink.prefix, visits);
+  const replies = (await pipeline.exec()) ?? [];
+  const failed = replies.find(([error]) => error);
+  if (failed) throw failed[0];
 }

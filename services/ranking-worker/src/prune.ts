@@ -1,4 +1,13 @@
-import { deleteCountedEventsBefore, deletePublishedListsBefore, deleteViewBucketsBefore, thinPublishedLists, type Db } from '@newsrank/db';
+import {
+  deleteBestRanksBefore,
+  deleteCountedEventsBefore,
+  deleteHourlyFactsBefore,
+  deletePublishedListsBefore,
+  deleteViewBucketsBefore,
+  thinPublishedLists,
+  type Db,
+  type HourlyFactsTable,
+} from '@newsrank/db';
 import type { Logger } from '@newsrank/logger';
 import { longestWindowMs } from '@newsrank/ranking';
 
@@ -16,7 +25,9 @@ export interface RetentionSettings {
 /**
  * How long each kind of row is needed:
  * - minute buckets feed only the 1h list: two hours keeps a margin for late events;
- * - hour buckets feed up to the 30d list: 31 days;
+ * - hour buckets feed up to the 30d list: 31 days; the hourly reader facts (engagement, referrers,
+ *   campaigns, the site's traffic) feed the stats of the same windows and go with them, and so do
+ *   best ranks reached before then (no window reaches back to them);
  * - dedup records: the dedup horizon plus an hour (events up to a minute ahead are accepted,
  *   and counted_at can trail the event a little), so every event still accepted has its record;
  * - published lists: RANKING_HISTORY_DAYS, thinned to the last version of each minute after an hour.
@@ -41,12 +52,29 @@ async function inBatches(deleteBatch: () => Promise<number>): Promise<number> {
   return total;
 }
 
+const HOURLY_FACTS = {
+  engagementHours: 'article_engagement_hour',
+  referrerHours: 'article_referrers_hour',
+  campaignHours: 'article_campaigns_hour',
+  siteTrafficHours: 'site_traffic_hour',
+  siteEngagementHours: 'site_engagement_hour',
+} as const satisfies Record<string, HourlyFactsTable>;
+
+async function hourlyFacts(db: Db, before: Date) {
+  const removed = {} as Record<keyof typeof HOURLY_FACTS, number>;
+  for (const [kind, table] of Object.entries(HOURLY_FACTS) as [keyof typeof HOURLY_FACTS, HourlyFactsTable][])
+    removed[kind] = await inBatches(() => deleteHourlyFactsBefore(db, table, before, BATCH_ROWS));
+  return removed;
+}
+
 /** One retention pass; each kind is deleted in bounded batches. */
 export async function pruneRankingData(db: Db, settings: RetentionSettings, logger: Logger, nowMs = Date.now()) {
   const cutoff = retentionCutoffs(nowMs, settings);
   const removed = {
     minuteBuckets: await inBatches(() => deleteViewBucketsBefore(db, 'article_views_minute', cutoff.minuteBuckets, BATCH_ROWS)),
     hourBuckets: await inBatches(() => deleteViewBucketsBefore(db, 'article_views_hour', cutoff.hourBuckets, BATCH_ROWS)),
+    ...(await hourlyFacts(db, cutoff.hourBuckets)),
+    bestRanks: await inBatches(() => deleteBestRanksBefore(db, cutoff.hourBuckets, BATCH_ROWS)),
     countedEvents: await inBatches(() => deleteCountedEventsBefore(db, cutoff.countedEvents, BATCH_ROWS)),
     publishedLists: await inBatches(() => deletePublishedListsBefore(db, cutoff.publishedLists, BATCH_ROWS)),
     thinnedVersions: await inBatches(() => thinPublishedLists(db, cutoff.fullHistory, BATCH_ROWS)),

@@ -19,6 +19,38 @@ export async function deleteViewBucketsBefore(
   return deleted(result);
 }
 
+/** The hourly reader facts: pruned by their hour like the view buckets. */
+export type HourlyFactsTable =
+  'article_engagement_hour' | 'article_referrers_hour' | 'article_campaigns_hour' | 'site_traffic_hour' | 'site_engagement_hour';
+
+/**
+ * Rows of an hourly facts table whose hour began before `before`. Picked by ctid (the tables'
+ * keys differ) and in no particular order: every row below the cutoff goes, and the per-article
+ * tables' BRIN index finds the old ranges without an ordered scan.
+ */
+export async function deleteHourlyFactsBefore(db: Db, table: HourlyFactsTable, before: Date, batch: number): Promise<number> {
+  const result = await sql`
+    delete from ${sql.table(table)} where ctid = any(array(
+      select ctid from ${sql.table(table)} where bucket_start < ${before} limit ${batch}
+    ))
+  `.execute(db);
+  return deleted(result);
+}
+
+/**
+ * Best ranks reached before `before`. No stats window reaches back that far, so such a rank is no
+ * window's best any more; whatever the article reaches later is recorded afresh. One row per
+ * ranked article and window: a scan of the table is cheap.
+ */
+export async function deleteBestRanksBefore(db: Db, before: Date, batch: number): Promise<number> {
+  const result = await sql`
+    delete from article_best_ranks where (article_id, window_name) in (
+      select article_id, window_name from article_best_ranks where reached_at < ${before} limit ${batch}
+    )
+  `.execute(db);
+  return deleted(result);
+}
+
 /** Dedup records counted before `before`; the API refuses events that old, so none can recur. */
 export async function deleteCountedEventsBefore(db: Db, before: Date, batch: number): Promise<number> {
   const result = await sql`
