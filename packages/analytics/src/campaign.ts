@@ -18,7 +18,8 @@ function tag(params: URLSearchParams, name: string): string | null {
  * and cut to 100 characters; nothing else of the URL is kept.
  */
 export function campaignOf(pageUrl: string | null | undefined): CampaignTags | null {
-  if (!pageUrl) return null;
+  // Most page URLs carry no campaign: they are not parsed at all.
+  if (!pageUrl || !pageUrl.includes('utm_')) return null;
   let params: URLSearchParams;
   try {
     params = new URL(pageUrl).searchParams;

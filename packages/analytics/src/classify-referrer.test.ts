@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyReferrer } from './classify-referrer.ts';
 
-const own = ['www.example.co.jp'];
+const own = ['https://www.example.co.jp/politics/2'];
 
 describe('classifyReferrer', () => {
   it.each([
@@ -31,6 +31,6 @@ describe('classifyReferrer', () => {
   });
 
   it('a referrer of the reporting page’s own site is internal even when the article lives elsewhere', () => {
-    expect(classifyReferrer('https://mirror.example.org/a', [null, 'www.example.org']).class).toBe('internal');
+    expect(classifyReferrer('https://mirror.example.org/a', [null, 'https://www.example.org/story']).class).toBe('internal');
   });
 });

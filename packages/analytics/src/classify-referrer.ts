@@ -22,27 +22,58 @@ function referrerHost(referrer: string | null | undefined): string | null {
   }
 }
 
-/** The registrable domain (example.co.jp for news.example.co.jp), or the host itself for an address or an unknown suffix. */
-function siteOf(host: string): string {
-  return parse(host, { allowPrivateDomains: true }).domain ?? host;
+interface HostParts {
+  /** The registrable domain (example.co.jp for news.example.co.jp), or the host itself for an address or an unknown suffix. */
+  site: string;
+  /** The label before the public suffix (`google` of www.google.co.jp). */
+  name: string;
+}
+
+// Hosts repeat from event to event (a few search engines, the site itself): the public suffix
+// lookup is made once per host. Bounded: past the limit it starts afresh.
+const MAX_REMEMBERED_HOSTS = 10_000;
+const hostParts = new Map<string, HostParts>();
+
+function partsOf(host: string): HostParts {
+  let parts = hostParts.get(host);
+  if (parts === undefined) {
+    const parsed = parse(host, { allowPrivateDomains: true });
+    parts = { site: parsed.domain ?? host, name: parsed.domainWithoutSuffix ?? '' };
+    if (hostParts.size >= MAX_REMEMBERED_HOSTS) hostParts.clear();
+    hostParts.set(host, parts);
+  }
+  return parts;
+}
+
+// An article's URL comes with every view of it: its site is looked up once per URL.
+const ownSites = new Map<string, string | null>();
+
+function siteOfUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let site = ownSites.get(url);
+  if (site === undefined) {
+    const host = referrerHost(url);
+    site = host === null ? null : partsOf(host).site;
+    if (ownSites.size >= MAX_REMEMBERED_HOSTS) ownSites.clear();
+    ownSites.set(url, site);
+  }
+  return site;
 }
 
 /**
- * What kind of page sent a reader to the article: no referrer is direct; a page of the article's
- * own site (or of the page that reported the view) internal; then search and social by the list;
- * anything else other. Only the host is kept.
+ * What kind of page sent a reader to the article: no referrer is direct; a page of the site of
+ * one of `ownUrls` (the article's URL, the page that reported the view) internal; then search and
+ * social by the list; anything else other. Only the host is kept.
  */
 export function classifyReferrer(
   referrer: string | null | undefined,
-  ownHosts: readonly (string | null)[],
+  ownUrls: readonly (string | null | undefined)[],
   list: ReferrerList = REFERRER_LIST,
 ): ClassifiedReferrer {
   const host = referrerHost(referrer);
   if (host === null) return DIRECT;
-  const site = siteOf(host);
-  if (ownHosts.some((own) => own !== null && siteOf(own.toLowerCase()) === site)) return { class: 'internal', host };
-  const parsed = parse(host, { allowPrivateDomains: true });
-  const name = parsed.domainWithoutSuffix ?? '';
+  const { site, name } = partsOf(host);
+  if (ownUrls.some((own) => siteOfUrl(own) === site)) return { class: 'internal', host };
   const matches = (names: readonly string[], hosts: readonly string[]) =>
     names.includes(name) || hosts.includes(host) || hosts.includes(site) || hosts.some((listed) => host.endsWith(`.${listed}`));
   if (matches(list.searchNames, list.searchHosts)) return { class: 'search', host };

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import { VisitorSalts, campaignOf, classifyReferrer, hostOf, visitorKey } from '@newsrank/analytics';
+import { VisitorSalts, campaignOf, classifyReferrer, visitorKey } from '@newsrank/analytics';
 import type { ReferencedArticle } from '@newsrank/db';
 import type { Logger } from '@newsrank/logger';
 import type { ApplyEventsPayload, QueuedViewEvent, RedisClient } from '@newsrank/queue';
@@ -99,7 +99,7 @@ function queuedEvent(event: ParsedEvent, article: ReferencedArticle, anonymousVi
   const visitor = event.visitorId !== undefined ? visitorKey({ visitorId: event.visitorId }) : anonymousVisitor;
   if (visitor !== undefined) queued.visitor = visitor;
   if (event.kind === 'view') {
-    const referrer = classifyReferrer(event.referrer, [hostOf(article.url), hostOf(event.pageUrl)]);
+    const referrer = classifyReferrer(event.referrer, [article.url, event.pageUrl]);
     if (referrer.class !== 'direct') queued.referrer = { class: referrer.class, host: referrer.host };
     const campaign = campaignOf(event.pageUrl);
     if (campaign) queued.campaign = campaign;
