@@ -73,8 +73,9 @@ export function dashboardArticlePage(stats: ArticleStats): SafeHtml {
     article.publishedAt
       ? html`<span>Published <time datetime="${article.publishedAt}">${article.publishedAt.replace('T', ' ').replace('Z', ' UTC')}</time></span>`
       : null,
-    html`<a href="${articlePath(article.id)}">Reader page</a>`,
-    original ? html`<a href="${original}" rel="noopener">Original</a>` : null,
+    // Wrapped, so the separator before each is not drawn as part of the link.
+    html`<span><a href="${articlePath(article.id)}">Reader page</a></span>`,
+    original ? html`<span><a href="${original}" rel="noopener">Original</a></span>` : null,
   ].filter((part) => part !== null);
   const main = html`<div class="nr-dashboard" data-dashboard>
 <p class="nr-kicker"><a href="${DASHBOARD_PATH}">← Dashboard</a></p>

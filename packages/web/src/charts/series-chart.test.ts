@@ -40,7 +40,7 @@ describe('seriesChart', () => {
   });
 
   it('draws a flat line at zero when nobody read anything', () => {
-    const svg = seriesChart(hours([0, 0, 0]), { window: '24h' }).value;
+    const svg = seriesChart(hours([0, 0, 0]), { window: '24h', height: 220 }).value;
     expect(new Set(ys(pathOf(svg, 'nr-chart-views')))).toEqual(new Set([196]));
   });
 

@@ -43,8 +43,8 @@ export function labelIndices(count: number, wanted = X_LABELS): number[] {
  * a round number at or above the highest count. Each bucket has a hover title with its counts.
  */
 export function seriesChart(points: readonly SeriesPoint[], options: SeriesChartOptions): SafeHtml {
-  const width = options.width ?? 720;
-  const height = options.height ?? 220;
+  const width = options.width ?? 960;
+  const height = options.height ?? 240;
   const title = options.title ?? 'Views and visitors over time';
   const plotWidth = width - MARGIN.left - MARGIN.right;
   const plotHeight = height - MARGIN.top - MARGIN.bottom;

@@ -92,7 +92,7 @@ export const webPaths: Paths = {
       tags: ['reader'],
       summary: 'The embeddable box',
       description:
-        'A script publishers add to their pages: data-box (ranking|popular), data-window, data-category, data-limit, data-report-view. ' +
+        'A script publishers add to their pages: data-box (ranking|popular), data-window, data-category, data-limit, data-report-view (the page view and its engaged time), data-visitor-id. ' +
         'Renders the live list in a shadow root styled by --newsrank-* custom properties. Any origin may load it; cached five minutes.',
       responses: { '200': script('the script'), '304': { description: 'unchanged (If-None-Match)' } },
     },
