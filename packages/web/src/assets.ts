@@ -31,7 +31,7 @@ const SHARED = ['list-render.js', 'live-lists.js', 'view-beacon.js'];
 
 export const PAGE_ASSETS: ReadonlyMap<string, Asset> = new Map([
   ['newsrank.css', asset(source('newsrank.css'), 'text/css; charset=utf-8')],
-  ['newsrank.js', asset(bundle([...SHARED, 'tabs.js', 'opml-file.js', 'page.js']), 'text/javascript; charset=utf-8')],
+  ['newsrank.js', asset(bundle([...SHARED, 'tabs.js', 'opml-file.js', 'dashboard.js', 'page.js']), 'text/javascript; charset=utf-8')],
 ]);
 
 export const WIDGET_SCRIPT: Asset = asset(

@@ -6,7 +6,10 @@ export interface PageShell {
   description: string;
   canonicalUrl?: string | null;
   main: SafeHtml;
-  aside: SafeHtml;
+  /** null: a page without the sidebar (the dashboard), its main column the full width. */
+  aside: SafeHtml | null;
+  /** Pages behind a token say so to crawlers too. */
+  noindex?: boolean;
 }
 
 /**
@@ -22,6 +25,7 @@ export function layout(page: PageShell): SafeHtml {
 <title>${page.title}</title>
 <meta name="description" content="${page.description}">
 ${page.canonicalUrl ? html`<link rel="canonical" href="${page.canonicalUrl}">` : null}
+${page.noindex ? html`<meta name="robots" content="noindex">` : null}
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${assetUrl('newsrank.css')}">
 <script src="${assetUrl('newsrank.js')}" defer></script>
@@ -29,13 +33,17 @@ ${page.canonicalUrl ? html`<link rel="canonical" href="${page.canonicalUrl}">` :
 <body>
 <a class="nr-skip" href="#main">Skip to content</a>
 <header class="nr-masthead"><div class="nr-masthead-inner"><a class="nr-brand" href="/">newsrank</a><p class="nr-tagline">The news, and what people are reading now</p></div></header>
-<div class="nr-layout">
+<div class="nr-layout${page.aside === null ? ' nr-layout-wide' : ''}">
 <main id="main" class="nr-main" tabindex="-1">
 ${page.main}
 </main>
-<aside class="nr-sidebar" aria-label="Most read">
+${
+  page.aside === null
+    ? null
+    : html`<aside class="nr-sidebar" aria-label="Most read">
 ${page.aside}
-</aside>
+</aside>`
+}
 </div>
 <footer class="nr-footer"><p>Lists update live as readers open articles. Put them on your own site with <a href="/widget.js">widget.js</a>.</p></footer>
 </body>

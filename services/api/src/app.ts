@@ -13,7 +13,7 @@ import { sourceRoutes } from './routes/sources.ts';
 import type { SourcesSettings } from '@newsrank/sources/subscriptions';
 import { eventRoutes } from './routes/events.ts';
 import { listRoutes } from './routes/lists.ts';
-import { sourcesPageRoutes, webRoutes } from '@newsrank/web';
+import { dashboardRoutes, sourcesPageRoutes, webRoutes, type DashboardData } from '@newsrank/web';
 import { requireAdminToken } from './http/admin-auth.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { metricsRoutes } from './routes/metrics.ts';
@@ -57,6 +57,8 @@ export interface AppDeps {
   operations: OperationsDeps;
   /** The zone the reader pages print each source's times in; unlisted sources are guessed or shown in UTC. */
   sourceTimeZones?: SourceTimeZones;
+  /** The stats behind /dashboard; without them its pages answer 503 and the rest of the app runs. */
+  dashboard?: DashboardData;
 }
 
 /** The HTTP surface, built from its dependencies so tests can run it without a process around it. */
@@ -95,12 +97,14 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(articleRoutes(deps.db));
+  const adminAuth = requireAdminToken(deps.ingestTokens);
   app.use(
     sourcesPageRoutes({
       store: { db: deps.db, sourcesQueue: deps.sources.queue, settings: deps.sources.settings },
-      auth: requireAdminToken(deps.ingestTokens),
+      auth: adminAuth,
     }),
   );
+  app.use(dashboardRoutes({ data: deps.dashboard, lists: deps.ranking.lists, auth: adminAuth }));
   app.use(webRoutes({ db: deps.db, lists: deps.ranking.lists, sourceTimeZones: deps.sourceTimeZones ?? {} }));
   app.use(refuseWrongMethod(allowed));
   app.use(notFound);

@@ -1,5 +1,5 @@
 // The reader page's progressive enhancement: live boxes with tabs, the reader's local time,
-// and the article page's one view per page load.
+// and the article page's one view per page load with its reader's engaged time.
 
 const articleLink = (/** @type {ListArticle} */ article) => `/articles/${encodeURIComponent(article.id)}`;
 
@@ -78,7 +78,7 @@ function showReaderTimes() {
 function countArticleView() {
   const article = /** @type {HTMLElement | null} */ (document.querySelector('[data-count-view]'));
   const articleId = article?.dataset.articleId;
-  if (articleId) sendView('/v1/events', { articleId });
+  if (articleId) countReader('/v1/events', { articleId });
 }
 
 for (const box of document.querySelectorAll('section[data-box]')) liveBox(/** @type {HTMLElement} */ (box));

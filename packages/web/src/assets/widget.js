@@ -1,7 +1,8 @@
 // The embeddable box: <script src="https://NEWSRANK/widget.js" data-box="ranking" data-window="24h"
 // data-category="politics" data-limit="5" data-report-view="true"></script> renders, right after
 // the tag (or in data-target), a live list in a shadow root styled only through --newsrank-*
-// custom properties.
+// custom properties. With data-report-view="true" it also counts the page's view and its
+// reader's engaged time; data-visitor-id names the reader when the site knows them.
 
 /** @type {Record<string, string>} */
 const WINDOW_NAMES = { '1h': 'last hour', '24h': 'last 24 hours', '7d': 'last 7 days', '30d': 'last 30 days' };
@@ -85,7 +86,7 @@ function mountWidget(script) {
     show(event.list);
   });
 
-  if (data.reportView === 'true') sendView(`${origin}/v1/events`, viewTarget(data));
+  if (data.reportView === 'true') countReader(`${origin}/v1/events`, viewTarget(data), { visitorId: data.visitorId });
 }
 
 /**

@@ -1,7 +1,19 @@
-import type { Paths } from '../types.ts';
+import { json, ref, type Paths } from '../types.ts';
 
 const htmlPage = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
 const script = (description: string) => ({ description, content: { 'text/javascript': { schema: { type: 'string' } } } });
+const adminSecurity: Record<string, string[]>[] = [{ ingestToken: [] }, { adminBasic: [] }];
+const dashboardUnavailable = json(
+  ref('schemas', 'Error'),
+  '`dashboard_unavailable`: this deployment has no stats source for the dashboard',
+);
+const statsWindowParameter = {
+  name: 'window',
+  in: 'query',
+  required: false,
+  description: 'the period of the figures and charts (the top and trending boxes are always the last 24 hours and the last hour)',
+  schema: { type: 'string', enum: ['24h', '7d', '30d'], default: '24h' },
+};
 const windowParameter = {
   name: 'window',
   in: 'query',
@@ -80,9 +92,44 @@ export const webPaths: Paths = {
       tags: ['reader'],
       summary: 'The embeddable box',
       description:
-        'A script publishers add to their pages: data-box (ranking|popular), data-window, data-category, data-limit, data-report-view. ' +
+        'A script publishers add to their pages: data-box (ranking|popular), data-window, data-category, data-limit, data-report-view (the page view and its engaged time), data-visitor-id. ' +
         'Renders the live list in a shadow root styled by --newsrank-* custom properties. Any origin may load it; cached five minutes.',
       responses: { '200': script('the script'), '304': { description: 'unchanged (If-None-Match)' } },
+    },
+  },
+  '/dashboard': {
+    get: {
+      operationId: 'dashboardPage',
+      tags: ['reader'],
+      summary: 'The newsroom dashboard',
+      description:
+        'HTML: the top articles (access ranking, 24h) and the trending articles, each with a sparkline of its hourly views over the last ' +
+        'day; views and visitors over time, engaged time, the referrer split and the top referring sites. Ingest token as bearer or ' +
+        'as the Basic password (a browser asks for it). The boxes follow /v1/ranking/stream; the rest refreshes every 30 s.',
+      security: adminSecurity,
+      parameters: [statsWindowParameter],
+      responses: { '200': htmlPage('the page'), '401': ref('responses', 'Unauthorized'), '503': dashboardUnavailable },
+    },
+  },
+  '/dashboard/articles/{id}': {
+    get: {
+      operationId: 'dashboardArticlePage',
+      tags: ['reader'],
+      summary: "One article's readers",
+      description:
+        'HTML: views and visitors over time, engaged time per visitor, the referrer split and referring sites, campaigns (utm_*), ' +
+        'the rank now and the best rank in the period.',
+      security: adminSecurity,
+      parameters: [
+        { name: 'id', in: 'path', required: true, description: 'the article id', schema: { type: 'string', format: 'uuid' } },
+        statsWindowParameter,
+      ],
+      responses: {
+        '200': htmlPage('the page'),
+        '401': ref('responses', 'Unauthorized'),
+        '404': htmlPage('no such article'),
+        '503': dashboardUnavailable,
+      },
     },
   },
 };
