@@ -36,7 +36,6 @@ beforeAll(async () => {
   const app = express();
   app.use('/full', dashboardRoutes({ data, lists: testLists(), auth }));
   app.use('/top-only', dashboardRoutes({ data, lists: testLists([topList]), auth }));
-  app.use('/none', dashboardRoutes({ data: undefined, lists: testLists(), auth }));
   app.use(errors);
   await new Promise<void>((resolve) => {
     server = app.listen(0, '127.0.0.1', () => resolve());
@@ -52,7 +51,6 @@ describe('the dashboard routes', () => {
   it('ask for the token before anything else', async () => {
     expect((await get('/full/dashboard', null)).status).toBe(401);
     expect((await get(`/full/dashboard/articles/${dashboardArticles[0]?.id}`, 'wrong')).status).toBe(401);
-    expect((await get('/none/dashboard', null)).status).toBe(401);
   });
 
   it('render the site page, uncached, with sparklines for the articles of both lists', async () => {
@@ -92,11 +90,5 @@ describe('the dashboard routes', () => {
     const malformed = await get('/full/dashboard/articles/not-an-id');
     expect(malformed.status).toBe(404);
     expect(await malformed.text()).toContain('Article not found');
-  });
-
-  it('answer 503 where the app has no stats to show', async () => {
-    const response = await get('/none/dashboard');
-    expect(response.status).toBe(503);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('dashboard_unavailable');
   });
 });

@@ -7,11 +7,9 @@ import { DASHBOARD_LIST_LENGTH } from './dashboard-lists.ts';
 import { dashboardArticleNotFoundPage, dashboardArticlePage, dashboardPage } from './dashboard-page.ts';
 import { DASHBOARD_PATH } from './dashboard-parts.ts';
 import type { SafeHtml } from './html.ts';
-import { PageRequestError } from './page-request-error.ts';
 
 export interface DashboardDeps {
-  /** undefined: a deployment without the stats behind the dashboard; its pages answer 503. */
-  data: DashboardData | undefined;
+  data: DashboardData;
   lists: PublishedLists;
   /** The mounting app's check of an ingest token (Bearer, or the Basic password a browser asks for). */
   auth: RequestHandler;
@@ -32,13 +30,9 @@ function windowQuery(value: unknown): StatsWindow {
 export function dashboardRoutes(deps: DashboardDeps): Router {
   const router = Router();
   const { auth, lists } = deps;
-  const dataOf = (): DashboardData => {
-    if (!deps.data) throw new PageRequestError(503, 'dashboard_unavailable', 'this deployment has no stats source for the dashboard');
-    return deps.data;
-  };
 
   router.get(DASHBOARD_PATH, auth, async (req, res) => {
-    const data = dataOf();
+    const { data } = deps;
     const window = windowQuery(req.query.window);
     const top = itemsOf<TopItem>(lists, TOP_LIST_KEY);
     const trending = itemsOf<TrendingItem>(lists, TRENDING_LIST_KEY);
@@ -51,7 +45,7 @@ export function dashboardRoutes(deps: DashboardDeps): Router {
   });
 
   router.get(`${DASHBOARD_PATH}/articles/:id`, auth, async (req, res) => {
-    const data = dataOf();
+    const { data } = deps;
     const id = req.params.id;
     const stats = isUuid(id) ? await data.articleStats(id.toLowerCase(), windowQuery(req.query.window)) : null;
     if (!stats) {

@@ -25,7 +25,7 @@ import { publicRateLimit, type OperationsDeps } from './operations.ts';
 import type { ArticleResolver } from './events/article-resolver.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { currentRank } from './lists/current-rank.ts';
-import type { VisitorSalts } from '@newsrank/analytics';
+import { articleStats, recentHourlyViews, siteStats, type StatsDeps, type VisitorSalts } from '@newsrank/analytics';
 import type { ListStore } from '@newsrank/published-lists';
 import type { ParsePool } from '@newsrank/feed-parser/threads';
 import type { SourceTimeZones } from '@newsrank/config';
@@ -57,8 +57,15 @@ export interface AppDeps {
   operations: OperationsDeps;
   /** The zone the reader pages print each source's times in; unlisted sources are guessed or shown in UTC. */
   sourceTimeZones?: SourceTimeZones;
-  /** The stats behind /dashboard; without them its pages answer 503 and the rest of the app runs. */
-  dashboard?: DashboardData;
+}
+
+/** What the dashboard pages show, from the same stats the JSON API answers. */
+function dashboardDataOf(stats: StatsDeps): DashboardData {
+  return {
+    siteStats: (window) => siteStats(stats, window),
+    articleStats: (articleId, window) => articleStats(stats, articleId, window),
+    hourlyViews: (articleIds, hours) => recentHourlyViews(stats, articleIds, hours),
+  };
 }
 
 /** The HTTP surface, built from its dependencies so tests can run it without a process around it. */
@@ -87,24 +94,22 @@ export function createApp(deps: AppDeps): Express {
   app.use(adminRoutes({ queues: deps.operations.dashboardQueues, tokens: deps.ingestTokens }));
   app.use(ingestRoutes(deps));
   app.use(sourceRoutes({ ...deps, sourcesQueue: deps.sources.queue, sourcesSettings: deps.sources.settings }));
-  app.use(
-    statsRoutes({
-      db: deps.db,
-      redis: deps.redis,
-      prefix: deps.queuePrefix,
-      currentRank: (window, articleId) => currentRank(deps.ranking.lists, window, articleId),
-      auth: requireAdminToken(deps.ingestTokens),
-    }),
-  );
-  app.use(articleRoutes(deps.db));
   const adminAuth = requireAdminToken(deps.ingestTokens);
+  const stats: StatsDeps = {
+    db: deps.db,
+    redis: deps.redis,
+    prefix: deps.queuePrefix,
+    currentRank: (window, articleId) => currentRank(deps.ranking.lists, window, articleId),
+  };
+  app.use(statsRoutes({ ...stats, auth: adminAuth }));
+  app.use(articleRoutes(deps.db));
   app.use(
     sourcesPageRoutes({
       store: { db: deps.db, sourcesQueue: deps.sources.queue, settings: deps.sources.settings },
       auth: adminAuth,
     }),
   );
-  app.use(dashboardRoutes({ data: deps.dashboard, lists: deps.ranking.lists, auth: adminAuth }));
+  app.use(dashboardRoutes({ data: dashboardDataOf(stats), lists: deps.ranking.lists, auth: adminAuth }));
   app.use(webRoutes({ db: deps.db, lists: deps.ranking.lists, sourceTimeZones: deps.sourceTimeZones ?? {} }));
   app.use(refuseWrongMethod(allowed));
   app.use(notFound);

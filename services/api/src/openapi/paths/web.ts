@@ -1,12 +1,8 @@
-import { json, ref, type Paths } from '../types.ts';
+import { ref, type Paths } from '../types.ts';
 
 const htmlPage = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
 const script = (description: string) => ({ description, content: { 'text/javascript': { schema: { type: 'string' } } } });
 const adminSecurity: Record<string, string[]>[] = [{ ingestToken: [] }, { adminBasic: [] }];
-const dashboardUnavailable = json(
-  ref('schemas', 'Error'),
-  '`dashboard_unavailable`: this deployment has no stats source for the dashboard',
-);
 const statsWindowParameter = {
   name: 'window',
   in: 'query',
@@ -108,7 +104,7 @@ export const webPaths: Paths = {
         'as the Basic password (a browser asks for it). The boxes follow /v1/ranking/stream; the rest refreshes every 30 s.',
       security: adminSecurity,
       parameters: [statsWindowParameter],
-      responses: { '200': htmlPage('the page'), '401': ref('responses', 'Unauthorized'), '503': dashboardUnavailable },
+      responses: { '200': htmlPage('the page'), '401': ref('responses', 'Unauthorized') },
     },
   },
   '/dashboard/articles/{id}': {
@@ -128,7 +124,6 @@ export const webPaths: Paths = {
         '200': htmlPage('the page'),
         '401': ref('responses', 'Unauthorized'),
         '404': htmlPage('no such article'),
-        '503': dashboardUnavailable,
       },
     },
   },
