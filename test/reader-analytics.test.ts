@@ -188,6 +188,20 @@ describe('readers, from the outside', () => {
     expect(lines).toHaveLength(3);
   });
 
+  it('the dashboard shows the same figures', async () => {
+    await eventually(async () => ((await stats('/v1/stats')).body.views === sent.views + 1 ? true : undefined));
+    const site = await fetch(new URL('/dashboard', stack.baseUrl), { headers: auth });
+    expect(site.status).toBe(200);
+    const page = await site.text();
+    expect(page).toContain(`<dd data-figure="views">${sent.views + 1}</dd>`);
+    expect(page).toContain(`<dd data-figure="visitors">${sent.visitors}</dd>`);
+    expect(page).toContain(rising.title);
+    const article = await (await fetch(new URL(`/dashboard/articles/${rising.id}`, stack.baseUrl), { headers: auth })).text();
+    expect(article).toContain(`<dd data-figure="views">${sent.views}</dd>`);
+    expect(article).toContain('<dd data-figure="current-rank">#1</dd>');
+    expect((await fetch(new URL('/dashboard', stack.baseUrl))).status).toBe(401);
+  });
+
   it('stats need a token and name their refusals', async () => {
     expect((await fetch(new URL(`/v1/articles/${rising.id}/stats`, stack.baseUrl))).status).toBe(401);
     expect((await fetch(new URL('/v1/stats.csv', stack.baseUrl))).status).toBe(401);
