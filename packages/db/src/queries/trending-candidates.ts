@@ -1,27 +1,19 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
+import type { CandidateRow, ListCandidate } from './ranking-lists.ts';
 
 /** An article with enough views in the recent window to be trending, and its views before. */
-export interface TrendingCandidate {
-  articleId: string;
-  title: string;
-  url: string | null;
-  category: string | null;
-  categorySlug: string | null;
-  publishedAt: Date | null;
+export interface TrendingCandidate extends Pick<
+  ListCandidate,
+  'articleId' | 'title' | 'url' | 'category' | 'categorySlug' | 'publishedAt'
+> {
   /** Views in the recent window (its running total). */
   views: number;
   /** Views in the baseline hours, summed. */
   baselineViews: number;
 }
 
-type TrendingRow = {
-  article_id: string;
-  title: string;
-  url: string | null;
-  category: string | null;
-  category_slug: string | null;
-  published_at: Date | null;
+type TrendingRow = Omit<CandidateRow, 'value'> & {
   views: string | number;
   baseline_views: string | number;
 };
