@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { createDb, rebuildWindow } from '@newsrank/db';
 import { RANKING_WINDOWS, windowBucketRange } from '@newsrank/ranking';
@@ -19,6 +20,12 @@ const HALF_LIFE_MS = 6 * 3_600_000;
 
 /** The same uuid for article i in every statement, without storing a mapping. */
 const articleId = (i: string) => `md5('scale-' || ${i})::uuid`;
+
+/** Article i's id as the statements above spell it, computed here instead of read back. */
+export function scaleArticleId(i: number): string {
+  const hex = createHash('md5').update(`scale-${i}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 /**
  * Loads a synthetic history in bulk, straight into the tables (INSERT … SELECT generate_series):
