@@ -26,7 +26,7 @@ const VISITOR_SAMPLE_EVERY = 100;
 const CONNECTIONS = 10;
 /** The bulk load keeps the machine busy for a while after its last statement (writeback, the 1-minute load average). */
 const SETTLED_LOAD = 1.5;
-const MAX_SETTLE_MS = 180_000;
+const MAX_SETTLE_MS = 120_000;
 
 /** Waits (at most MAX_SETTLE_MS) until the 1-minute load average is under SETTLED_LOAD; returns the load then. */
 async function settle(): Promise<number> {
