@@ -56,6 +56,10 @@ export async function loadScaleData(url: string, articles: number, views: number
        from generate_series(0, $1::int - 1) as i, generate_series(0, ${HOURS_PER_ARTICLE - 1}) as k`,
       [articles, Math.floor(views / rows), views % rows],
     );
+    // Statistics before the aggregate below: without them the planner takes 8M hour rows for a
+    // few hundred articles and, since article_views_hour_article_idx exists, picks a group
+    // aggregate joined to articles by a nested loop (1M × 1M comparisons, which never finishes).
+    await client.query('analyze articles, article_views_hour');
     await client.query(
       `insert into article_popularity (article_id, accumulator, views, last_viewed_at, category_slug, published_sort)
        select p.article_id, p.accumulator, p.views, p.last_viewed_at, a.category_slug, a.published_sort
