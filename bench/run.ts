@@ -1,7 +1,8 @@
 /**
  * `pnpm bench [--only NAME[,NAME]] [--runs 1] [--duration 10] [--warmup 3] [--batched-duration 30] [--batched-rate 60000]
  *   [--connections 64] [--samples 20] [--feed-items 5000] [--feeds 4]
- *   [--scale-articles 100000] [--scale-views 10000000] [--refresh-ms 1000] [--redis-fsync always] [--profile]`
+ *   [--scale-articles 100000] [--scale-views 10000000]
+ *   [--stats-articles 1000000] [--stats-rate 200] [--refresh-ms 1000] [--redis-fsync always] [--profile]`
  *
  * Starts the real processes against a database and a Redis of its own, runs every scenario after
  * a warm-up, prints the table (median of the runs) and writes it as JSON to bench/results/.
@@ -18,6 +19,7 @@ import { ingest } from './scenarios/ingest.ts';
 import { readList } from './scenarios/read-list.ts';
 import { scale } from './scenarios/scale.ts';
 import { sources } from './scenarios/sources.ts';
+import { stats } from './scenarios/stats.ts';
 import { startConstantApp } from './support/constant-server.ts';
 import { pidsNamed, pidsWithCommandLine, type CpuGroup } from './support/cpu-usage.ts';
 import { startBenchRedis } from './support/redis-server.ts';
@@ -35,7 +37,9 @@ const SCENARIOS: Record<string, Scenario> = {
 };
 /** Run only when named in --only: they explain a figure rather than measure a target. */
 const DIAGNOSES: Record<string, Scenario> = { floor: eventsSingleFloor };
-const ALL: Record<string, Scenario> = { ...SCENARIOS, ...DIAGNOSES };
+/** Run only when named in --only: loading their history takes minutes. */
+const LONG: Record<string, Scenario> = { stats };
+const ALL: Record<string, Scenario> = { ...SCENARIOS, ...DIAGNOSES, ...LONG };
 
 const { values } = parseArgs({
   options: {
@@ -51,6 +55,8 @@ const { values } = parseArgs({
     feeds: { type: 'string', default: '4' },
     'scale-articles': { type: 'string', default: '100000' },
     'scale-views': { type: 'string' },
+    'stats-articles': { type: 'string', default: '1000000' },
+    'stats-rate': { type: 'string', default: '200' },
     'refresh-ms': { type: 'string', default: '1000' },
     'redis-fsync': { type: 'string', default: 'always' },
     profile: { type: 'boolean', default: false },
@@ -70,6 +76,8 @@ const options: BenchOptions = {
   scaleArticles,
   // 100 counted views per article, as in 1M articles and 100M views.
   scaleViews: values['scale-views'] === undefined ? scaleArticles * 100 : Number(values['scale-views']),
+  statsArticles: Number(values['stats-articles']),
+  statsRate: Number(values['stats-rate']),
   refreshMs: Number(values['refresh-ms']),
 };
 const selected = values.only ? values.only.split(',').map((name) => name.trim()) : Object.keys(SCENARIOS);

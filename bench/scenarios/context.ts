@@ -19,6 +19,9 @@ export interface BenchOptions {
   /** Articles and counted views of the large scale data set (the small one is fixed at 10k). */
   scaleArticles: number;
   scaleViews: number;
+  /** Articles of the stats scenario's history, and the stats requests/s it offers. */
+  statsArticles: number;
+  statsRate: number;
   refreshMs: number;
 }
 

@@ -12,6 +12,8 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   /** Replace `[<id>]` in the body with an id unique to each request (cheap unique eventIds). */
   idReplacement?: boolean;
+  /** Called before each request for its path and query (a different article each time); the URL's own otherwise. */
+  path?: () => string;
   /** Cap on requests per second over all connections; unset: as fast as the server answers. */
   overallRate?: number;
   pipelining?: number;
@@ -36,6 +38,7 @@ export interface LoadResult {
 export async function runLoad(options: LoadOptions, okStatus = 200): Promise<LoadResult> {
   let ok = 0;
   let other = 0;
+  const nextPath = options.path ?? (() => new URL(options.url).pathname);
   let finished: (error: Error | null, result: autocannon.Result) => void = () => {};
   const done = new Promise<autocannon.Result>((resolve, reject) => {
     finished = (error, result) => (error ? reject(error) : resolve(result));
@@ -50,6 +53,7 @@ export async function runLoad(options: LoadOptions, okStatus = 200): Promise<Loa
       headers: { 'user-agent': BROWSER_UA, ...(options.body ? { 'content-type': 'application/json' } : {}), ...options.headers },
       ...(options.body === undefined ? {} : { body: options.body }),
       ...(options.idReplacement ? { idReplacement: true } : {}),
+      ...(options.path === undefined ? {} : { requests: [{ setupRequest: (request) => ({ ...request, path: nextPath() }) }] }),
       ...(options.overallRate === undefined ? {} : { overallRate: options.overallRate }),
       pipelining: options.pipelining ?? 1,
       timeout: 30,

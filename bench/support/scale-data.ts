@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { createDb, rebuildWindow } from '@newsrank/db';
 import { RANKING_WINDOWS, windowBucketRange } from '@newsrank/ranking';
@@ -19,6 +20,12 @@ const HALF_LIFE_MS = 6 * 3_600_000;
 
 /** The same uuid for article i in every statement, without storing a mapping. */
 const articleId = (i: string) => `md5('scale-' || ${i})::uuid`;
+
+/** Article i's id as the statements above spell it, computed here instead of read back. */
+export function scaleArticleId(i: number): string {
+  const hex = createHash('md5').update(`scale-${i}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 /**
  * Loads a synthetic history in bulk, straight into the tables (INSERT … SELECT generate_series):
@@ -49,6 +56,10 @@ export async function loadScaleData(url: string, articles: number, views: number
        from generate_series(0, $1::int - 1) as i, generate_series(0, ${HOURS_PER_ARTICLE - 1}) as k`,
       [articles, Math.floor(views / rows), views % rows],
     );
+    // Statistics before the aggregate below: without them the planner takes 8M hour rows for a
+    // few hundred articles and, since article_views_hour_article_idx exists, picks a group
+    // aggregate joined to articles by a nested loop (1M × 1M comparisons, which never finishes).
+    await client.query('analyze articles, article_views_hour');
     await client.query(
       `insert into article_popularity (article_id, accumulator, views, last_viewed_at, category_slug, published_sort)
        select p.article_id, p.accumulator, p.views, p.last_viewed_at, a.category_slug, a.published_sort
