@@ -80,8 +80,3 @@ export function classifyReferrer(
   if (matches(list.socialNames, list.socialHosts)) return { class: 'social', host };
   return { class: 'other', host };
 }
-
-/** The host of an absolute http(s) URL, or null. */
-export function hostOf(url: string | null | undefined): string | null {
-  return referrerHost(url);
-}

@@ -1,5 +1,5 @@
 export { campaignOf, type CampaignTags } from './campaign.ts';
-export { classifyReferrer, hostOf, type ClassifiedReferrer } from './classify-referrer.ts';
+export { classifyReferrer, type ClassifiedReferrer } from './classify-referrer.ts';
 export { REFERRER_LIST, type ReferrerList } from './referrer-list.ts';
 export {
   HOUR_SETS_READ_MS,
@@ -10,7 +10,7 @@ export {
   type VisitorBucket,
   type VisitorUnit,
 } from './visitor-buckets.ts';
-export { isVisitorKey, visitorKey, type AnonymousVisitor } from './visitor-key.ts';
+export { visitorKey, type AnonymousVisitor } from './visitor-key.ts';
 export { VisitorSalts } from './visitor-salt.ts';
 export { countVisitors, stageVisits, visitorSetKey, type CountedVisit, type VisitorScope } from './visitor-sets.ts';
 export { isEngaged, readerFactsOf, visitsOf } from './reader-facts.ts';

@@ -20,5 +20,3 @@ export function visitorKey(visitor: { visitorId: string } | AnonymousVisitor): s
   if ('visitorId' in visitor) return digest('id', visitor.visitorId);
   return digest('anon', visitor.salt, visitor.clientAddress, visitor.userAgent);
 }
-
-export const isVisitorKey = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{16}$/.test(value);
