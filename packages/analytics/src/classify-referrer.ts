@@ -22,15 +22,40 @@ function referrerHost(referrer: string | null | undefined): string | null {
   }
 }
 
+/** A class the list gives a host, whatever page it links to. */
+type ListedClass = Extract<ReferrerClass, 'search' | 'social' | 'other'>;
+
 interface HostParts {
   /** The registrable domain (example.co.jp for news.example.co.jp), or the host itself for an address or an unknown suffix. */
   site: string;
-  /** The label before the public suffix (`google` of www.google.co.jp). */
-  name: string;
+  listed: ListedClass;
+}
+
+const asSets = (list: ReferrerList) => ({
+  search: { names: new Set(list.searchNames), hosts: new Set(list.searchHosts) },
+  social: { names: new Set(list.socialNames), hosts: new Set(list.socialHosts) },
+});
+const LISTS = asSets(REFERRER_LIST);
+
+/** The host, its registrable domain or a parent domain of the host (a.b.c: b.c, c) is listed. */
+function hostListed(hosts: ReadonlySet<string>, host: string, site: string): boolean {
+  if (hosts.has(host) || hosts.has(site)) return true;
+  for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) {
+    if (hosts.has(host.slice(dot + 1))) return true;
+  }
+  return false;
+}
+
+function listedClass(host: string, site: string, name: string): ListedClass {
+  for (const kind of ['search', 'social'] as const) {
+    const { names, hosts } = LISTS[kind];
+    if (names.has(name) || hostListed(hosts, host, site)) return kind;
+  }
+  return 'other';
 }
 
 // Hosts repeat from event to event (a few search engines, the site itself): the public suffix
-// lookup is made once per host. Bounded: past the limit it starts afresh.
+// lookup and the list's verdict are made once per host. Bounded: past the limit it starts afresh.
 const MAX_REMEMBERED_HOSTS = 10_000;
 const hostParts = new Map<string, HostParts>();
 
@@ -38,7 +63,8 @@ function partsOf(host: string): HostParts {
   let parts = hostParts.get(host);
   if (parts === undefined) {
     const parsed = parse(host, { allowPrivateDomains: true });
-    parts = { site: parsed.domain ?? host, name: parsed.domainWithoutSuffix ?? '' };
+    const site = parsed.domain ?? host;
+    parts = { site, listed: listedClass(host, site, parsed.domainWithoutSuffix ?? '') };
     if (hostParts.size >= MAX_REMEMBERED_HOSTS) hostParts.clear();
     hostParts.set(host, parts);
   }
@@ -65,18 +91,10 @@ function siteOfUrl(url: string | null | undefined): string | null {
  * one of `ownUrls` (the article's URL, the page that reported the view) internal; then search and
  * social by the list; anything else other. Only the host is kept.
  */
-export function classifyReferrer(
-  referrer: string | null | undefined,
-  ownUrls: readonly (string | null | undefined)[],
-  list: ReferrerList = REFERRER_LIST,
-): ClassifiedReferrer {
+export function classifyReferrer(referrer: string | null | undefined, ownUrls: readonly (string | null | undefined)[]): ClassifiedReferrer {
   const host = referrerHost(referrer);
   if (host === null) return DIRECT;
-  const { site, name } = partsOf(host);
+  const { site, listed } = partsOf(host);
   if (ownUrls.some((own) => siteOfUrl(own) === site)) return { class: 'internal', host };
-  const matches = (names: readonly string[], hosts: readonly string[]) =>
-    names.includes(name) || hosts.includes(host) || hosts.includes(site) || hosts.some((listed) => host.endsWith(`.${listed}`));
-  if (matches(list.searchNames, list.searchHosts)) return { class: 'search', host };
-  if (matches(list.socialNames, list.socialHosts)) return { class: 'social', host };
-  return { class: 'other', host };
+  return { class: listed, host };
 }

@@ -1,11 +1,6 @@
 import { formatIsoSecond } from '@newsrank/core';
 import {
-  articleCampaignViews,
-  articleEngagedMs,
-  articleHourlyViews,
-  articleReferrerViews,
-  bestRankOf,
-  findStatsArticle,
+  articleReaderFacts,
   hourlyViewsOfArticles,
   siteEngagedMs,
   siteHourlyViews,
@@ -72,7 +67,7 @@ function series(plan: StatsPlan, views: number[], visitors: number[]) {
 }
 
 /**
- * One article's readers over a window, from hourly rows and visitor sets only: a handful of
+ * One article's readers over a window, from hourly rows and visitor sets only: one statement of
  * index range reads and one Redis round trip, whatever the number of articles or events.
  * Null when there is no such article.
  */
@@ -82,18 +77,14 @@ export async function articleStats(
   window: StatsWindow,
   nowMs = Date.now(),
 ): Promise<ArticleStats | null> {
-  const article = await findStatsArticle(deps.db, articleId);
-  if (!article) return null;
   const plan = statsPlan(window, nowMs);
   const range = { from: plan.from, to: plan.to };
-  const [hours, engagedMs, referrerRows, campaigns, bestRank, visitors] = await Promise.all([
-    articleHourlyViews(deps.db, articleId, range),
-    articleEngagedMs(deps.db, articleId, range),
-    articleReferrerViews(deps.db, articleId, range),
-    articleCampaignViews(deps.db, articleId, range, TOP_CAMPAIGNS),
-    bestRankOf(deps.db, articleId, window),
+  const [facts, visitors] = await Promise.all([
+    articleReaderFacts(deps.db, articleId, window, range, TOP_CAMPAIGNS),
     visitorsOf(deps, articleId, plan, nowMs),
   ]);
+  if (!facts) return null;
+  const { article, hours, engagedMs, referrers: referrerRows, campaigns, bestRank } = facts;
   const currentRank = deps.currentRank(window, articleId);
   return {
     article: {

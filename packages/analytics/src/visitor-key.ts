@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** What a visitor is known by when the page gives no visitorId: never stored, only hashed. */
 export interface AnonymousVisitor {
@@ -8,7 +8,8 @@ export interface AnonymousVisitor {
   userAgent: string;
 }
 
-const digest = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
+// One-shot hash(): a third cheaper than a createHash() object per key, at one key per event.
+const digest = (...parts: string[]) => hash('sha256', parts.join('\u0000'), 'hex').slice(0, 16);
 
 /**
  * The 64-bit key a visitor is counted by, as 16 hex digits. A page's own visitorId is hashed

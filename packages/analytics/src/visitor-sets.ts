@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ChainableCommander } from 'ioredis';
 import type { RedisClient } from '@newsrank/queue';
 import { VISITOR_SET_TTL_MS, VISITOR_UNITS, bucketsOfView, type VisitorBucket } from './visitor-buckets.ts';
@@ -55,19 +56,33 @@ export function stageVisits(pipeline: ChainableCommander, prefix: string, visits
   return members.size;
 }
 
+/**
+ * PFCOUNT of each group of KEYS (ARGV[i] keys in group i), in Redis. One command instead of one
+ * per group: a week's hourly series is 169 counts, and ioredis spends more on 169 commands than
+ * Redis spends counting them.
+ */
+const COUNT_GROUPS = `
+local counts, first = {}, 1
+for i = 1, #ARGV do
+  local n = tonumber(ARGV[i])
+  counts[i] = n == 0 and 0 or redis.call('PFCOUNT', unpack(KEYS, first, first + n - 1))
+  first = first + n
+end
+return counts`;
+const COUNT_GROUPS_SHA = createHash('sha1').update(COUNT_GROUPS).digest('hex');
+
 /** Distinct visitors of each union of sets, in one round trip. */
 export async function countVisitors(redis: RedisClient, keysPerCount: readonly (readonly string[])[]): Promise<number[]> {
   if (keysPerCount.length === 0) return [];
-  const pipeline = redis.pipeline();
-  for (const keys of keysPerCount) {
-    if (keys.length > 0) pipeline.pfcount(...(keys as [string, ...string[]]));
+  const keys = keysPerCount.flat();
+  const args = [...keys, ...keysPerCount.map((group) => group.length)];
+  let counts: unknown;
+  try {
+    counts = await redis.evalsha(COUNT_GROUPS_SHA, keys.length, ...args);
+  } catch (error) {
+    // A restarted or new Redis has no scripts cached yet: EVAL sends it (and caches it).
+    if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+    counts = await redis.eval(COUNT_GROUPS, keys.length, ...args);
   }
-  const replies = (await pipeline.exec()) ?? [];
-  let reply = 0;
-  return keysPerCount.map((keys) => {
-    if (keys.length === 0) return 0;
-    const [error, value] = replies[reply++] ?? [null, 0];
-    if (error) throw error;
-    return Number(value);
-  });
+  return (counts as number[]).map(Number);
 }

@@ -25,14 +25,3 @@ export async function recordReachedRanks(db: Db, rows: readonly ReachedRank[]): 
     where excluded.best_rank < b.best_rank
   `.execute(db);
 }
-
-/** The best rank an article reached in a window's site-wide ranking, or null if it was never in it. */
-export async function bestRankOf(db: Db, articleId: string, windowName: string): Promise<number | null> {
-  const row = await db
-    .selectFrom('article_best_ranks')
-    .select('best_rank')
-    .where('article_id', '=', articleId)
-    .where('window_name', '=', windowName)
-    .executeTakeFirst();
-  return row?.best_rank ?? null;
-}

@@ -72,9 +72,10 @@ export async function acceptEvents(
     ? visitorKey({ salt: await deps.salts.saltFor(nowMs), ...reader })
     : undefined;
   const payload: ApplyEventsPayload = { events: [] };
+  const visitors = new VisitorKeys(anonymous);
   for (const event of valid) {
     const article = articles.get(articleRefKey(event.article));
-    if (article) payload.events.push(queuedEvent(event, article, anonymous));
+    if (article) payload.events.push(queuedEvent(event, article, visitors));
     else rejected.push({ index: event.index, reason: 'unknown article' });
   }
 
@@ -89,14 +90,31 @@ export async function acceptEvents(
   return { accepted: payload.events.length, filtered: 0, rejected: rejected.sort((a, b) => a.index - b.index) };
 }
 
+/** The visitor keys of one request: a page's events mostly share one visitorId, hashed once. */
+class VisitorKeys {
+  readonly #byVisitorId = new Map<string, string>();
+  readonly #anonymous: string | undefined;
+
+  constructor(anonymous: string | undefined) {
+    this.#anonymous = anonymous;
+  }
+
+  of(visitorId: string | undefined): string | undefined {
+    if (visitorId === undefined) return this.#anonymous;
+    let key = this.#byVisitorId.get(visitorId);
+    if (key === undefined) this.#byVisitorId.set(visitorId, (key = visitorKey({ visitorId })));
+    return key;
+  }
+}
+
 /** An event as the ranking worker applies it: the visitor hashed, the referrer cut to class and host, the page URL to its utm tags. */
-function queuedEvent(event: ParsedEvent, article: ReferencedArticle, anonymousVisitor: string | undefined): QueuedViewEvent {
+function queuedEvent(event: ParsedEvent, article: ReferencedArticle, visitors: VisitorKeys): QueuedViewEvent {
   const queued: QueuedViewEvent = { eventId: event.eventId, articleId: article.id, occurredAt: event.occurredAt };
   if (event.kind === 'engaged') {
     queued.kind = 'engaged';
     queued.seconds = event.seconds ?? 0;
   }
-  const visitor = event.visitorId !== undefined ? visitorKey({ visitorId: event.visitorId }) : anonymousVisitor;
+  const visitor = visitors.of(event.visitorId);
   if (visitor !== undefined) queued.visitor = visitor;
   if (event.kind === 'view') {
     const referrer = classifyReferrer(event.referrer, [article.url, event.pageUrl]);
