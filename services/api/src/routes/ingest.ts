@@ -3,7 +3,7 @@ import express, { Router, type Request } from 'express';
 import type { Queue } from 'bullmq';
 import { findIngestJob, type Db } from '@newsrank/db';
 import type { RedisClient } from '@newsrank/queue';
-import { acceptDocument, QueueRefusedError } from '@newsrank/sources/subscriptions';
+import { acceptDocument, QueueRefusedError, SOURCE_SLUG } from '@newsrank/sources/subscriptions';
 import { requireBearerToken } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
 import { queueUnavailable, requireQueue } from '../http/queue-availability.ts';
@@ -22,7 +22,6 @@ export interface IngestRouteDeps {
   parsePool: { parse: ParseFunction };
 }
 
-const SOURCE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 /** The parser's refusals as answers; a type it cannot read has the one name the 415 from the type check has too. */
 const DOCUMENT_ERRORS = {
   empty: { status: 400, code: 'empty' },
@@ -99,7 +98,8 @@ export async function validateDocument(parse: ParseFunction, body: Buffer, conte
 function sourceOf(req: Request, parsed: ParseResult): string {
   const requested = typeof req.query.source === 'string' ? req.query.source.toLowerCase() : undefined;
   if (requested !== undefined) {
-    if (!SOURCE.test(requested)) throw new HttpError(400, 'invalid_source', 'source must be 1-64 characters of a-z, 0-9, ".", "_" or "-"');
+    if (!SOURCE_SLUG.test(requested))
+      throw new HttpError(400, 'invalid_source', 'source must be 1-64 characters of a-z, 0-9, ".", "_" or "-"');
     return requested;
   }
   try {
