@@ -9,7 +9,7 @@ import { HttpError } from '../http/errors.ts';
 import { queueUnavailable, requireQueue } from '../http/queue-availability.ts';
 import { isJsonType, isReadableFeedType } from '../http/content-type.ts';
 import { presentAccepted, presentIngestJob } from '@newsrank/db';
-import { DocumentError, type ParseResult } from '@newsrank/feed-parser';
+import { DocumentError, unrecoverableBreakage, type ParseResult } from '@newsrank/feed-parser';
 import type { ParseFunction } from '@newsrank/feed-parser/threads';
 import { isUuid } from '@newsrank/core';
 
@@ -88,10 +88,8 @@ export async function validateDocument(parse: ParseFunction, body: Buffer, conte
     throw error;
   }
   // A broken document from which nothing could be recovered is refused rather than "accepted" empty.
-  const brokenWarning = parsed.warnings.find((warning) => warning.startsWith('not well-formed'));
-  if (brokenWarning && parsed.articles.length === 0 && parsed.rejected.length === 0) {
-    throw new HttpError(400, 'unparseable', `the ${parsed.format} document is ${brokenWarning} and no item could be recovered`);
-  }
+  const breakage = unrecoverableBreakage(parsed);
+  if (breakage) throw new HttpError(400, 'unparseable', `the ${parsed.format} document is ${breakage} and no item could be recovered`);
   return parsed;
 }
 
