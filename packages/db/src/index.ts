@@ -1,6 +1,7 @@
 export { createDb, type Db, type DatabaseOptions } from './database.ts';
 export { migrateToLatest, migrationsAreCurrent } from './migrate.ts';
 export { ensureDatabaseExists } from './ensure-database.ts';
+export { isDatabaseUnavailable } from './database-unavailable.ts';
 export * from './schema/index.ts';
 export { storeStories } from './queries/store-stories.ts';
 export * from './queries/ingest-jobs.ts';

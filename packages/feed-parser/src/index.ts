@@ -27,6 +27,7 @@ export { formatIsoSecond, parseDate } from './dates.ts';
 export { decode } from './encoding.ts';
 export { itemPositions } from './item-positions.ts';
 export { sanitizeHtml, toPlainSummary } from './sanitize.ts';
+export { unrecoverableBreakage } from './unrecoverable.ts';
 
 /**
  * Reads one posted document: RSS, RDF, Atom, JSON Feed, native JSON, an HTML article page or a

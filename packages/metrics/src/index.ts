@@ -17,3 +17,5 @@ export {
 } from './cluster-counters.ts';
 export { markViewsWaiting, recordPublishLag, type PublishLagInput } from './publish-lag.ts';
 export { QUEUE_STATES, readQueueStats, type QueueState, type QueueStats } from './queue-stats.ts';
+export { registerSharedStateMetrics, type SharedStateSource } from './shared-state-metrics.ts';
+export { registerSourceMetrics, type SourceCounts } from './source-metrics.ts';

@@ -24,9 +24,8 @@ import { recordHttpMetrics } from './metrics/http-metrics.ts';
 import { publicRateLimit, type OperationsDeps } from './operations.ts';
 import type { ArticleResolver } from './events/article-resolver.ts';
 import { statsRoutes } from './routes/stats.ts';
-import { currentRank } from './lists/current-rank.ts';
 import { articleStats, recentHourlyViews, siteStats, type StatsDeps, type VisitorSalts } from '@newsrank/analytics';
-import type { ListStore } from '@newsrank/published-lists';
+import { currentRank, type ListStore } from '@newsrank/published-lists';
 import type { ParsePool } from '@newsrank/feed-parser/threads';
 import type { SourceTimeZones } from '@newsrank/config';
 

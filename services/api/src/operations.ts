@@ -2,11 +2,11 @@ import type { RequestHandler } from 'express';
 import type { Queue } from 'bullmq';
 import type { Config, CorsOrigins, TrustProxy } from '@newsrank/config';
 import type { Logger } from '@newsrank/logger';
-import { clusterMetricsKey } from '@newsrank/metrics';
+import { clusterMetricsKey, type SourceCounts } from '@newsrank/metrics';
 import type { RedisClient } from '@newsrank/queue';
 import { bearerToken, tokenMatcher } from './http/auth.ts';
 import { rateLimit } from './http/rate-limit.ts';
-import { createApiMetrics, type ApiMetrics, type SourceCounts } from './metrics/api-metrics.ts';
+import { createApiMetrics, type ApiMetrics } from './metrics/api-metrics.ts';
 import { StreamSlots } from './lists/stream-slots.ts';
 
 /** What running the API in production takes besides its endpoints. */

@@ -3,6 +3,7 @@ import { DocumentError } from '../types.ts';
 import { EntityTable, escapeBareAmpersands } from './entities.ts';
 import { scanWellFormed } from './scan.ts';
 import { MAX_DEPTH, openElement, type Frame, type XmlDocument, type XmlElement } from './element.ts';
+import { NOT_WELL_FORMED } from '../unrecoverable.ts';
 
 export type { XmlDocument, XmlElement, XmlNode } from './element.ts';
 export { MAX_DEPTH } from './element.ts';
@@ -28,7 +29,7 @@ export function parseXml(text: string, baseUrl: string | null): XmlDocument {
   } catch (error) {
     if (!(error instanceof NotWellFormed)) throw error;
     const recovered = build(text, baseUrl, false);
-    recovered.warnings.unshift(`not well-formed: ${error.message}`);
+    recovered.warnings.unshift(`${NOT_WELL_FORMED}: ${error.message}`);
     return recovered;
   }
 }

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { errorBody } from '@newsrank/wire';
-import { isDatabaseUnavailable } from './database-unavailable.ts';
+import { isDatabaseUnavailable } from '@newsrank/db';
 
 /** An error the client can act on; becomes `{"error": {"code", "message"}}` with its status. */
 export class HttpError extends Error {

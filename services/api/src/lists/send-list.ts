@@ -1,9 +1,6 @@
 import type { Request, Response } from 'express';
 import { matchesIfNoneMatch } from '@newsrank/core';
-import { listEtag } from '@newsrank/ranking';
-import type { PopularList, RankingList, TrendingList } from '@newsrank/wire';
-
-export type ListDocument = { etag: string; body: RankingList | PopularList | TrendingList };
+import type { ListDocument } from '@newsrank/published-lists';
 
 /** Lists change about once a second at most: a second of caching costs a reader nothing. */
 export const LIVE_CACHE_CONTROL = 'public, max-age=1';
@@ -53,9 +50,4 @@ function representation(list: ListDocument, limit: number): Representation {
     byLimit.set(limit, cached);
   }
   return cached;
-}
-
-/** What a list that was never published looks like: empty, generated never. */
-export function emptyList(body: ListDocument['body']): ListDocument {
-  return { etag: listEtag(body), body };
 }

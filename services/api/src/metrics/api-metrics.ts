@@ -1,7 +1,12 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import { cachedFor, createMetricsRegistry, withTimeout } from '@newsrank/metrics';
+import {
+  createMetricsRegistry,
+  registerSharedStateMetrics,
+  registerSourceMetrics,
+  type SharedStateSource,
+  type SourceCounts,
+} from '@newsrank/metrics';
 import { HTTP_DURATION_BUCKETS, type HttpLabel } from './http-metrics.ts';
-import { registerSharedStateMetrics, type SharedStateSource } from './shared-state-metrics.ts';
 
 /** What one request did with its access events; `rejected` is a count here. */
 export interface EventCounts {
@@ -16,9 +21,6 @@ export interface ApiMetrics {
   countEvents(counts: EventCounts): void;
   countRateLimited(): void;
 }
-
-/** Subscribed sources by state (pending, ok, failing, disabled, paused), read from PostgreSQL. */
-export type SourceCounts = () => Promise<Record<string, number>>;
 
 /**
  * This API process's metrics, plus the deployment-wide ones it reads from Redis (and, for the
@@ -66,21 +68,7 @@ export function createApiMetrics(
     },
   });
   registerSharedStateMetrics(registry, shared);
-  if (sourceCounts) {
-    const read = cachedFor(5_000, () => withTimeout(sourceCounts(), 1_000, 'source counts'));
-    new Gauge({
-      name: 'newsrank_sources',
-      help: 'Subscribed sources by state (pending, ok, failing, disabled, paused)',
-      labelNames: ['status'] as const,
-      registers,
-      async collect() {
-        const counts = await read().catch(() => null);
-        if (!counts) return;
-        this.reset();
-        for (const [status, count] of Object.entries(counts)) this.set({ status }, count);
-      },
-    });
-  }
+  if (sourceCounts) registerSourceMetrics(registry, sourceCounts);
   // Series that exist from the start read 0 rather than "no data" before the first event.
   for (const outcome of ['accepted', 'filtered', 'rejected'] as const) events.inc({ outcome }, 0);
 

@@ -11,7 +11,7 @@ import { createApp } from '../app.ts';
 import { appDepsFor } from '../app-deps.ts';
 import { parseInline } from '@newsrank/feed-parser/threads';
 import { listAppRoutes } from './app-routes.ts';
-import { buildOpenApiDocument } from './document.ts';
+import { buildOpenApiDocument } from '@newsrank/wire/openapi';
 
 let app: Express;
 let redis: RedisClient;

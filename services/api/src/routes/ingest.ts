@@ -3,13 +3,13 @@ import express, { Router, type Request } from 'express';
 import type { Queue } from 'bullmq';
 import { findIngestJob, type Db } from '@newsrank/db';
 import type { RedisClient } from '@newsrank/queue';
-import { acceptDocument, QueueRefusedError } from '@newsrank/sources/subscriptions';
+import { acceptDocument, QueueRefusedError, SOURCE_SLUG } from '@newsrank/sources/subscriptions';
 import { requireBearerToken } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
 import { queueUnavailable, requireQueue } from '../http/queue-availability.ts';
 import { isJsonType, isReadableFeedType } from '../http/content-type.ts';
 import { presentAccepted, presentIngestJob } from '@newsrank/db';
-import { DocumentError, type ParseResult } from '@newsrank/feed-parser';
+import { DocumentError, unrecoverableBreakage, type ParseResult } from '@newsrank/feed-parser';
 import type { ParseFunction } from '@newsrank/feed-parser/threads';
 import { isUuid } from '@newsrank/core';
 
@@ -22,7 +22,6 @@ export interface IngestRouteDeps {
   parsePool: { parse: ParseFunction };
 }
 
-const SOURCE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 /** The parser's refusals as answers; a type it cannot read has the one name the 415 from the type check has too. */
 const DOCUMENT_ERRORS = {
   empty: { status: 400, code: 'empty' },
@@ -89,17 +88,16 @@ export async function validateDocument(parse: ParseFunction, body: Buffer, conte
     throw error;
   }
   // A broken document from which nothing could be recovered is refused rather than "accepted" empty.
-  const brokenWarning = parsed.warnings.find((warning) => warning.startsWith('not well-formed'));
-  if (brokenWarning && parsed.articles.length === 0 && parsed.rejected.length === 0) {
-    throw new HttpError(400, 'unparseable', `the ${parsed.format} document is ${brokenWarning} and no item could be recovered`);
-  }
+  const breakage = unrecoverableBreakage(parsed);
+  if (breakage) throw new HttpError(400, 'unparseable', `the ${parsed.format} document is ${breakage} and no item could be recovered`);
   return parsed;
 }
 
 function sourceOf(req: Request, parsed: ParseResult): string {
   const requested = typeof req.query.source === 'string' ? req.query.source.toLowerCase() : undefined;
   if (requested !== undefined) {
-    if (!SOURCE.test(requested)) throw new HttpError(400, 'invalid_source', 'source must be 1-64 characters of a-z, 0-9, ".", "_" or "-"');
+    if (!SOURCE_SLUG.test(requested))
+      throw new HttpError(400, 'invalid_source', 'source must be 1-64 characters of a-z, 0-9, ".", "_" or "-"');
     return requested;
   }
   try {

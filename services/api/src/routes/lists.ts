@@ -1,20 +1,19 @@
 import { Router, type Request, type Response } from 'express';
 import { slugify } from '@newsrank/core';
 import { findPublishedListAt, type Db } from '@newsrank/db';
-import { LIST_KINDS, readPublishedList, type ListKind, type ListStore, type PublishedList } from '@newsrank/published-lists';
 import {
-  formatDuration,
-  parseWindow,
-  popularListKey,
-  rankingListKey,
-  trendingListKey,
-  type ListKeyParts,
-  type RankingWindow,
-} from '@newsrank/ranking';
+  LIST_KINDS,
+  emptyList,
+  readPublishedList,
+  type ListDocument,
+  type ListKind,
+  type ListStore,
+  type PublishedList,
+} from '@newsrank/published-lists';
+import { listKey, parseWindow, type ListKeyParts, type RankingWindow } from '@newsrank/ranking';
 import { HttpError } from '../http/errors.ts';
-import { HISTORY_CACHE_CONTROL, LIVE_CACHE_CONTROL, emptyList, sendList, type ListDocument } from '../lists/send-list.ts';
+import { HISTORY_CACHE_CONTROL, LIVE_CACHE_CONTROL, sendList } from '../lists/send-list.ts';
 import { streamLists } from '../lists/list-stream.ts';
-import type { PopularList, RankingList, TrendingList } from '@newsrank/wire';
 import { tooManyStreams, type StreamSlots } from '../lists/stream-slots.ts';
 
 export interface ListRouteDeps {
@@ -35,19 +34,19 @@ export function listRoutes(deps: ListRouteDeps): Router {
     const window = windowParam(req.query.window) ?? '24h';
     const category = categoryParam(req.query.category);
     const limit = limitParam(req.query.limit);
-    await answer(req, res, deps, rankingListKey(window, category), emptyRanking(window, category), limit);
+    await answer(req, res, deps, { kind: 'ranking', window, categorySlug: category }, limit);
   });
 
   router.get('/v1/popular', async (req, res) => {
     const category = categoryParam(req.query.category);
     const limit = limitParam(req.query.limit);
-    await answer(req, res, deps, popularListKey(category), emptyPopular(category, deps.halfLifeMs), limit);
+    await answer(req, res, deps, { kind: 'popular', categorySlug: category }, limit);
   });
 
   router.get('/v1/trending', async (req, res) => {
     const category = categoryParam(req.query.category);
     const limit = limitParam(req.query.limit);
-    await answer(req, res, deps, trendingListKey(category), emptyTrending(category), limit);
+    await answer(req, res, deps, { kind: 'trending', categorySlug: category }, limit);
   });
 
   router.get('/v1/ranking/stream', (req, res) => {
@@ -56,7 +55,7 @@ export function listRoutes(deps: ListRouteDeps): Router {
     const kind = req.query.kind === undefined ? undefined : kindParam(req.query.kind);
     // The same size GET /v1/ranking and /v1/popular answer with: a client shows the first event as it is.
     const limit = limitParam(req.query.limit);
-    const empty = (parts: ListKeyParts) => emptyList(emptyBody(parts, deps.halfLifeMs));
+    const empty = (parts: ListKeyParts) => emptyList(parts, deps.halfLifeMs);
     // After the parameters: a malformed request is a 400 whether or not there is room.
     const release = deps.streams.take();
     if (!release) throw tooManyStreams(deps.streams.capacity);
@@ -67,30 +66,16 @@ export function listRoutes(deps: ListRouteDeps): Router {
   return router;
 }
 
-/** A list never published (a category without views, an unknown category): empty, generated never. */
-const emptyRanking = (window: RankingWindow, category: string | null): RankingList => ({ window, category, generatedAt: null, items: [] });
-const emptyPopular = (category: string | null, halfLifeMs: number): PopularList => ({
-  category,
-  halfLife: formatDuration(halfLifeMs),
-  generatedAt: null,
-  items: [],
-});
-const emptyTrending = (category: string | null): TrendingList => ({ category, generatedAt: null, items: [] });
-
-function emptyBody(parts: ListKeyParts, halfLifeMs: number): ListDocument['body'] {
-  if (parts.kind === 'ranking') return emptyRanking(parts.window, parts.categorySlug);
-  return parts.kind === 'popular' ? emptyPopular(parts.categorySlug, halfLifeMs) : emptyTrending(parts.categorySlug);
-}
-
 /**
  * The live list from memory; with `?at=` the version current at that moment, from history.
  * A list never published (a category without views, an unknown category) is empty, generatedAt null.
  */
-async function answer(req: Request, res: Response, deps: ListRouteDeps, key: string, fallback: ListDocument['body'], limit: number) {
+async function answer(req: Request, res: Response, deps: ListRouteDeps, parts: ListKeyParts, limit: number) {
+  const key = listKey(parts);
   const at = atParam(req.query.at);
   if (at === undefined) {
     const live = deps.lists.get(key);
-    sendList(req, res, live ? asDocument(live) : emptyList(fallback), limit, LIVE_CACHE_CONTROL);
+    sendList(req, res, live ? asDocument(live) : emptyList(parts, deps.halfLifeMs), limit, LIVE_CACHE_CONTROL);
     return;
   }
   const oldest = Date.now() - deps.historyDays * 86_400_000;

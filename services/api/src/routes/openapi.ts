@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { buildOpenApiDocument } from '../openapi/document.ts';
+import { buildOpenApiDocument } from '@newsrank/wire/openapi';
 
 export function openApiRoutes(): Router {
   const router = Router();

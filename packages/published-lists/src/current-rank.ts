@@ -1,6 +1,6 @@
-import type { ListStore } from '@newsrank/published-lists';
 import { rankingListKey } from '@newsrank/ranking';
 import type { StatsWindow } from '@newsrank/wire';
+import type { ListStore } from './list-store.ts';
 
 /** An article's rank in the site-wide access ranking of a window as published now, or null when it is not in it. */
 export function currentRank(lists: Pick<ListStore, 'get'>, window: StatsWindow, articleId: string): number | null {

@@ -1,4 +1,4 @@
-import * as wire from '@newsrank/wire';
+import * as wire from '../index.ts';
 import { componentSchemas } from './component-schemas.ts';
 import { json, ref, type Schema } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { RANKING_WINDOWS } from '@newsrank/wire';
+import { RANKING_WINDOWS } from '../../lists.ts';
 import { json, ref, type Paths } from '../types.ts';
 
 const listResponses = (schema: 'RankingList' | 'PopularList' | 'TrendingList') => ({

@@ -1,4 +1,4 @@
-import { STATS_WINDOWS } from '@newsrank/wire';
+import { STATS_WINDOWS } from '../../stats.ts';
 import { json, ref, type Paths } from '../types.ts';
 
 const security: Record<string, string[]>[] = [{ ingestToken: [] }, { adminBasic: [] }];

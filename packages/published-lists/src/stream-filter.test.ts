@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublishedList } from '@newsrank/ranking';
-import { currentLists, namedLists, type StreamFilter } from './list-stream.ts';
+import { currentLists, namedLists, type StreamFilter } from './stream-filter.ts';
 
 const published = (key: string, items: number): PublishedList => ({
   key,

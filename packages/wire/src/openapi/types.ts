@@ -1,4 +1,4 @@
-/** The parts of an OpenAPI 3.1 document this service writes; JSON Schema stays loosely typed. */
+/** The parts of an OpenAPI 3.1 document the API's description uses; JSON Schema stays loosely typed. */
 export type Schema = Record<string, unknown>;
 
 export interface Operation {

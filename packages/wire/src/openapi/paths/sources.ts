@@ -1,4 +1,4 @@
-import { SourceSlug } from '@newsrank/wire';
+import { SourceSlug } from '../../sources.ts';
 import { json, ref, type Paths } from '../types.ts';
 
 const slug = { name: 'slug', in: 'path', required: true, schema: SourceSlug };

@@ -1,19 +1,16 @@
 import type { Queue } from 'bullmq';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { Logger } from '@newsrank/logger';
+import type { RedisClient } from '@newsrank/queue';
+import { cachedFor, withTimeout } from './cached.ts';
 import {
   APPLIED_VIEW_RESULTS,
   INGEST_OUTCOMES,
-  QUEUE_STATES,
   SOURCE_FETCH_OUTCOMES,
-  cachedFor,
   readClusterCounters,
-  readQueueStats,
-  withTimeout,
   type ClusterCounters,
-  type QueueStats,
-} from '@newsrank/metrics';
-import type { RedisClient } from '@newsrank/queue';
+} from './cluster-counters.ts';
+import { QUEUE_STATES, readQueueStats, type QueueStats } from './queue-stats.ts';
 
 export interface SharedStateSource {
   redis: RedisClient;

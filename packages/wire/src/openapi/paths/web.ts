@@ -1,3 +1,4 @@
+import { STATS_WINDOWS } from '../../stats.ts';
 import { ref, type Paths } from '../types.ts';
 
 const htmlPage = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
@@ -8,7 +9,7 @@ const statsWindowParameter = {
   in: 'query',
   required: false,
   description: 'the period of the figures and charts (the top and trending boxes are always the last 24 hours and the last hour)',
-  schema: { type: 'string', enum: ['24h', '7d', '30d'], default: '24h' },
+  schema: { type: 'string', enum: STATS_WINDOWS, default: '24h' },
 };
 const windowParameter = {
   name: 'window',

@@ -1,0 +1,13 @@
+import type { ParseResult } from './types.ts';
+
+/** How the warning of a document read from broken markup begins. */
+export const NOT_WELL_FORMED = 'not well-formed';
+
+/**
+ * Why a document that did not throw is still unreadable: its markup is broken and not one item
+ * (an article or a rejected one) could be recovered from it. Null for every other document.
+ */
+export function unrecoverableBreakage(result: Pick<ParseResult, 'articles' | 'rejected' | 'warnings'>): string | null {
+  if (result.articles.length > 0 || result.rejected.length > 0) return null;
+  return result.warnings.find((warning) => warning.startsWith(NOT_WELL_FORMED)) ?? null;
+}
