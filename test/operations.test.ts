@@ -85,6 +85,8 @@ describe('security headers', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    // Kept between newsrank's own pages (a click from one article to another reads as internal), never sent elsewhere.
+    expect(response.headers.get('referrer-policy')).toBe('same-origin');
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
 

@@ -3,9 +3,8 @@ import type { RequestHandler } from 'express';
 
 /**
  * Pages (the reader pages, the widget script, the dashboard, the operations endpoints) get
- * helmet's defaults (CSP with 'self' sources, nosniff, frame-ancestors 'self', HSTS, no Referer
- * across origins…) with two changes for this service: article images come from publishers' hosts
- * (img-src https:), and no `upgrade-insecure-requests`, which would break a page served over
+ * helmet's defaults (CSP with 'self' sources, nosniff, frame-ancestors 'self', HSTS…) with three changes for this service: article images come from publishers' hosts
+ * (img-src https:), the Referer kept between its own pages (same-origin), and no `upgrade-insecure-requests`, which would break a page served over
  * plain http such as a local `pnpm start`.
  *
  * The JSON API under /v1 gets the set OWASP's REST Security Cheat Sheet asks of an API answer
@@ -28,18 +27,20 @@ export function securityHeaders(): RequestHandler {
       },
       // Same-origin by default; answers meant for other sites opt out (allowCrossOriginEmbedding).
       crossOriginResourcePolicy: { policy: 'same-origin' },
+      // A reader going from one of these pages to another brings the first as document.referrer,
+      // so the beacon counts the view as internal; no other site ever learns which page linked.
+      referrerPolicy: { policy: 'same-origin' },
     }),
   );
   const apiHeaders = new Map<string, string>([
     ['content-security-policy', "default-src 'none'; frame-ancestors 'none'"],
     ['x-frame-options', 'DENY'],
-    ...['x-content-type-options', 'strict-transport-security', 'referrer-policy', 'cross-origin-resource-policy'].map(
-      (name): [string, string] => {
-        const value = pageHeaders.get(name);
-        if (value === undefined) throw new Error(`helmet no longer sets ${name}; the API's security headers need it`);
-        return [name, value];
-      },
-    ),
+    ['referrer-policy', 'no-referrer'],
+    ...['x-content-type-options', 'strict-transport-security', 'cross-origin-resource-policy'].map((name): [string, string] => {
+      const value = pageHeaders.get(name);
+      if (value === undefined) throw new Error(`helmet no longer sets ${name}; the API's security headers need it`);
+      return [name, value];
+    }),
   ]);
   return (req, res, next) => {
     res.setHeaders(req.path.startsWith(API_PREFIX) ? apiHeaders : pageHeaders);
