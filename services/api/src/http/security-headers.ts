@@ -3,9 +3,10 @@ import type { RequestHandler } from 'express';
 
 /**
  * Pages (the reader pages, the widget script, the dashboard, the operations endpoints) get
- * helmet's defaults (CSP with 'self' sources, nosniff, frame-ancestors 'self', HSTS…) with three changes for this service: article images come from publishers' hosts
- * (img-src https:), the Referer kept between its own pages (same-origin), and no `upgrade-insecure-requests`, which would break a page served over
- * plain http such as a local `pnpm start`.
+ * helmet's defaults (CSP with 'self' sources, nosniff, frame-ancestors 'self', HSTS…) with three
+ * changes for this service: article images come from publishers' hosts (img-src https:), the
+ * Referer kept between its own pages (same-origin), and no `upgrade-insecure-requests`, which
+ * would break a page served over plain http such as a local `pnpm start`.
  *
  * The JSON API under /v1 gets the set OWASP's REST Security Cheat Sheet asks of an API answer
  * instead: nothing may load from or frame it (CSP `default-src 'none'; frame-ancestors 'none'`,
