@@ -124,21 +124,27 @@ function partitionName(table: string, fromMs: number): string {
 
 /**
  * Rebuilds each time-keyed table as one partitioned by range of its time, every row copied over:
- * a partition for each span that holds rows, and for every span from `backMs` ago to two hours
- * ahead. No DEFAULT partition: DETACH … CONCURRENTLY (how retention drops partitions) refuses
+ * a partition for every span from `backMs` ago to two hours ahead (or to the newest row), and
+ * one more for any rows older than that. No DEFAULT partition: DETACH … CONCURRENTLY (how retention drops partitions) refuses
  * to run beside one. From here on the ranking worker creates partitions ahead and drops expired ones.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const nowMs = Date.now();
   for (const c of CONVERSIONS) {
     const staging = `${c.table}__partitioned`;
-    const { rows } = await sql<{ from_ms: number }>`
-      select distinct floor(extract(epoch from ${sql.ref(c.column)}) * 1000 / ${c.spanMs})::float8 * ${c.spanMs} as from_ms
+    const { rows } = await sql<{ oldest_ms: number | null; newest_ms: number | null }>`
+      select (extract(epoch from min(${sql.ref(c.column)})) * 1000)::float8 as oldest_ms,
+             (extract(epoch from max(${sql.ref(c.column)})) * 1000)::float8 as newest_ms
       from ${sql.table(c.table)}
     `.execute(db);
-    const starts = new Set(rows.map((row) => Number(row.from_ms)));
-    const first = Math.floor((nowMs - c.backMs) / c.spanMs) * c.spanMs;
-    for (let at = first; at < nowMs + AHEAD_MS; at += c.spanMs) starts.add(at);
+    const floor = (ms: number) => Math.floor(ms / c.spanMs) * c.spanMs;
+    const first = floor(nowMs - c.backMs);
+    const last = Math.max(floor(nowMs + AHEAD_MS), floor(rows[0]?.newest_ms ?? 0));
+    const ranges: [number, number][] = [];
+    // Rows older than any write can still carry: one partition, dropped whole by the first pruning pass past it.
+    const oldest = rows[0]?.oldest_ms;
+    if (oldest !== null && oldest !== undefined && oldest < first) ranges.push([floor(oldest), first]);
+    for (let at = first; at <= last; at += c.spanMs) ranges.push([at, at + c.spanMs]);
 
     await sql`create table ${sql.table(staging)} (like ${sql.table(c.table)} including defaults) partition by range (${sql.ref(c.column)})`.execute(
       db,
@@ -146,10 +152,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     for (const column of ['article_id', 'counted_at'].filter(() => c.table === 'counted_events')) {
       await sql`alter table ${sql.table(staging)} drop column ${sql.ref(column)}`.execute(db);
     }
-    for (const fromMs of [...starts].sort((a, b) => a - b)) {
+    for (const [fromMs, toMs] of ranges) {
       await sql`
         create table ${sql.table(partitionName(c.table, fromMs))} partition of ${sql.table(staging)}
-        for values from (${sql.lit(new Date(fromMs).toISOString())}) to (${sql.lit(new Date(fromMs + c.spanMs).toISOString())})
+        for values from (${sql.lit(new Date(fromMs).toISOString())}) to (${sql.lit(new Date(toMs).toISOString())})
       `.execute(db);
     }
     await sql`insert into ${sql.table(staging)} (${sql.raw(c.columns)}) select ${sql.raw(c.columns)} from ${sql.table(c.table)}`.execute(
