@@ -69,8 +69,8 @@ export const envSchema = z.object({
   RANKING_HISTORY_DAYS: positiveInt(7, 3650),
   // Views in the last hour an article needs before it can be trending.
   TRENDING_MIN_VIEWS: positiveInt(10, 1_000_000_000),
-  // How long an eventId is remembered; events older than this are refused, so a resent one cannot count twice.
-  EVENT_DEDUP_RETENTION: duration('30d'),
+  // The dedup horizon: how long an eventId is remembered after its occurredAt; older events are refused, so a resent one cannot count twice.
+  EVENT_DEDUP_RETENTION: duration('7d'),
   INGEST_JOB_RETENTION: duration('7d'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   // Origins whose pages may call the embeddable endpoints (events, hit, lists) from the browser.

@@ -14,6 +14,8 @@ export * from './queries/trending-candidates.ts';
 export * from './queries/window-totals.ts';
 export * from './queries/published-lists.ts';
 export * from './queries/ranking-retention.ts';
+export * from './partitions/partition-plan.ts';
+export * from './partitions/time-partitions.ts';
 
 export * from './queries/sources.ts';
 export * from './queries/reader-facts.ts';

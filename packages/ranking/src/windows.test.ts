@@ -118,8 +118,8 @@ describe('isAcceptableEventTime', () => {
     expect(isAcceptableEventTime(now.getTime() + 500, now, { maxSkewMs: 1_000 })).toBe('ok');
   });
 
-  it('a dedup retention shorter than the longest window is the age limit instead', () => {
-    expect(isAcceptableEventTime(now.getTime() - 2 * HOUR, now, { dedupRetentionMs: HOUR })).toBe('too-old');
+  it('a dedup horizon shorter than the longest window is the age limit instead', () => {
+    expect(isAcceptableEventTime(now.getTime() - 2 * HOUR, now, { dedupRetentionMs: HOUR })).toBe('past-dedup-horizon');
     expect(isAcceptableEventTime(now.getTime() - HOUR, now, { dedupRetentionMs: HOUR })).toBe('ok');
     expect(isAcceptableEventTime(now.getTime() - 720 * HOUR - 1, now, { dedupRetentionMs: 1000 * HOUR })).toBe('too-old');
   });

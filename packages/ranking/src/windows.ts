@@ -78,15 +78,16 @@ export function windowBucketRange(w: RankingWindow, now: Date | number): WindowB
   };
 }
 
-export type EventTimeVerdict = 'ok' | 'future' | 'too-old';
+export type EventTimeVerdict = 'ok' | 'future' | 'too-old' | 'past-dedup-horizon';
 
 /**
  * Whether a view claiming to have happened at `occurredAt` may be counted at `now`. Browser
  * clocks drift, so a little future is tolerated; beyond `maxSkewMs` a client could park views in
  * buckets that only enter the window later. Views older than the longest window would land in no
- * list, and views older than `dedupRetentionMs` (when that is shorter) could count twice: their
- * eventIds are remembered only that long after counting. Throws RangeError for an invalid
- * instant: callers validate input before this point.
+ * list ('too-old'), and views older than `dedupRetentionMs`, the dedup horizon, when that is
+ * shorter ('past-dedup-horizon') could count twice: the records of their eventIds are kept only
+ * that long after the time they carry, so a retry could no longer be told from a first copy.
+ * Throws RangeError for an invalid instant: callers validate input before this point.
  */
 export function isAcceptableEventTime(
   occurredAt: Date | number,
@@ -95,6 +96,7 @@ export function isAcceptableEventTime(
 ): EventTimeVerdict {
   const age = toEpochMs(now) - toEpochMs(occurredAt);
   if (age < -maxSkewMs) return 'future';
-  if (age > Math.min(longestWindowMs, dedupRetentionMs)) return 'too-old';
+  if (age > longestWindowMs) return 'too-old';
+  if (age > dedupRetentionMs) return 'past-dedup-horizon';
   return 'ok';
 }

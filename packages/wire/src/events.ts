@@ -23,7 +23,10 @@ export const AccessEvent = Type.Object(
     articleId: Type.Optional(Uuid),
     url: Type.Optional(Type.String({ format: 'uri' })),
     occurredAt: Type.Optional(
-      IsoTime({ description: 'with a zone; defaults to now; at most a minute ahead, no older than the longest window' }),
+      IsoTime({
+        description:
+          'with a zone; defaults to the time of receipt; at most a minute ahead, no older than the dedup horizon (EVENT_DEDUP_RETENTION) nor the longest window',
+      }),
     ),
     eventId: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'an eventId seen before is not counted again' })),
     visitorId: Type.Optional(

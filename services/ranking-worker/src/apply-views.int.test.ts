@@ -50,14 +50,16 @@ beforeEach(async () => {
 describe('applying a batch of views', () => {
   it('fills minute buckets, hour buckets and the decayed accumulator in one go', async () => {
     const now = Date.now();
-    const events = [view(articleAt(0), 'a'), view(articleAt(0), 'b', now - 2 * HOUR), view(articleAt(1), 'c')];
+    const events = [view(articleAt(0), 'a'), view(articleAt(0), 'b', now - 2 * HOUR - 60_000), view(articleAt(1), 'c')];
     const outcome = await applyViews(db, events, H);
     expect(outcome).toMatchObject({ received: 3, counted: 3, duplicates: 0, unknownArticles: 0 });
-    expect((await totals('article_views_minute')).get(articleAt(0).id)).toBe(2);
+    // The view of two hours ago is past the minute buckets' retention: an hour bucket only.
+    expect((await totals('article_views_minute')).get(articleAt(0).id)).toBe(1);
+    expect((await totals('article_views_hour')).get(articleAt(0).id)).toBe(2);
     expect((await totals('article_views_hour')).get(articleAt(1).id)).toBe(1);
     const row = await popularity(articleAt(0));
     expect(row?.views).toBe(2);
-    expect(scoreAt(row?.accumulator ?? 0, outcome.t0Ms, now, H)).toBeCloseTo(1 + 2 ** (-2 / 6), 3);
+    expect(scoreAt(row?.accumulator ?? 0, outcome.t0Ms, now, H)).toBeCloseTo(1 + 2 ** (-(2 + 1 / 60) / 6), 3);
   });
 
   it('an eventId counts once, whether repeated within a batch or in a later one', async () => {

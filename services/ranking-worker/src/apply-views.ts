@@ -12,6 +12,7 @@ import {
 import { isEngaged, readerFactsOf, stageVisits, visitsOf } from '@newsrank/analytics';
 import { aggregateViews, eventKey, windowIncrements } from '@newsrank/ranking';
 import type { QueuedViewEvent, RedisClient } from '@newsrank/queue';
+import { MINUTE_BUCKET_RETENTION_MS } from './retention.ts';
 
 export interface ApplyOutcome {
   received: number;
@@ -53,12 +54,16 @@ export interface VisitorSink {
  * visitor is recorded. The Redis round trip runs while the batch's rows are written rather than
  * after them, so the rows every batch touches (this minute's buckets, the site's hour) are not
  * held locked while Redis answers.
+ *
+ * A view older than the minute buckets' retention gets no minute bucket (only the 1h list reads
+ * them, and their partition is gone or about to go); its hour bucket and totals count as usual.
  */
 export async function applyViews(
   db: Db,
   events: readonly QueuedViewEvent[],
   halfLifeMs: number,
   visitors?: VisitorSink,
+  nowMs = Date.now(),
 ): Promise<ApplyOutcome> {
   const byKey = new Map<string, { record: EventToCount; event: QueuedViewEvent }>();
   for (const event of events) {
@@ -82,7 +87,12 @@ export async function applyViews(
 
     const buckets = (resolution: 'minuteBuckets' | 'hourBuckets') =>
       aggregates.flatMap((a) => a[resolution].map((b) => ({ articleId: a.articleId, bucketStart: b.bucketStart, views: b.views })));
-    await addViewBuckets(trx, 'article_views_minute', buckets('minuteBuckets'));
+    const minutesFrom = nowMs - MINUTE_BUCKET_RETENTION_MS;
+    await addViewBuckets(
+      trx,
+      'article_views_minute',
+      buckets('minuteBuckets').filter((row) => row.bucketStart.getTime() >= minutesFrom),
+    );
     await addViewBuckets(trx, 'article_views_hour', buckets('hourBuckets'));
     // Under the shared landmark lock: a window's horizon cannot move while this batch applies.
     const horizons = await readWindowHorizons(trx);

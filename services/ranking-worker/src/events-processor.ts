@@ -16,9 +16,9 @@ export function isApplicableEventsJob(name: string, data: unknown): data is Appl
  * One `apply-events` job: hands its views to the group commit and completes once they are
  * committed. A job that dies before that is redelivered, and the dedup records make the second
  * application add nothing — as long as they are still kept. They are kept for
- * `EVENT_DEDUP_RETENTION` (plus an hour) after counting, and counting comes after the event
- * happened, so a view is applied only while it is younger than that retention: a job retried
- * late (after a long outage, see retryFailedEventJobs) can then never count a view twice.
+ * `EVENT_DEDUP_RETENTION` (the dedup horizon) after the time the event carries, so a view is
+ * applied only while it is younger than that: a job retried late (after a long outage, see
+ * retryFailedEventJobs) can then never count a view twice.
  */
 export function eventsHandlers(applier: ViewApplier, logger: Logger, { dedupRetentionMs }: { dedupRetentionMs: number }) {
   return {

@@ -1,9 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '@newsrank/db';
+import {
+  dropTimePartitionsBefore,
+  ensureTimePartitions,
+  listTimePartitions,
+  partitionWindow,
+  recordNewEvents,
+  type Db,
+  type TimePartitionedTable,
+} from '@newsrank/db';
 import { createLogger } from '@newsrank/logger';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { insertArticles, type TestArticle } from '../../../test/support/ranking.ts';
 import { pruneRankingData } from './prune.ts';
+import { retentionOf, type RetentionSettings } from './retention.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -36,6 +45,15 @@ const count = async (table: Counted) =>
     ).n,
   );
 
+const SETTINGS: RetentionSettings = { dedupRetentionMs: 7 * DAY, historyDays: 7 };
+const silent = createLogger({ level: 'silent', name: 'test' });
+
+/** Partitions for rows written `backMs` before NOW, as the table's settings cut them. */
+async function coverBack(table: TimePartitionedTable, backMs: number, settings = SETTINGS): Promise<void> {
+  const { spanMs } = partitionWindow(NOW, retentionOf(settings)[table]);
+  await ensureTimePartitions(db, table, { fromMs: NOW - backMs, toMs: NOW + HOUR }, spanMs);
+}
+
 beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;
@@ -46,38 +64,31 @@ afterAll(async () => {
 });
 
 describe('pruning ranking data', () => {
-  it('removes what no list or dedup check can need any more, and keeps the rest', async () => {
+  it("drops the partitions past each table's retention whole, and keeps the rest", async () => {
+    await coverBack('article_views_minute', 4 * HOUR);
+    for (const table of ['article_views_hour', 'counted_events', 'published_lists'] as const) await coverBack(table, 50 * DAY);
     const bucket = (bucketStart: Date) => ({ bucket_start: bucketStart, article_id: article.id, views: 1 });
+    // Whole partitions go: a row survives its retention by up to a span and a spare one.
     await db
       .insertInto('article_views_minute')
       .values([bucket(ago(3 * HOUR)), bucket(ago(10 * MINUTE))])
       .execute();
     await db
       .insertInto('article_views_hour')
-      .values([bucket(ago(32 * DAY)), bucket(ago(29 * DAY))])
+      .values([bucket(ago(45 * DAY)), bucket(ago(29 * DAY))])
       .execute();
     await db
       .insertInto('counted_events')
       .values([
-        {
-          event_key: '00000000-0000-4000-8000-000000000001',
-          article_id: article.id,
-          occurred_at: ago(31 * DAY),
-          counted_at: ago(31 * DAY),
-        },
-        {
-          event_key: '00000000-0000-4000-8000-000000000002',
-          article_id: article.id,
-          occurred_at: ago(29 * DAY),
-          counted_at: ago(29 * DAY),
-        },
+        { event_key: '00000000-0000-4000-8000-000000000001', occurred_at: ago(10 * DAY) },
+        { event_key: '00000000-0000-4000-8000-000000000002', occurred_at: ago(6 * DAY) },
       ])
       .execute();
     const version = (key: string, at: Date) => ({ list_key: key, generated_at: at, etag: '"x"', payload: JSON.stringify({}) });
     await db
       .insertInto('published_lists')
       .values([
-        version('ranking:24h:all', ago(8 * DAY)),
+        version('ranking:24h:all', ago(9 * DAY)),
         // Three versions within one minute two hours ago: only the last of them is kept.
         version('ranking:24h:all', ago(2 * HOUR + 40_000)),
         version('ranking:24h:all', ago(2 * HOUR + 30_000)),
@@ -88,14 +99,9 @@ describe('pruning ranking data', () => {
       ])
       .execute();
 
-    const removed = await pruneRankingData(
-      db,
-      { dedupRetentionMs: 30 * DAY, historyDays: 7 },
-      createLogger({ level: 'silent', name: 'test' }),
-      NOW,
-    );
+    const removed = await pruneRankingData(db, SETTINGS, silent, NOW);
 
-    expect(removed).toMatchObject({ minuteBuckets: 1, hourBuckets: 1, countedEvents: 1, publishedLists: 1, thinnedVersions: 2 });
+    expect(removed.thinnedVersions).toBe(2);
     expect([
       await count('article_views_minute'),
       await count('article_views_hour'),
@@ -104,10 +110,47 @@ describe('pruning ranking data', () => {
     ]).toEqual([1, 1, 1, 3]);
     const kept = await db.selectFrom('published_lists').select('generated_at').orderBy('generated_at').execute();
     expect(kept.map((row) => row.generated_at.getTime())).toEqual([NOW - 2 * HOUR - 20_000, NOW - 10 * MINUTE - 20_000, NOW - 10 * MINUTE]);
+    for (const [table, retentionMs] of Object.entries(retentionOf(SETTINGS)) as [TimePartitionedTable, number][]) {
+      const { dropBeforeMs, cover } = partitionWindow(NOW, retentionMs);
+      const partitions = await listTimePartitions(db, table);
+      expect([table, partitions.every((p) => p.toMs > dropBeforeMs)]).toEqual([table, true]);
+      // And every partition the table needs from here on is there.
+      expect([table, Math.max(...partitions.map((p) => p.toMs)) >= cover.toMs]).toEqual([table, true]);
+    }
   });
 
-  it('removes the hourly reader facts and best ranks older than the hour buckets, and keeps the newer ones', async () => {
-    const [old, kept] = [ago(32 * DAY), ago(29 * DAY)];
+  it('a dedup horizon of minutes runs the same partitions: records inside it keep deduplicating, older ones go', async () => {
+    const settings: RetentionSettings = { dedupRetentionMs: 10 * MINUTE, historyDays: 7 };
+    // Start from no partitions, as a deployment that always ran with this setting would.
+    await dropTimePartitionsBefore(db, 'counted_events', Number.POSITIVE_INFINITY);
+    await coverBack('counted_events', 20 * MINUTE, settings);
+    const record = (key: string, at: number) =>
+      db.transaction().execute((trx) => recordNewEvents(trx, [{ eventKey: key, articleId: article.id, occurredAt: at }]));
+    const early = '00000000-0000-4000-8000-0000000000e1';
+    const late = '00000000-0000-4000-8000-0000000000e2';
+    await record(early, NOW - 12 * MINUTE);
+    await record(late, NOW - MINUTE);
+
+    await pruneRankingData(db, settings, silent, NOW + 10 * MINUTE);
+
+    const partitions = await listTimePartitions(db, 'counted_events');
+    expect(new Set(partitions.map((p) => p.toMs - p.fromMs)).has(5 * MINUTE)).toBe(true);
+    const keys = await db.selectFrom('counted_events').select('event_key').execute();
+    expect(keys.map((row) => row.event_key)).toEqual([late]);
+    // A retry of the late event, stamped later, is still known.
+    expect((await record(late, NOW + 9 * MINUTE)).countedKeys.size).toBe(0);
+  });
+
+  it('drops the hourly reader facts with the hour buckets, deletes older best ranks, and keeps the newer ones', async () => {
+    const [old, kept] = [ago(45 * DAY), ago(29 * DAY)];
+    for (const table of [
+      'article_engagement_hour',
+      'article_referrers_hour',
+      'article_campaigns_hour',
+      'site_traffic_hour',
+      'site_engagement_hour',
+    ] as const)
+      await coverBack(table, 50 * DAY);
     const hours = <Row>(row: (bucketStart: Date) => Row) => [row(old), row(kept)];
     const forArticle = { article_id: article.id };
     await db
@@ -155,21 +198,9 @@ describe('pruning ranking data', () => {
       ])
       .execute();
 
-    const removed = await pruneRankingData(
-      db,
-      { dedupRetentionMs: 30 * DAY, historyDays: 7 },
-      createLogger({ level: 'silent', name: 'test' }),
-      NOW,
-    );
+    const removed = await pruneRankingData(db, SETTINGS, silent, NOW);
 
-    expect(removed).toMatchObject({
-      engagementHours: 1,
-      referrerHours: 1,
-      campaignHours: 1,
-      siteTrafficHours: 1,
-      siteEngagementHours: 1,
-      bestRanks: 1,
-    });
+    expect(removed.bestRanks).toBe(1);
     const tables = [
       'article_engagement_hour',
       'article_referrers_hour',

@@ -1,46 +1,23 @@
 import {
   deleteBestRanksBefore,
-  deleteCountedEventsBefore,
-  deleteHourlyFactsBefore,
-  deletePublishedListsBefore,
-  deleteViewBucketsBefore,
+  dropTimePartitionsBefore,
+  ensureTimePartitions,
+  partitionWindow,
   thinPublishedLists,
   type Db,
-  type HourlyFactsTable,
+  type TimePartitionedTable,
 } from '@newsrank/db';
 import type { Logger } from '@newsrank/logger';
 import { longestWindowMs } from '@newsrank/ranking';
+import { retentionOf, type RetentionSettings } from './retention.ts';
+
+export type { RetentionSettings } from './retention.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const BATCH_ROWS = 10_000;
 /** Batches per kind per run: a backlog is worked off over several runs instead of one long one. */
 const MAX_BATCHES = 50;
-
-export interface RetentionSettings {
-  dedupRetentionMs: number;
-  historyDays: number;
-}
-
-/**
- * How long each kind of row is needed:
- * - minute buckets feed only the 1h list: two hours keeps a margin for late events;
- * - hour buckets feed up to the 30d list: 31 days; the hourly reader facts (engagement, referrers,
- *   campaigns, the site's traffic) feed the stats of the same windows and go with them, and so do
- *   best ranks reached before then (no window reaches back to them);
- * - dedup records: the dedup horizon plus an hour (events up to a minute ahead are accepted,
- *   and counted_at can trail the event a little), so every event still accepted has its record;
- * - published lists: RANKING_HISTORY_DAYS, thinned to the last version of each minute after an hour.
- */
-export function retentionCutoffs(nowMs: number, settings: RetentionSettings) {
-  return {
-    minuteBuckets: new Date(nowMs - 2 * HOUR_MS),
-    hourBuckets: new Date(nowMs - longestWindowMs - DAY_MS),
-    countedEvents: new Date(nowMs - settings.dedupRetentionMs - HOUR_MS),
-    publishedLists: new Date(nowMs - settings.historyDays * DAY_MS),
-    fullHistory: new Date(nowMs - HOUR_MS),
-  };
-}
 
 async function inBatches(deleteBatch: () => Promise<number>): Promise<number> {
   let total = 0;
@@ -52,33 +29,41 @@ async function inBatches(deleteBatch: () => Promise<number>): Promise<number> {
   return total;
 }
 
-const HOURLY_FACTS = {
-  engagementHours: 'article_engagement_hour',
-  referrerHours: 'article_referrers_hour',
-  campaignHours: 'article_campaigns_hour',
-  siteTrafficHours: 'site_traffic_hour',
-  siteEngagementHours: 'site_engagement_hour',
-} as const satisfies Record<string, HourlyFactsTable>;
+const tablesOf = (retention: Record<TimePartitionedTable, number>) => Object.entries(retention) as [TimePartitionedTable, number][];
 
-async function hourlyFacts(db: Db, before: Date) {
-  const removed = {} as Record<keyof typeof HOURLY_FACTS, number>;
-  for (const [kind, table] of Object.entries(HOURLY_FACTS) as [keyof typeof HOURLY_FACTS, HourlyFactsTable][])
-    removed[kind] = await inBatches(() => deleteHourlyFactsBefore(db, table, before, BATCH_ROWS));
-  return removed;
+/**
+ * Makes sure every time-keyed table has its partitions from its retention back to a little
+ * ahead of now (partitionWindow). Run at start and by every pruning pass; any number of
+ * replicas may run it at once. Returns the partitions created, by table.
+ */
+export async function ensurePartitions(db: Db, settings: RetentionSettings, nowMs = Date.now()) {
+  const created: Partial<Record<TimePartitionedTable, string[]>> = {};
+  for (const [table, retentionMs] of tablesOf(retentionOf(settings))) {
+    const { cover, spanMs } = partitionWindow(nowMs, retentionMs);
+    const names = await ensureTimePartitions(db, table, cover, spanMs);
+    if (names.length > 0) created[table] = names;
+  }
+  return created;
 }
 
-/** One retention pass; each kind is deleted in bounded batches. */
+/**
+ * One retention pass: partitions ahead are made, partitions past their table's retention are
+ * detached and dropped whole (dropTimePartitionsBefore); best ranks (one row per article and
+ * window, not time-keyed) are deleted in bounded batches, and published history older than an
+ * hour is thinned to the last version of each minute.
+ */
 export async function pruneRankingData(db: Db, settings: RetentionSettings, logger: Logger, nowMs = Date.now()) {
-  const cutoff = retentionCutoffs(nowMs, settings);
+  const created = await ensurePartitions(db, settings, nowMs);
+  const droppedPartitions: Partial<Record<TimePartitionedTable, string[]>> = {};
+  for (const [table, retentionMs] of tablesOf(retentionOf(settings))) {
+    const dropped = await dropTimePartitionsBefore(db, table, partitionWindow(nowMs, retentionMs).dropBeforeMs);
+    if (dropped === null) logger.info({ table }, 'another worker is dropping partitions of this table');
+    else if (dropped.length > 0) droppedPartitions[table] = dropped;
+  }
   const removed = {
-    minuteBuckets: await inBatches(() => deleteViewBucketsBefore(db, 'article_views_minute', cutoff.minuteBuckets, BATCH_ROWS)),
-    hourBuckets: await inBatches(() => deleteViewBucketsBefore(db, 'article_views_hour', cutoff.hourBuckets, BATCH_ROWS)),
-    ...(await hourlyFacts(db, cutoff.hourBuckets)),
-    bestRanks: await inBatches(() => deleteBestRanksBefore(db, cutoff.hourBuckets, BATCH_ROWS)),
-    countedEvents: await inBatches(() => deleteCountedEventsBefore(db, cutoff.countedEvents, BATCH_ROWS)),
-    publishedLists: await inBatches(() => deletePublishedListsBefore(db, cutoff.publishedLists, BATCH_ROWS)),
-    thinnedVersions: await inBatches(() => thinPublishedLists(db, cutoff.fullHistory, BATCH_ROWS)),
+    bestRanks: await inBatches(() => deleteBestRanksBefore(db, new Date(nowMs - longestWindowMs - DAY_MS), BATCH_ROWS)),
+    thinnedVersions: await inBatches(() => thinPublishedLists(db, new Date(nowMs - HOUR_MS), BATCH_ROWS)),
   };
-  logger.info({ removed }, 'ranking data pruned');
-  return removed;
+  logger.info({ created, droppedPartitions, removed }, 'ranking data pruned');
+  return { created, droppedPartitions, ...removed };
 }

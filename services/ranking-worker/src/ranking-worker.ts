@@ -14,7 +14,7 @@ import type { RunningService, ServiceContext } from '@newsrank/runtime';
 import { clusterMetricsKey } from '@newsrank/metrics';
 import { eventsProcessor } from './events-processor.ts';
 import { maintainLandmark } from './landmark.ts';
-import { pruneRankingData } from './prune.ts';
+import { ensurePartitions, pruneRankingData } from './prune.ts';
 import { publishLists } from './publish-lists.ts';
 import { retryFailedEventJobs } from './retry-failed-events.ts';
 import { createViewApplier } from './view-applier.ts';
@@ -41,6 +41,9 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
   const metricsKey = clusterMetricsKey(config.queuePrefix);
   const halfLifeMs = config.popularityHalfLifeMs;
   const t0Ms = await maintainLandmark(db, halfLifeMs, Date.now(), logger);
+  const retention = { dedupRetentionMs: config.eventDedupRetentionMs, historyDays: config.rankingHistoryDays };
+  // Before any batch is applied; the prune job keeps them ahead from here on.
+  await ensurePartitions(db, retention);
 
   const rankingQueue = openQueue('ranking', { connection, prefix: config.queuePrefix });
   rankingQueue.on('error', (error) => logger.warn({ err: error }, 'ranking queue error'));
@@ -65,6 +68,7 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
     t0Ms,
     refreshMs: config.rankingRefreshMs,
     visitorPrefix: config.queuePrefix,
+    retention,
   });
   const eventsWorker = new Worker(
     QUEUE_NAMES.events,
@@ -92,8 +96,7 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
         visitors,
         logger: jobLogger(job),
       }),
-    pruneRanking: (_, job) =>
-      pruneRankingData(db, { dedupRetentionMs: config.eventDedupRetentionMs, historyDays: config.rankingHistoryDays }, jobLogger(job)),
+    pruneRanking: (_, job) => pruneRankingData(db, retention, jobLogger(job)),
     retryFailedEvents: (_, job) => retryFailedEventJobs(eventsQueue, jobLogger(job)),
   } satisfies JobHandlers<'ranking'>;
   const dispatchRanking = dispatchJobs('ranking', rankingHandlers);

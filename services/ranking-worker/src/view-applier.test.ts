@@ -33,6 +33,7 @@ describe('the view applier', () => {
       logger: createLogger({ level: 'silent', name: 'test' }),
       t0Ms: 0,
       refreshMs: 1_000,
+      retention: { dedupRetentionMs: 7 * 86_400_000, historyDays: 7 },
     });
     await expect(applier.submit([])).resolves.toBeUndefined();
     await applier.drain();

@@ -1,11 +1,13 @@
 import { GroupCommit } from '@newsrank/core';
-import type { Db } from '@newsrank/db';
+import { isMissingPartitionError, type Db } from '@newsrank/db';
 import type { Logger } from '@newsrank/logger';
 import { CLUSTER_FIELDS, addCounts, markViewsWaiting } from '@newsrank/metrics';
 import { needsRebase } from '@newsrank/ranking';
 import type { QueuedViewEvent, RedisClient } from '@newsrank/queue';
 import { applyViews, type VisitorSink } from './apply-views.ts';
 import { maintainLandmark } from './landmark.ts';
+import { ensurePartitions } from './prune.ts';
+import type { RetentionSettings } from './retention.ts';
 
 export interface ViewApplierDeps {
   db: Db;
@@ -22,6 +24,8 @@ export interface ViewApplierDeps {
   refreshMs: number;
   /** Where the visitors of counted views go (the deployment's queue prefix). */
   visitorPrefix: string;
+  /** The retention settings, from which the partitions a batch writes to follow. */
+  retention: RetentionSettings;
 }
 
 export interface ViewApplier {
@@ -56,7 +60,14 @@ export function createViewApplier(deps: ViewApplierDeps): ViewApplier {
   const group = new GroupCommit<QueuedViewEvent>(
     async (events) => {
       if (needsRebase(t0Ms, Date.now(), halfLifeMs)) t0Ms = await maintainLandmark(db, halfLifeMs, Date.now(), logger);
-      const outcome = await applyViews(db, events, halfLifeMs, visitors);
+      const outcome = await applyViews(db, events, halfLifeMs, visitors).catch(async (error: unknown) => {
+        // Partition maintenance fell behind (a clock jumped, the prune job did not run): make
+        // them now and apply again; the batch rolled back whole, so it adds nothing twice.
+        if (!isMissingPartitionError(error)) throw error;
+        logger.warn({ err: error }, 'a view had no partition to go to; creating partitions');
+        await ensurePartitions(db, deps.retention, Date.now());
+        return applyViews(db, events, halfLifeMs, visitors);
+      });
       t0Ms = outcome.t0Ms;
       totals.batches += 1;
       totals.counted += outcome.counted;

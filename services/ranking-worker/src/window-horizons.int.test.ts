@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/dat
 import { insertArticles, type TestArticle } from '../../../test/support/ranking.ts';
 import { applyViews } from './apply-views.ts';
 import { maintainLandmark } from './landmark.ts';
+import { ensurePartitions } from './prune.ts';
 import { advanceWindows } from './window-horizons.ts';
 
 const MINUTE = 60_000;
@@ -47,6 +48,8 @@ async function summed(window: (typeof RANKING_WINDOWS)[number], nowMs: number): 
 beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;
+  // Views up to 30 days old are counted, as under a dedup horizon of the longest window.
+  await ensurePartitions(db, { dedupRetentionMs: 30 * DAY, historyDays: 7 });
   articles = await insertArticles(db, 3, { categories: ['Politics', 'Economy'] });
   await maintainLandmark(db, H, Date.now(), createLogger({ level: 'silent', name: 'test' }));
 });

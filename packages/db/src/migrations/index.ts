@@ -6,6 +6,7 @@ import * as distrustedDates from './2026-12-06T00-00-distrusted-dates.ts';
 import * as publishedTimeZone from './2026-12-06T01-00-published-time-zone.ts';
 import * as sources from './2026-12-07T00-00-sources.ts';
 import * as readerAnalytics from './2026-12-08T00-00-reader-analytics.ts';
+import * as timePartitions from './2026-12-08T01-00-time-partitions.ts';
 
 /** Listed explicitly (not read from disk) so the order is reviewed and bundles stay static. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T01-00-published-time-zone': publishedTimeZone,
   '2026-12-07T00-00-sources': sources,
   '2026-12-08T00-00-reader-analytics': readerAnalytics,
+  '2026-12-08T01-00-time-partitions': timePartitions,
 };

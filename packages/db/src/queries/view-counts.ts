@@ -17,29 +17,48 @@ export interface RecordedEvents {
   unknownArticles: number;
 }
 
+// Any fixed number; every ranking worker of a deployment shares it.
+const COUNTED_EVENTS_LOCK = 7_274_613;
+
 /**
- * Records events as counted, in one statement, and says which were new. Keys seen before (a
- * retried request, a redelivered job) are skipped by the primary key, so the caller adds views
- * for `countedKeys` only, in the same transaction: the record and the effect commit together.
- * Rows go in key order so that concurrent batches sharing keys wait for each other, never deadlock.
+ * Records events as counted and says which were new; the caller adds views for `countedKeys`
+ * only, in the same transaction: the record and the effect commit together.
+ *
+ * counted_events is partitioned by occurred_at, and a unique index of a partitioned table must
+ * hold the partition key. A unique (event_key, occurred_at) would not stop what matters: copies
+ * of one eventId with different times, as when a client resends an event without occurredAt
+ * (each copy is stamped with its own receipt time, perhaps in another partition). So the table
+ * has a plain index on event_key, and a key is new only if no partition holds it: the batch's
+ * keys are looked up in every partition's index in one scan, and only the keys found nowhere are
+ * inserted. Two transactions could each miss the other's uncommitted copy, so lookup and insert
+ * are serialized by a transaction-scoped advisory lock, held to the commit: every batch sees each
+ * key any batch before it committed. The batches of all replicas thus record one after the other
+ * (they already queued up on the rows every batch updates: the site's hour, the current minute).
  */
 export async function recordNewEvents(trx: Trx, events: readonly EventToCount[]): Promise<RecordedEvents> {
   if (events.length === 0) return { countedKeys: new Set(), unknownArticles: 0 };
+  await sql`select pg_advisory_xact_lock(${COUNTED_EVENTS_LOCK})`.execute(trx);
   const result = await sql<{ unknown_articles: number; counted_keys: string[] }>`
     with input as (
-      select * from unnest(
+      select distinct on (event_key) * from unnest(
         ${events.map((e) => e.eventKey)}::uuid[],
         ${events.map((e) => e.articleId)}::uuid[],
         ${events.map((e) => new Date(e.occurredAt).toISOString())}::timestamptz[]
       ) as v(event_key, article_id, occurred_at)
+      order by event_key
     ),
     known as (
       select input.* from input where exists (select 1 from articles a where a.id = input.article_id)
     ),
+    seen as (
+      select distinct event_key from counted_events where event_key = any(array(select event_key from known))
+    ),
+    fresh as (
+      select known.* from known where not exists (select 1 from seen where seen.event_key = known.event_key)
+    ),
     inserted as (
-      insert into counted_events (event_key, article_id, occurred_at)
-      select event_key, article_id, occurred_at from known order by event_key
-      on conflict (event_key) do nothing
+      insert into counted_events (event_key, occurred_at)
+      select event_key, occurred_at from fresh order by event_key
       returning event_key
     )
     select

@@ -1,14 +1,14 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-/** Every view counted so far, by a hash of its eventId: the record that makes counting exact. */
+/**
+ * Every event counted within the dedup horizon, by a hash of its eventId: the record that makes
+ * counting exact. Partitioned by occurred_at (recordNewEvents says how a key stays unique).
+ */
 export interface CountedEventsTable {
   event_key: string;
-  article_id: string;
   occurred_at: Timestamp;
-  counted_at: GeneratedTimestamp;
 }
 
 /** Views of one article in one UTC minute or hour (article_views_minute, article_views_hour). */

@@ -125,8 +125,12 @@ describe('parseEvent', () => {
     expect(parse(event)).toEqual({ index: 0, reason });
   });
 
-  it('a time older than a shorter dedup horizon is refused, so it cannot count twice', () => {
+  it('a time older than a shorter dedup horizon is refused, saying why, so it cannot count twice', () => {
     const event = { type: 'view', articleId: ID, occurredAt: '2025-01-10T09:00:00Z' };
-    expect(parseEvent(event, 3, NOW, 2 * 86_400_000)).toEqual({ index: 3, reason: 'occurredAt is older than the longest ranking window' });
+    expect(parseEvent(event, 3, NOW, 2 * 86_400_000)).toEqual({
+      index: 3,
+      reason:
+        'occurredAt is more than 2d ago, past the dedup horizon: a copy of an event that old could no longer be told apart from a retry, so it is not counted',
+    });
   });
 });

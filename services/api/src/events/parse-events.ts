@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { canonicalUrl, isUuid } from '@newsrank/core';
-import { isAcceptableEventTime } from '@newsrank/ranking';
+import { formatDuration, isAcceptableEventTime } from '@newsrank/ranking';
 import type { Rejection } from '@newsrank/wire';
 
 export const MAX_EVENTS_PER_REQUEST = 1000;
@@ -85,9 +85,10 @@ function articleRef(event: Record<string, unknown>): ArticleRef | string {
 }
 
 /**
- * Validates one event. An occurredAt older than the longest window, or than `dedupRetentionMs` if
- * shorter, is refused (isAcceptableEventTime). Events without an eventId get one here, so a
- * redelivered job cannot count them twice.
+ * Validates one event. An occurredAt older than the longest window, or than the dedup horizon
+ * (`dedupRetentionMs`) if shorter, is refused (isAcceptableEventTime). Events without an eventId
+ * get one here, so a redelivered job cannot count them twice; events without an occurredAt get
+ * the time of receipt.
  */
 export function parseEvent(raw: unknown, index: number, nowMs: number, dedupRetentionMs: number): ParsedEvent | Rejection {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { index, reason: 'event must be an object' };
@@ -112,6 +113,12 @@ export function parseEvent(raw: unknown, index: number, nowMs: number, dedupRete
   const verdict = isAcceptableEventTime(occurredAt, nowMs, { dedupRetentionMs });
   if (verdict === 'future') return { index, reason: 'occurredAt is more than a minute in the future' };
   if (verdict === 'too-old') return { index, reason: 'occurredAt is older than the longest ranking window' };
+  if (verdict === 'past-dedup-horizon') {
+    return {
+      index,
+      reason: `occurredAt is more than ${formatDuration(dedupRetentionMs)} ago, past the dedup horizon: a copy of an event that old could no longer be told apart from a retry, so it is not counted`,
+    };
+  }
 
   if (
     event.eventId !== undefined &&
