@@ -2,7 +2,8 @@
  * `pnpm bench [--only NAME[,NAME]] [--runs 1] [--duration 10] [--warmup 3] [--batched-duration 30] [--batched-rate 60000]
  *   [--connections 64] [--samples 20] [--feed-items 5000] [--feeds 4]
  *   [--scale-articles 100000] [--scale-views 10000000]
- *   [--stats-articles 1000000] [--stats-rate 200] [--refresh-ms 1000] [--redis-fsync always] [--profile]`
+ *   [--stats-articles 1000000] [--stats-rate 200] [--soak-minutes 10] [--soak-warmup 60] [--soak-rate 0]
+ *   [--refresh-ms 1000] [--redis-fsync always] [--profile]`
  *
  * Starts the real processes against a database and a Redis of its own, runs every scenario after
  * a warm-up, prints the table (median of the runs) and writes it as JSON to bench/results/.
@@ -18,6 +19,7 @@ import { freshness } from './scenarios/freshness.ts';
 import { ingest } from './scenarios/ingest.ts';
 import { readList } from './scenarios/read-list.ts';
 import { scale } from './scenarios/scale.ts';
+import { soak } from './scenarios/soak.ts';
 import { sources } from './scenarios/sources.ts';
 import { stats } from './scenarios/stats.ts';
 import { startConstantApp } from './support/constant-server.ts';
@@ -37,8 +39,8 @@ const SCENARIOS: Record<string, Scenario> = {
 };
 /** Run only when named in --only: they explain a figure rather than measure a target. */
 const DIAGNOSES: Record<string, Scenario> = { floor: eventsSingleFloor };
-/** Run only when named in --only: loading their history takes minutes. */
-const LONG: Record<string, Scenario> = { stats };
+/** Run only when named in --only: loading their history, or holding the load, takes minutes. */
+const LONG: Record<string, Scenario> = { stats, soak };
 const ALL: Record<string, Scenario> = { ...SCENARIOS, ...DIAGNOSES, ...LONG };
 
 const { values } = parseArgs({
@@ -57,6 +59,9 @@ const { values } = parseArgs({
     'scale-views': { type: 'string' },
     'stats-articles': { type: 'string', default: '1000000' },
     'stats-rate': { type: 'string', default: '200' },
+    'soak-minutes': { type: 'string', default: '10' },
+    'soak-warmup': { type: 'string', default: '60' },
+    'soak-rate': { type: 'string', default: '0' },
     'refresh-ms': { type: 'string', default: '1000' },
     'redis-fsync': { type: 'string', default: 'always' },
     profile: { type: 'boolean', default: false },
@@ -79,6 +84,9 @@ const options: BenchOptions = {
   statsArticles: Number(values['stats-articles']),
   statsRate: Number(values['stats-rate']),
   refreshMs: Number(values['refresh-ms']),
+  soakMinutes: Number(values['soak-minutes']),
+  soakWarmupSeconds: Number(values['soak-warmup']),
+  soakRate: Number(values['soak-rate']),
 };
 const selected = values.only ? values.only.split(',').map((name) => name.trim()) : Object.keys(SCENARIOS);
 for (const name of selected) if (!ALL[name]) throw new Error(`unknown scenario ${name}; one of ${Object.keys(ALL).join(', ')}`);
@@ -90,6 +98,8 @@ const redisFsync = ((policy: string) => {
 const resultsDir = fileURLToPath(new URL('./results', import.meta.url));
 const profileDir = values.profile ? `${resultsDir}/profiles` : undefined;
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+if (selected.includes('soak') && options.soakMinutes < 10)
+  log(`the soak measures ${options.soakMinutes} min (--soak-minutes): a try-out; its figures count from 10 min on`);
 if (redisFsync !== 'always')
   log(
     `Redis fsyncs once a second (--redis-fsync ${redisFsync}): a 202 no longer waits for the disk; these figures are not the durability the service promises`,

@@ -23,6 +23,10 @@ export interface BenchOptions {
   statsArticles: number;
   statsRate: number;
   refreshMs: number;
+  /** Minutes the soak measures after its warm-up (a pass needs 10 at least), the warm-up, and its rate (0: half the measured capacity). */
+  soakMinutes: number;
+  soakWarmupSeconds: number;
+  soakRate: number;
 }
 
 export interface BenchContext {

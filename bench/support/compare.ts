@@ -9,6 +9,23 @@ export interface Comparison {
   cpu?: CpuShares;
 }
 
+/** One target of an interleaved run: its combined load, and where the CPU went during its slices. */
+export interface Interleaved {
+  load: LoadResult;
+  /** Percent of one core per process group during this target's slices (Linux only). */
+  cpu?: Record<string, number>;
+  /** CPU seconds of one process group during this target's slices; 0 where /proc is not there. */
+  cpuSeconds(group: string): number;
+}
+
+interface InterleaveOptions {
+  durationSeconds: number;
+  warmupSeconds: number;
+  slices?: number;
+  okStatus?: number;
+  cpuGroups?: readonly CpuGroup[];
+}
+
 /** Several slices' results as one: answers over the whole time; latency percentiles as the slices' median. */
 function combine(slices: readonly LoadResult[]): LoadResult {
   const seconds = slices.reduce((sum, s) => sum + s.seconds, 0);
@@ -26,33 +43,55 @@ function combine(slices: readonly LoadResult[]): LoadResult {
 }
 
 /**
- * Loads the baseline and the subject in alternating slices (each warmed up first), so that a
- * neighbour's burst on this shared machine lands on both rather than on whichever ran then.
+ * Loads every target in turn, slice after slice (each warmed up first), so that a neighbour's
+ * burst on this shared machine lands on all of them rather than on whichever ran then. The order
+ * rotates from slice to slice, so no target always follows the same other's after-effects.
  */
+export async function interleave<Name extends string>(
+  targets: Record<Name, Omit<LoadOptions, 'durationSeconds'>>,
+  options: InterleaveOptions,
+): Promise<Record<Name, Interleaved>> {
+  const names = Object.keys(targets) as Name[];
+  const slices = options.slices ?? 4;
+  const okStatus = options.okStatus ?? 200;
+  for (const name of names) await runLoad({ ...targets[name], durationSeconds: options.warmupSeconds }, okStatus);
+  const sliceSeconds = Math.max(1, Math.round(options.durationSeconds / slices));
+  const groups = cpuUsageAvailable ? options.cpuGroups : undefined;
+  const results = new Map(names.map((name) => [name, [] as LoadResult[]]));
+  const meters = new Map(names.map((name) => [name, groups ? new CpuMeter(groups) : undefined]));
+  for (let i = 0; i < slices; i++) {
+    // Two targets alternate which goes first; more rotate.
+    const order = names.map((_, k) => names[(k + i) % names.length] as Name);
+    for (const name of order) {
+      const load = () => runLoad({ ...targets[name], durationSeconds: sliceSeconds }, okStatus);
+      const meter = meters.get(name);
+      results.get(name)?.push(await (meter ? meter.measure(load) : load()));
+    }
+  }
+  const entries = names.map((name): [Name, Interleaved] => {
+    const meter = meters.get(name);
+    return [
+      name,
+      {
+        load: combine(results.get(name) ?? []),
+        ...(meter ? { cpu: meter.shares() } : {}),
+        cpuSeconds: (group) => meter?.usedSeconds(group) ?? 0,
+      },
+    ];
+  });
+  return Object.fromEntries(entries) as Record<Name, Interleaved>;
+}
+
+/** A baseline and a subject, interleaved (above). */
 export async function compareInterleaved(
   baseline: Omit<LoadOptions, 'durationSeconds'>,
   subject: Omit<LoadOptions, 'durationSeconds'>,
-  options: { durationSeconds: number; warmupSeconds: number; slices?: number; okStatus?: number; cpuGroups?: readonly CpuGroup[] },
+  options: InterleaveOptions,
 ): Promise<Comparison> {
-  const slices = options.slices ?? 4;
-  const okStatus = options.okStatus ?? 200;
-  await runLoad({ ...baseline, durationSeconds: options.warmupSeconds }, okStatus);
-  await runLoad({ ...subject, durationSeconds: options.warmupSeconds }, okStatus);
-  const sliceSeconds = Math.max(1, Math.round(options.durationSeconds / slices));
-  const results: { baseline: LoadResult[]; subject: LoadResult[] } = { baseline: [], subject: [] };
-  const groups = cpuUsageAvailable ? options.cpuGroups : undefined;
-  const meters = groups ? { baseline: new CpuMeter(groups), subject: new CpuMeter(groups) } : undefined;
-  for (let i = 0; i < slices; i++) {
-    // Alternate which goes first, so neither always follows the other's after-effects.
-    const order = i % 2 === 0 ? (['baseline', 'subject'] as const) : (['subject', 'baseline'] as const);
-    for (const which of order) {
-      const load = () => runLoad({ ...(which === 'baseline' ? baseline : subject), durationSeconds: sliceSeconds }, okStatus);
-      results[which].push(await (meters ? meters[which].measure(load) : load()));
-    }
-  }
+  const run = await interleave({ baseline, subject }, options);
   return {
-    baseline: combine(results.baseline),
-    subject: combine(results.subject),
-    ...(meters ? { cpu: { baseline: meters.baseline.shares(), subject: meters.subject.shares() } } : {}),
+    baseline: run.baseline.load,
+    subject: run.subject.load,
+    ...(run.baseline.cpu && run.subject.cpu ? { cpu: { baseline: run.baseline.cpu, subject: run.subject.cpu } } : {}),
   };
 }

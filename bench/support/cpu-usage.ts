@@ -101,6 +101,11 @@ export class CpuMeter {
     return result;
   }
 
+  /** CPU seconds one group used over the measured intervals (0 for a group it does not know). */
+  usedSeconds(name: string): number {
+    return this.#used.get(name) ?? 0;
+  }
+
   /** Percent of one core per group, busiest first. */
   shares(): Record<string, number> {
     const entries = [...this.#used].map(
