@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
-import { JOBS, openQueue, QUEUE_NAMES } from '@newsrank/queue';
+import { openQueue, QUEUE_NAMES } from '@newsrank/queue';
+import { partitionSpanFor } from '@newsrank/db';
 import { rssFeedOf } from '../parse-speed.ts';
 import { postDocument, readerEventsBody, storeArticles, viewsOf, waitForIngestJob, type BenchArticle } from '../support/api-client.ts';
 import { newTally, postUntilAccepted, sendAtRate, type RequestTally } from '../support/exact-events.ts';
@@ -39,14 +40,16 @@ const PROCESSES = ['api', 'ranking-worker', 'ingest-worker'] as const;
  * The shortest retentions the configuration takes, so that old data ages out within a run. The
  * dedup records (one per view: nearly all the rows the soak writes) follow EVENT_DEDUP_RETENTION,
  * which takes minutes; five keep well clear of the queue lag, since a view still queued after
- * that long is dropped, not counted. The rest cannot go that short: RANKING_HISTORY_DAYS counts
- * whole days (1 at least), minute buckets keep 2 hours and hour buckets and the hourly reader
- * facts 31 days (fixed in the ranking worker), and both retention passes run every 10 minutes
- * (fixed in the job catalogue). Those tables grow only with articles and minutes, not with views.
+ * that long is dropped, not counted. Their partitions then span 5 minutes, and one is dropped
+ * once all its rows are a retention and a span old. The retention passes run every minute
+ * (RETENTION_INTERVAL). The rest cannot go that short: RANKING_HISTORY_DAYS counts whole days (1
+ * at least), minute buckets keep 2 hours and hour buckets and the hourly reader facts 31 days
+ * (fixed in the ranking worker). Those tables grow only with articles and minutes, not with views.
  */
-const RETENTION_ENV = { EVENT_DEDUP_RETENTION: '5m', INGEST_JOB_RETENTION: '5m', RANKING_HISTORY_DAYS: '1' };
+const RETENTION_ENV = { EVENT_DEDUP_RETENTION: '5m', INGEST_JOB_RETENTION: '5m', RANKING_HISTORY_DAYS: '1', RETENTION_INTERVAL: '1m' };
 const RETENTION_MS = 5 * 60_000;
-const PRUNE_INTERVAL_MS = JOBS.pruneRanking.schedule.everyMs;
+/** Storage saws up and down by a partition's span between drops: it is compared span by span. */
+const PRUNE_INTERVAL_MS = Math.max(60_000, partitionSpanFor(RETENTION_MS));
 
 interface Queues {
   counts(): Promise<Record<string, Record<string, number>>>;
@@ -234,7 +237,7 @@ export const soak: Scenario = {
       log(
         `retention: ${Object.entries(RETENTION_ENV)
           .map(([name, value]) => `${name}=${value}`)
-          .join(', ')}; retention passes every ${PRUNE_INTERVAL_MS / 60_000} min (not configurable)`,
+          .join(', ')}; storage compared over ${PRUNE_INTERVAL_MS / 60_000}-minute spans`,
       );
       const capacity = soakRate > 0 ? null : await measureCapacity(stack, queues);
       const eventsPerSecond = soakRate > 0 ? soakRate : (capacity as number) / 2;

@@ -104,12 +104,14 @@ describe('duration variables', () => {
       POPULARITY_HALF_LIFE: '90m',
       EVENT_DEDUP_RETENTION: '2d',
       INGEST_JOB_RETENTION: '12h',
+      RETENTION_INTERVAL: '1m',
       RANKING_REFRESH_MS: '500',
       SHUTDOWN_TIMEOUT_MS: '3000',
     });
     expect(config.popularityHalfLifeMs).toBe(90 * 60_000);
     expect(config.eventDedupRetentionMs).toBe(2 * 86_400_000);
     expect(config.ingestJobRetentionMs).toBe(12 * 3_600_000);
+    expect(config.retentionIntervalMs).toBe(60_000);
     expect(config.rankingRefreshMs).toBe(500);
     expect(config.shutdownTimeoutMs).toBe(3000);
   });

@@ -25,6 +25,7 @@ export interface Config {
   eventDedupRetentionMs: number;
   /** Finished ingest jobs (and their reports) are deleted after this long. */
   ingestJobRetentionMs: number;
+  retentionIntervalMs: number;
   rateLimitPerMinute: number;
   corsOrigins: CorsOrigins;
   trustProxy: TrustProxy;
@@ -119,6 +120,7 @@ export function shapeConfig(env: Env): Config {
     trendingMinViews: env.TRENDING_MIN_VIEWS,
     eventDedupRetentionMs: env.EVENT_DEDUP_RETENTION,
     ingestJobRetentionMs: env.INGEST_JOB_RETENTION,
+    retentionIntervalMs: env.RETENTION_INTERVAL,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     corsOrigins: env.CORS_ORIGINS,
     trustProxy: env.TRUST_PROXY,

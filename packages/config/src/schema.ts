@@ -72,6 +72,8 @@ export const envSchema = z.object({
   // The dedup horizon: how long an eventId is remembered after its occurredAt; older events are refused, so a resent one cannot count twice.
   EVENT_DEDUP_RETENTION: duration('7d'),
   INGEST_JOB_RETENTION: duration('7d'),
+  // How often each worker's retention pass runs (old partitions dropped, old documents and list history pruned).
+  RETENTION_INTERVAL: duration('10m'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   // Origins whose pages may call the embeddable endpoints (events, hit, lists) from the browser.
   CORS_ORIGINS: corsOrigins,

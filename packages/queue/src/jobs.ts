@@ -17,6 +17,8 @@ export interface ScheduleSettings {
   rankingRefreshMs: number;
   /** How often the poller looks for sources that are due. */
   pollTickMs: number;
+  /** RETENTION_INTERVAL: how often the retention passes run. */
+  retentionIntervalMs: number;
 }
 
 export interface JobDefinition {
@@ -51,7 +53,7 @@ export const JOBS = {
     name: 'prune-ingest-jobs',
     payload: isNoPayload,
     options: SCHEDULED_JOB_OPTIONS,
-    schedule: { everyMs: 10 * 60_000 },
+    schedule: { everyMs: 'retentionIntervalMs' },
   },
   applyEvents: { queue: 'events', name: 'apply-events', payload: isApplyEventsPayload, options: EVENT_JOB_OPTIONS },
   publishLists: {
@@ -66,7 +68,7 @@ export const JOBS = {
     name: 'prune-ranking',
     payload: isNoPayload,
     options: SCHEDULED_JOB_OPTIONS,
-    schedule: { everyMs: 10 * 60_000 },
+    schedule: { everyMs: 'retentionIntervalMs' },
   },
   retryFailedEvents: {
     queue: 'ranking',

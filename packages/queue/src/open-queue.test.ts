@@ -12,21 +12,21 @@ function recordingQueue(name: string) {
 describe('upsertJobSchedulers', () => {
   it('schedules every recurring job of the queue, a setting standing in where the catalogue names one', async () => {
     const { queue, calls } = recordingQueue('ranking');
-    await upsertJobSchedulers(queue, { rankingRefreshMs: 1_000 });
+    await upsertJobSchedulers(queue, { rankingRefreshMs: 1_000, retentionIntervalMs: 120_000 });
     const opts = { removeOnComplete: true, removeOnFail: 100 };
     expect(calls).toEqual([
       ['publish-lists', { every: 1_000 }, { name: 'publish-lists', opts }],
-      ['prune-ranking', { every: 600_000 }, { name: 'prune-ranking', opts }],
+      ['prune-ranking', { every: 120_000 }, { name: 'prune-ranking', opts }],
       ['retry-failed-events', { every: 600_000 }, { name: 'retry-failed-events', opts }],
     ]);
   });
 
-  it('a queue whose schedules are fixed needs no settings', async () => {
+  it('fixed schedules keep their interval beside those that follow a setting', async () => {
     const { queue, calls } = recordingQueue('ingest');
-    await upsertJobSchedulers(queue);
+    await upsertJobSchedulers(queue, { retentionIntervalMs: 300_000 });
     expect(calls.map((call) => [call[0], call[1]])).toEqual([
       ['sweep-ingest-jobs', { every: 60_000 }],
-      ['prune-ingest-jobs', { every: 600_000 }],
+      ['prune-ingest-jobs', { every: 300_000 }],
     ]);
   });
 

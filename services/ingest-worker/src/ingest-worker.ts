@@ -27,7 +27,7 @@ export async function startIngestWorker(context: ServiceContext): Promise<Runnin
   await assertNoEviction(connection);
   const metricsKey = clusterMetricsKey(config.queuePrefix);
   const queue = openQueue('ingest', { connection, prefix: config.queuePrefix });
-  await upsertJobSchedulers(queue);
+  await upsertJobSchedulers(queue, { retentionIntervalMs: config.retentionIntervalMs });
 
   const parsePool = new ParsePool(Math.min(config.ingestConcurrency, availableParallelism()));
 

@@ -51,7 +51,11 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
   const eventsQueue = openQueue('events', { connection, prefix: config.queuePrefix });
   eventsQueue.on('error', (error) => logger.warn({ err: error }, 'events queue error'));
   // Every worker upserts the same schedulers; BullMQ hands each tick to exactly one of them.
-  const upsertSchedulers = () => upsertJobSchedulers(rankingQueue, { rankingRefreshMs: config.rankingRefreshMs });
+  const upsertSchedulers = () =>
+    upsertJobSchedulers(rankingQueue, {
+      rankingRefreshMs: config.rankingRefreshMs,
+      retentionIntervalMs: config.retentionIntervalMs,
+    });
   await upsertSchedulers();
   const schedulersTimer = setInterval(() => {
     upsertSchedulers().catch((error: unknown) => logger.warn({ err: error }, 'could not refresh the job schedulers'));
