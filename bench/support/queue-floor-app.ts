@@ -2,7 +2,7 @@
  * The floor of the one-event path: what `POST /v1/events` could reach here if HTTP cost nothing
  * beyond Node's own server. A bare `node:http` handler (no Express, no middleware, no
  * validation beyond reading the ids) puts each request's view into the events queue through the
- * API's own EventBatcher (same queue, prefix and job options, so the real ranking worker applies
+ * EventBatcher the API uses (same queue, prefix and job options, so the real ranking worker applies
  * them) and answers 202 only once the add returned, i.e. once Redis has it on disk. Prints its
  * port on stdout, like the constant app. Measurement only: it is not a way to run the service.
  *
@@ -11,8 +11,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import { createRedis, openQueue, type QueuedViewEvent } from '@newsrank/queue';
-import { EventBatcher } from '../../services/api/src/events/event-batcher.ts';
-import { EVENT_BATCHER_OPTIONS } from '../../services/api/src/events/accept-events.ts';
+import { EVENT_BATCHER_OPTIONS, EventBatcher } from '@newsrank/events';
 
 const { REDIS_URL, QUEUE_PREFIX } = process.env;
 if (!REDIS_URL || !QUEUE_PREFIX) throw new Error('REDIS_URL and QUEUE_PREFIX are required');

@@ -4,6 +4,14 @@ export { decodePublishedList, encodePublishedList, readPublishedList, type Decod
 export { historyRecord, loadPublished, stagePublishedLists } from './writer.ts';
 export { ListStore, type ListSubscriber } from './list-store.ts';
 export { emptyList, type ListDocument } from './empty-lists.ts';
-export { currentLists, matchesStreamFilter, namedLists, type EmptyList, type StreamFilter, type StreamedList } from './stream-filter.ts';
+export {
+  currentLists,
+  matchesStreamFilter,
+  namedLists,
+  streamedListEvent,
+  type EmptyList,
+  type StreamFilter,
+  type StreamedList,
+} from './stream-filter.ts';
 export { currentRank } from './current-rank.ts';
 export type { PublishedList } from '@newsrank/ranking';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublishedList } from '@newsrank/ranking';
-import { currentLists, namedLists, type StreamFilter } from './stream-filter.ts';
+import { currentLists, namedLists, streamedListEvent, type StreamFilter } from './stream-filter.ts';
 
 const published = (key: string, items: number): PublishedList => ({
   key,
@@ -54,5 +54,20 @@ describe('what a list stream opens with', () => {
       'ranking:30d:all',
       'trending:all',
     ]);
+  });
+});
+
+describe('a list event of the stream', () => {
+  it('names the list by key, kind, window and category, and carries its first limit items', () => {
+    const event = streamedListEvent(published('ranking:24h:all', 30), 5);
+    expect(event).toMatchObject({ key: 'ranking:24h:all', kind: 'ranking', window: '24h', category: null, etag: '"ranking:24h:all"' });
+    expect(event.generatedAt).toBe('2026-01-01T00:00:00Z');
+    expect(event.list.items.map((item) => item.rank)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('of a list without a window has none, and names its category', () => {
+    const event = streamedListEvent(published('popular:world', 3), 10);
+    expect(event).toMatchObject({ kind: 'popular', window: undefined, category: 'world' });
+    expect(event.list.items).toHaveLength(3);
   });
 });

@@ -14,6 +14,20 @@ export interface StreamFilter {
 /** A list as the stream shows it; one never published has no version to name. */
 export type StreamedList = ListDocument & { key: string; publishedAtMs: number | null };
 
+/** The data of the stream's `list` event: which list it is, and its first `limit` items. */
+export function streamedListEvent(list: StreamedList, limit: number) {
+  const parts = parseListKey(list.key);
+  return {
+    key: list.key,
+    kind: parts?.kind,
+    window: parts?.kind === 'ranking' ? parts.window : undefined,
+    category: parts?.categorySlug ?? null,
+    etag: list.etag,
+    generatedAt: list.body.generatedAt,
+    list: { ...list.body, items: list.body.items.slice(0, limit) },
+  };
+}
+
 /** What a list that was never published shows: empty, as `GET` answers it. */
 export type EmptyList = (parts: ListKeyParts) => ListDocument;
 

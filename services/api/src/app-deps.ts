@@ -7,8 +7,8 @@ import type { ListStore } from '@newsrank/published-lists';
 import type { QueueName, RedisClient } from '@newsrank/queue';
 import { sourcesSettings } from '@newsrank/sources/subscriptions';
 import { VisitorSalts } from '@newsrank/analytics';
+import { ArticleResolver } from '@newsrank/events';
 import type { AppDeps } from './app.ts';
-import { ArticleResolver } from './events/article-resolver.ts';
 import { operationsFor } from './operations.ts';
 
 export interface AppConnections {

@@ -22,7 +22,7 @@ import { embeddableCors } from './http/cors.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { recordHttpMetrics } from './metrics/http-metrics.ts';
 import { publicRateLimit, type OperationsDeps } from './operations.ts';
-import type { ArticleResolver } from './events/article-resolver.ts';
+import type { ArticleResolver } from '@newsrank/events';
 import { statsRoutes } from './routes/stats.ts';
 import { articleStats, recentHourlyViews, siteStats, type StatsDeps, type VisitorSalts } from '@newsrank/analytics';
 import { currentRank, type ListStore } from '@newsrank/published-lists';

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { errorBody } from '@newsrank/wire';
 import { isDatabaseUnavailable } from '@newsrank/db';
+import { QueueUnavailableError } from '@newsrank/queue';
 
 /** An error the client can act on; becomes `{"error": {"code", "message"}}` with its status. */
 export class HttpError extends Error {
@@ -79,10 +80,18 @@ function fromDatabase(error: unknown): HttpError | null {
   });
 }
 
+/** Redis refused: nothing was accepted, and the client is told when to retry. */
+function fromQueue(error: unknown): HttpError | null {
+  if (!(error instanceof QueueUnavailableError)) return null;
+  return new HttpError(503, 'queue_unavailable', 'the queue is not reachable; nothing was accepted, retry later', {
+    'retry-after': String(error.retryAfterSeconds),
+  });
+}
+
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const fromDb = error instanceof HttpError ? null : fromDatabase(error);
   if (fromDb) req.log?.warn({ err: error }, 'database unavailable');
-  const known = error instanceof HttpError ? error : (fromBodyParser(error) ?? fromDb ?? fromRouting(error));
+  const known = error instanceof HttpError ? error : (fromBodyParser(error) ?? fromDb ?? fromQueue(error) ?? fromRouting(error));
   const httpError = known ?? new HttpError(500, 'internal', 'internal error');
   if (!known) req.log?.error({ err: error }, 'request failed');
   if (res.headersSent) return res.end();

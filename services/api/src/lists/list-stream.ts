@@ -2,29 +2,19 @@ import type { Request, Response } from 'express';
 import {
   currentLists,
   matchesStreamFilter,
+  streamedListEvent,
   type EmptyList,
   type ListStore,
   type StreamFilter,
   type StreamedList,
 } from '@newsrank/published-lists';
-import { parseListKey } from '@newsrank/ranking';
 
 /** Keeps idle proxies from closing the stream and lets the server notice a vanished client. */
 const HEARTBEAT_MS = 15_000;
 
 function event(list: StreamedList, limit: number): string {
-  const parts = parseListKey(list.key);
-  const data = {
-    key: list.key,
-    kind: parts?.kind,
-    window: parts?.kind === 'ranking' ? parts.window : undefined,
-    category: parts?.categorySlug ?? null,
-    etag: list.etag,
-    generatedAt: list.body.generatedAt,
-    list: { ...list.body, items: list.body.items.slice(0, limit) },
-  };
   const id = list.publishedAtMs === null ? '' : `id: ${list.publishedAtMs}\n`;
-  return `event: list\n${id}data: ${JSON.stringify(data)}\n\n`;
+  return `event: list\n${id}data: ${JSON.stringify(streamedListEvent(list, limit))}\n\n`;
 }
 
 /**

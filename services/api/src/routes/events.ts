@@ -1,8 +1,6 @@
 import express, { Router, type Request, type RequestHandler } from 'express';
-import { createBotFilter } from '../http/bot-filter.ts';
+import { acceptEvents, createBotFilter, eventsOf, type AcceptEventsDeps, type RequestReader } from '@newsrank/events';
 import { HttpError } from '../http/errors.ts';
-import { acceptEvents, type AcceptEventsDeps, type RequestReader } from '../events/accept-events.ts';
-import { eventsOf } from '../events/parse-events.ts';
 import type { EventCounts } from '../metrics/api-metrics.ts';
 import type { EventsVerdict } from '@newsrank/wire';
 

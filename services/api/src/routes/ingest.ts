@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import express, { Router, type Request } from 'express';
 import type { Queue } from 'bullmq';
 import { findIngestJob, type Db } from '@newsrank/db';
-import type { RedisClient } from '@newsrank/queue';
+import { QueueUnavailableError, requireQueue, type RedisClient } from '@newsrank/queue';
 import { acceptDocument, QueueRefusedError, SOURCE_SLUG } from '@newsrank/sources/subscriptions';
 import { requireBearerToken } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
-import { queueUnavailable, requireQueue } from '../http/queue-availability.ts';
 import { isJsonType, isReadableFeedType } from '../http/content-type.ts';
 import { presentAccepted, presentIngestJob } from '@newsrank/db';
 import { DocumentError, unrecoverableBreakage, type ParseResult } from '@newsrank/feed-parser';
@@ -120,7 +119,7 @@ async function enqueue(deps: IngestRouteDeps, req: Request, body: Buffer, parsed
   } catch (error) {
     if (!(error instanceof QueueRefusedError)) throw error;
     req.log.warn({ err: error }, 'queue refused an ingest job');
-    throw queueUnavailable(RETRY_AFTER_SECONDS);
+    throw new QueueUnavailableError(RETRY_AFTER_SECONDS);
   }
   req.log.info({ ingestJobId: id, format: parsed.format, bytes: body.length, items: parsed.articles.length }, 'document accepted');
   return id;

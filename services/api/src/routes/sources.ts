@@ -1,7 +1,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import type { Queue } from 'bullmq';
 import type { Db } from '@newsrank/db';
-import type { RedisClient } from '@newsrank/queue';
+import { QueueUnavailableError, requireQueue, type RedisClient } from '@newsrank/queue';
 import {
   QueueRefusedError,
   SourceError,
@@ -26,7 +26,6 @@ import type * as wire from '@newsrank/wire';
 import type { ParseFunction } from '@newsrank/feed-parser/threads';
 import { requireBearerToken } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
-import { queueUnavailable, requireQueue } from '../http/queue-availability.ts';
 import { presentAccepted } from '@newsrank/db';
 import { validateDocument } from './ingest.ts';
 
@@ -59,7 +58,7 @@ function handle(run: RequestHandler): RequestHandler {
       await run(req, res, next);
     } catch (error) {
       if (error instanceof SourceError) throw new HttpError(STATUS_OF[error.kind], error.code, error.message);
-      if (error instanceof QueueRefusedError) throw queueUnavailable(RETRY_AFTER_SECONDS);
+      if (error instanceof QueueRefusedError) throw new QueueUnavailableError(RETRY_AFTER_SECONDS);
       throw error;
     }
   };

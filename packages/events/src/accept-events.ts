@@ -2,9 +2,8 @@ import type { Queue } from 'bullmq';
 import { VisitorSalts, campaignOf, classifyReferrer, visitorKey } from '@newsrank/analytics';
 import type { ReferencedArticle } from '@newsrank/db';
 import type { Logger } from '@newsrank/logger';
-import type { ApplyEventsPayload, QueuedViewEvent, RedisClient } from '@newsrank/queue';
+import { QueueUnavailableError, requireQueue, type ApplyEventsPayload, type QueuedViewEvent, type RedisClient } from '@newsrank/queue';
 import type { EventsVerdict, Rejection } from '@newsrank/wire';
-import { queueUnavailable, requireQueue } from '../http/queue-availability.ts';
 import { articleRefKey, type ArticleResolver } from './article-resolver.ts';
 import { EventBatcher, type EventBatcherOptions } from './event-batcher.ts';
 import { parseEvent, type ParsedEvent } from './parse-events.ts';
@@ -46,7 +45,7 @@ const RETRY_AFTER_SECONDS = 1;
  * Validates and resolves a request's events and queues the countable ones, together with those
  * of concurrent requests (EventBatcher). Resolves only once they are in Redis (the point from
  * which the views are durable), so a 202 built from the verdict never promises what a Redis
- * outage could lose; throws 503 otherwise.
+ * outage could lose; throws QueueUnavailableError otherwise.
  */
 export async function acceptEvents(
   deps: AcceptEventsDeps,
@@ -84,7 +83,7 @@ export async function acceptEvents(
       await batcherFor(deps.eventsQueue).add(payload.events);
     } catch (error) {
       logger.warn({ err: error }, 'queue refused access events');
-      throw queueUnavailable(RETRY_AFTER_SECONDS);
+      throw new QueueUnavailableError(RETRY_AFTER_SECONDS);
     }
   }
   return { accepted: payload.events.length, filtered: 0, rejected: rejected.sort((a, b) => a.index - b.index) };
