@@ -4,8 +4,9 @@ import pg from 'pg';
 /**
  * The database's own ceiling for what the ranking worker does per event: batched multi-row
  * upserts from node-postgres (500 rows a statement, rows passed as arrays through unnest, the
- * way the worker writes), on a table shaped like counted_events, from `clients` connections
- * at once. Returns rows written per second.
+ * way the worker writes), on a fresh table keyed by a uuid as the dedup records are (as they were
+ * before the time partitions: with the article and a count, unpartitioned), from `clients`
+ * connections at once. Returns rows written per second.
  */
 export async function pgUpsertRowsPerSecond(url: string, seconds: number, clients = 4, batch = 500): Promise<number> {
   const table = `bench_upsert_${randomUUID().replaceAll('-', '').slice(0, 8)}`;
