@@ -25,7 +25,20 @@ export type CandidateRow = {
   value: number;
 };
 
-const ARTICLE_COLUMNS = sql`a.id::text as article_id, a.title, a.url, a.category, a.category_slug, a.published_at`;
+/** The article columns every list's candidates carry, from `articles a`. */
+export const CANDIDATE_ARTICLE_COLUMNS = sql`a.id::text as article_id, a.title, a.url, a.category, a.category_slug, a.published_at`;
+
+/** A candidate's article, as CANDIDATE_ARTICLE_COLUMNS read it. */
+export function candidateArticle(row: Omit<CandidateRow, 'value'>) {
+  return {
+    articleId: row.article_id,
+    title: row.title,
+    url: row.url,
+    category: row.category,
+    categorySlug: row.category_slug,
+    publishedAt: row.published_at,
+  };
+}
 
 /**
  * Rows of the site-wide cut rank in it (1…perList) and not in a category; rows of a category's
@@ -33,12 +46,7 @@ const ARTICLE_COLUMNS = sql`a.id::text as article_id, a.title, a.url, a.category
  */
 function candidates(rows: CandidateRow[], perList: number, scope: 'site' | 'category'): ListCandidate[] {
   return rows.map((row, index) => ({
-    articleId: row.article_id,
-    title: row.title,
-    url: row.url,
-    category: row.category,
-    categorySlug: row.category_slug,
-    publishedAt: row.published_at,
+    ...candidateArticle(row),
     value: Number(row.value),
     siteRank: scope === 'site' ? index + 1 : perList + 1,
     categoryRank: scope === 'category' ? 1 : perList + 1,
@@ -75,14 +83,14 @@ export async function topArticlesInWindow(db: Db, windowName: string, perList: n
 export function windowListQueries(windowName: string, perList: number): ListQueries {
   return {
     site: sql<CandidateRow>`
-      select ${ARTICLE_COLUMNS}, t.views as value
+      select ${CANDIDATE_ARTICLE_COLUMNS}, t.views as value
       from article_window_views t join articles a on a.id = t.article_id
       where t.window_name = ${windowName}
       order by t.views desc, t.published_sort desc, t.article_id
       limit ${perList}
     `,
     categories: sql<CandidateRow>`
-      select ${ARTICLE_COLUMNS}, top.views as value
+      select ${CANDIDATE_ARTICLE_COLUMNS}, top.views as value
       from (${categoriesOf('article_window_views', sql`window_name = ${windowName}`)}) c
       cross join lateral (
         select t.article_id, t.views from article_window_views t
@@ -117,14 +125,14 @@ export async function topArticlesByPopularity(db: Db, minAccumulator: number, pe
 export function popularityListQueries(minAccumulator: number, perList: number): ListQueries {
   return {
     site: sql<CandidateRow>`
-      select ${ARTICLE_COLUMNS}, p.accumulator as value
+      select ${CANDIDATE_ARTICLE_COLUMNS}, p.accumulator as value
       from article_popularity p join articles a on a.id = p.article_id
       where p.accumulator >= ${minAccumulator}::float8
       order by p.accumulator desc, a.published_sort desc, a.id
       limit ${perList}
     `,
     categories: sql<CandidateRow>`
-      select ${ARTICLE_COLUMNS}, top.accumulator as value
+      select ${CANDIDATE_ARTICLE_COLUMNS}, top.accumulator as value
       from (${categoriesOf('article_popularity', sql`true`)}) c
       cross join lateral (
         select p.article_id, p.accumulator from article_popularity p

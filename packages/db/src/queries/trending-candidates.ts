@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
-import type { CandidateRow, ListCandidate } from './ranking-lists.ts';
+import { CANDIDATE_ARTICLE_COLUMNS, candidateArticle, type CandidateRow, type ListCandidate } from './ranking-lists.ts';
 
 /** An article with enough views in the recent window to be trending, and its views before. */
 export interface TrendingCandidate extends Pick<
@@ -36,8 +36,7 @@ export interface TrendingQuery {
 export function trendingCandidatesQuery(query: TrendingQuery) {
   const hours = query.baselineHours.map((hour) => hour.toISOString());
   return sql<TrendingRow>`
-    select a.id::text as article_id, a.title, a.url, a.category, a.category_slug, a.published_at,
-           t.views, coalesce(b.views, 0) as baseline_views
+    select ${CANDIDATE_ARTICLE_COLUMNS}, t.views, coalesce(b.views, 0) as baseline_views
     from article_window_views t
     join articles a on a.id = t.article_id
     cross join lateral (
@@ -51,12 +50,7 @@ export function trendingCandidatesQuery(query: TrendingQuery) {
 export async function trendingCandidates(db: Db, query: TrendingQuery): Promise<TrendingCandidate[]> {
   const { rows } = await trendingCandidatesQuery(query).execute(db);
   return rows.map((row) => ({
-    articleId: row.article_id,
-    title: row.title,
-    url: row.url,
-    category: row.category,
-    categorySlug: row.category_slug,
-    publishedAt: row.published_at,
+    ...candidateArticle(row),
     views: Number(row.views),
     baselineViews: Number(row.baseline_views),
   }));
