@@ -6,7 +6,8 @@
  * partitioned (uuid key, article, occurred_at, counted_at, two indexes; rebuilt here from that
  * migration's DDL and statement) and as it is (recordNewEvents on a migrated database). Events
  * are spread over the last seven days and recorded the way the ranking worker does: batches of
- * distinct keys, in key order, each in its own transaction. See docs/scaling.md.
+ * distinct keys, in key order, each in its own transaction, under the counting epoch of the
+ * batch's time (as a worker counting over that week would have). See docs/scaling.md.
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -86,7 +87,10 @@ try {
   const after = await measure(
     db,
     'counted_events',
-    (events) => db.transaction().execute((trx) => recordNewEvents(trx, events)),
+    async (events) => {
+      await sql`update counted_events_epoch set epoch = ${new Date(events[0]!.occurredAt)}`.execute(db);
+      return db.transaction().execute((trx) => recordNewEvents(trx, events));
+    },
     batches(articleIds, nowMs),
   );
   console.table([

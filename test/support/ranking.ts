@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { slugify } from '@newsrank/core';
-import type { Db } from '@newsrank/db';
+import { sql, type Db } from '@newsrank/db';
 
 export interface TestArticle {
   id: string;
@@ -57,4 +57,12 @@ export async function insertArticles(
     .values(articles.map((a) => ({ key: `url:${a.url}`, article_id: a.id })))
     .execute();
   return articles;
+}
+
+/**
+ * Sets the counting epoch dedup records are written under, backwards too (a worker only ever
+ * moves it on): tests place records in the partition they need.
+ */
+export async function setCountingEpoch(db: Db, epochMs: number): Promise<void> {
+  await sql`update counted_events_epoch set epoch = ${new Date(epochMs)}`.execute(db);
 }

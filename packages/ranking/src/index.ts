@@ -1,5 +1,6 @@
 export {
   BUCKET_RESOLUTIONS,
+  EVENT_CLOCK_SKEW_MS,
   RANKING_WINDOWS,
   bucketStart,
   isAcceptableEventTime,

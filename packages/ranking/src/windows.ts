@@ -80,19 +80,22 @@ export function windowBucketRange(w: RankingWindow, now: Date | number): WindowB
 
 export type EventTimeVerdict = 'ok' | 'future' | 'too-old' | 'past-dedup-horizon';
 
+/** How far ahead of the clock an event's time may be when it is accepted. */
+export const EVENT_CLOCK_SKEW_MS = 60_000;
+
 /**
  * Whether a view claiming to have happened at `occurredAt` may be counted at `now`. Browser
  * clocks drift, so a little future is tolerated; beyond `maxSkewMs` a client could park views in
  * buckets that only enter the window later. Views older than the longest window would land in no
  * list ('too-old'), and views older than `dedupRetentionMs`, the dedup horizon, when that is
  * shorter ('past-dedup-horizon') could count twice: the records of their eventIds are kept only
- * that long after the time they carry, so a retry could no longer be told from a first copy.
+ * about that long after they were counted, so a retry could no longer be told from a first copy.
  * Throws RangeError for an invalid instant: callers validate input before this point.
  */
 export function isAcceptableEventTime(
   occurredAt: Date | number,
   now: Date | number,
-  { maxSkewMs = 60_000, dedupRetentionMs = Infinity }: { maxSkewMs?: number; dedupRetentionMs?: number } = {},
+  { maxSkewMs = EVENT_CLOCK_SKEW_MS, dedupRetentionMs = Infinity }: { maxSkewMs?: number; dedupRetentionMs?: number } = {},
 ): EventTimeVerdict {
   const age = toEpochMs(now) - toEpochMs(occurredAt);
   if (age < -maxSkewMs) return 'future';

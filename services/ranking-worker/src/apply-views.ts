@@ -26,6 +26,8 @@ export interface ApplyOutcome {
   unknownArticles: number;
   /** The landmark the batch was weighed against. */
   t0Ms: number;
+  /** The counting epoch its dedup records went under. */
+  epochMs: number;
 }
 
 export class LandmarkMismatchError extends Error {
@@ -68,7 +70,7 @@ export async function applyViews(
   const byKey = new Map<string, { record: EventToCount; event: QueuedViewEvent }>();
   for (const event of events) {
     const key = eventKey(event.eventId);
-    if (!byKey.has(key)) byKey.set(key, { record: { eventKey: key, articleId: event.articleId, occurredAt: event.occurredAt }, event });
+    if (!byKey.has(key)) byKey.set(key, { record: { eventKey: key, articleId: event.articleId }, event });
   }
   const unique = [...byKey.values()].map((entry) => entry.record);
 
@@ -118,6 +120,7 @@ export async function applyViews(
       duplicates: events.length - newEvents.length - recorded.unknownArticles,
       unknownArticles: recorded.unknownArticles,
       t0Ms: landmark.t0Ms,
+      epochMs: recorded.epochMs,
     };
   });
 }

@@ -1,31 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, recordNewEvents, sql, type Db, type EventToCount } from '@newsrank/db';
+import { advanceCountingEpoch, createDb, partitionName, recordNewEvents, sql, type Db } from '@newsrank/db';
 import { createLogger } from '@newsrank/logger';
 import { eventKey } from '@newsrank/ranking';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
-import { insertArticles, type TestArticle } from '../../../test/support/ranking.ts';
+import { insertArticles, setCountingEpoch, type TestArticle } from '../../../test/support/ranking.ts';
 import { applyViews } from './apply-views.ts';
 import { maintainLandmark } from './landmark.ts';
 
 const DAY = 86_400_000;
 const H = 6 * 3_600_000;
-/** Today's first instant (UTC): counted_events has a partition per day, so copies either side of it land in two. */
+/** Today's first instant (UTC): counted_events has a partition per day, so epochs either side of it are in two. */
 const MIDNIGHT = Math.floor(Date.now() / DAY) * DAY;
 
 let database: TestDatabase;
 let db: Db;
 let replica: Db;
+/** A third replica's connections, moving the epoch on. */
+let mover: Db;
 let articles: TestArticle[];
 
 beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;
   replica = createDb({ url: database.url, poolSize: 4 }).db;
+  mover = createDb({ url: database.url, poolSize: 2 }).db;
   articles = await insertArticles(db, 2);
   await maintainLandmark(db, H, Date.now(), createLogger({ level: 'silent', name: 'test' }));
 });
 afterAll(async () => {
   await replica?.destroy();
+  await mover?.destroy();
   await database?.drop();
 });
 
@@ -40,37 +44,55 @@ const hourViews = async (article: TestArticle) =>
     ).views ?? 0,
   );
 
+const partitionOf = async (eventId: string) =>
+  (
+    await sql<{ partition: string }>`
+      select tableoid::regclass::text as partition from counted_events where event_key = ${eventKey(eventId)}
+    `.execute(db)
+  ).rows.map((row) => row.partition);
+
+/** Until some backend of the test database waits on a lock of this kind, or `done` says to stop. */
+async function untilWaiting(waitEvent: 'advisory' | 'transactionid', done: () => boolean): Promise<void> {
+  for (;;) {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event = ${waitEvent}
+    `.execute(db);
+    if (rows[0]!.n > 0 || done()) return;
+  }
+}
+
 describe('an eventId across partitions', () => {
-  it('resent without occurredAt, its copies are stamped either side of a partition bound and it counts once', async () => {
+  it('resent without occurredAt after the epoch moved to another partition, it counts once', async () => {
     const article = articles[0]!;
+    await setCountingEpoch(db, MIDNIGHT - 1_000);
     // The api stamps each copy with its own receipt time: here a second before and after midnight.
     const first = await applyViews(db, [{ eventId: 'beacon-1', articleId: article.id, occurredAt: MIDNIGHT - 1_000 }], H);
+    expect(await advanceCountingEpoch(db, MIDNIGHT)).toBe(MIDNIGHT);
     const retry = await applyViews(db, [{ eventId: 'beacon-1', articleId: article.id, occurredAt: MIDNIGHT + 1_000 }], H);
 
     expect([first.counted, retry.counted, retry.duplicates]).toEqual([1, 0, 1]);
+    expect([first.epochMs, retry.epochMs]).toEqual([MIDNIGHT - 1_000, MIDNIGHT]);
     expect(await hourViews(article)).toBe(1);
-    const { rows } = await sql<{ partition: string }>`
-      select tableoid::regclass::text as partition from counted_events where event_key = ${eventKey('beacon-1')}
-    `.execute(db);
-    expect(rows).toHaveLength(1);
-    // And the retry's partition exists and is another one: the probe, not the index, caught it.
-    const { rows: retryPartition } = await sql<{ partition: string }>`
-      select c.relname as partition from pg_inherits i join pg_class c on c.oid = i.inhrelid
-      where i.inhparent = 'counted_events'::regclass
-        and pg_get_expr(c.relpartbound, c.oid) like ${`%'${new Date(MIDNIGHT).toISOString().slice(0, 10)} 00:00:00+00') TO%`}
-    `.execute(db);
-    expect(retryPartition).toHaveLength(1);
-    expect(retryPartition[0]!.partition).not.toBe(rows[0]!.partition);
+    // One record, in yesterday's partition: the lookup of every partition, not the index, caught the retry.
+    expect(await partitionOf('beacon-1')).toEqual([partitionName('counted_events', MIDNIGHT - DAY)]);
   });
 
-  it('two replicas applying copies of the same eventIds at once, in different partitions, count each once', async () => {
+  it('two replicas applying copies of the same eventIds at once, while the epoch moves on, count each once', async () => {
     const article = articles[1]!;
-    const ids = Array.from({ length: 300 }, (_, i) => `replicated-${i}`);
-    const copies = (offsetMs: number) => ids.map((eventId) => ({ eventId, articleId: article.id, occurredAt: MIDNIGHT + offsetMs }));
+    await setCountingEpoch(db, MIDNIGHT - 3_000);
+    const ids: string[] = [];
     const outcomes = [];
-    // Each round: both replicas at once, each with a copy of every id, stamped on either side of midnight.
+    // Each round adds new ids; both replicas apply a copy of every id so far, while a third moves
+    // the epoch on (the last move crosses into today's partition).
     for (let round = 0; round < 3; round++) {
-      outcomes.push(...(await Promise.all([applyViews(db, copies(-1_000 - round), H), applyViews(replica, copies(1_000 + round), H)])));
+      ids.push(...Array.from({ length: 200 }, (_, i) => `replicated-${round}-${i}`));
+      const copies = (offsetMs: number) => ids.map((eventId) => ({ eventId, articleId: article.id, occurredAt: MIDNIGHT + offsetMs }));
+      const [a, b] = await Promise.all([
+        applyViews(db, copies(-1_000 - round), H),
+        applyViews(replica, copies(1_000 + round), H),
+        advanceCountingEpoch(mover, MIDNIGHT - 2_000 + round * 1_000),
+      ]);
+      outcomes.push(a, b);
     }
 
     expect(outcomes.reduce((sum, outcome) => sum + outcome.counted, 0)).toBe(ids.length);
@@ -81,23 +103,16 @@ describe('an eventId across partitions', () => {
     expect(rows[0]!.n).toBe(ids.length);
   });
 
-  it('a replica recording a copy while another has recorded one but not committed waits for it, then finds it', async () => {
+  it('a replica recording a copy another has recorded but not committed waits for that commit, then skips it', async () => {
     const article = articles[1]!;
-    const copy = (key: string, offsetMs: number): EventToCount => ({
-      eventKey: key,
-      articleId: article.id,
-      occurredAt: MIDNIGHT + offsetMs,
-    });
     const keys = ['held-1', 'held-2', 'held-3'].map(eventKey);
+    const copies = keys.map((key) => ({ eventKey: key, articleId: article.id }));
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     let recorded = () => {};
     const firstRecorded = new Promise<void>((resolve) => (recorded = resolve));
     const first = db.transaction().execute(async (trx) => {
-      const outcome = await recordNewEvents(
-        trx,
-        keys.map((key) => copy(key, -1_000)),
-      );
+      const outcome = await recordNewEvents(trx, copies);
       recorded();
       await held;
       return outcome;
@@ -106,27 +121,54 @@ describe('an eventId across partitions', () => {
     let secondDone = false;
     const second = replica
       .transaction()
-      .execute((trx) =>
-        recordNewEvents(
-          trx,
-          keys.map((key) => copy(key, 1_000)),
-        ),
-      )
+      .execute((trx) => recordNewEvents(trx, copies))
       .finally(() => (secondDone = true));
     try {
-      // Until the second either finished (which it must not: it would not have seen the first's
-      // keys) or waits on the advisory lock the first holds.
-      for (let waiting = false; !waiting && !secondDone;) {
-        const { rows } = await sql<{ n: number }>`
-          select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event = 'advisory'
-        `.execute(db);
-        waiting = rows[0]!.n > 0;
-      }
+      // The second must not finish before the first commits: it would not have seen its keys.
+      await untilWaiting('transactionid', () => secondDone);
       expect(secondDone).toBe(false);
     } finally {
       release();
     }
     const [a, b] = await Promise.all([first, second]);
     expect([a.countedKeys.size, b.countedKeys.size]).toEqual([3, 0]);
+  });
+
+  it('moving the epoch on waits for the batches under the old one, and a batch after the move finds their keys', async () => {
+    const article = articles[1]!;
+    const stored = await advanceCountingEpoch(db, Date.now());
+    const keys = ['moved-1', 'moved-2'].map(eventKey);
+    const copies = keys.map((key) => ({ eventKey: key, articleId: article.id }));
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let recorded = () => {};
+    const firstRecorded = new Promise<void>((resolve) => (recorded = resolve));
+    const first = db.transaction().execute(async (trx) => {
+      const outcome = await recordNewEvents(trx, copies);
+      recorded();
+      await held;
+      return outcome;
+    });
+    await firstRecorded;
+    let moved = false;
+    const move = advanceCountingEpoch(mover, stored + 1_000).finally(() => (moved = true));
+    let secondDone = false;
+    try {
+      await untilWaiting('advisory', () => moved);
+      expect(moved).toBe(false);
+      // Queued behind the move, so under the new epoch: the unique key holds the epoch, so had
+      // the move not waited for the first to commit, nothing would stop this counting its keys again.
+      const second = replica
+        .transaction()
+        .execute((trx) => recordNewEvents(trx, copies))
+        .finally(() => (secondDone = true));
+      release();
+      const [a, b, epoch] = await Promise.all([first, second, move]);
+      expect([a.countedKeys.size, b.countedKeys.size]).toEqual([2, 0]);
+      expect([a.epochMs, b.epochMs, epoch]).toEqual([stored, stored + 1_000, stored + 1_000]);
+    } finally {
+      release();
+    }
+    expect(secondDone).toBe(true);
   });
 });

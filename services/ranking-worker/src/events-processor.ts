@@ -2,10 +2,8 @@ import type { Job } from 'bullmq';
 import type { Logger } from '@newsrank/logger';
 import { isAcceptableEventTime } from '@newsrank/ranking';
 import { JOBS, dispatchJobs, type ApplyEventsPayload, type JobHandlers } from '@newsrank/queue';
+import { WORKER_SKEW_MS } from './retention.ts';
 import type { ViewApplier } from './view-applier.ts';
-
-/** Generous: the API already refused clocks more than a minute fast; this only guards the decay math. */
-const WORKER_SKEW_MS = 3_600_000;
 
 /** Whether a job (its name and data) is an `apply-events` job whose payload can be applied; any other can never succeed. */
 export function isApplicableEventsJob(name: string, data: unknown): data is ApplyEventsPayload {

@@ -10,7 +10,7 @@ import {
 } from '@newsrank/db';
 import { createLogger } from '@newsrank/logger';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
-import { insertArticles, type TestArticle } from '../../../test/support/ranking.ts';
+import { insertArticles, setCountingEpoch, type TestArticle } from '../../../test/support/ranking.ts';
 import { pruneRankingData } from './prune.ts';
 import { retentionOf, type RetentionSettings } from './retention.ts';
 
@@ -80,8 +80,8 @@ describe('pruning ranking data', () => {
     await db
       .insertInto('counted_events')
       .values([
-        { event_key: '00000000-0000-4000-8000-000000000001', occurred_at: ago(10 * DAY) },
-        { event_key: '00000000-0000-4000-8000-000000000002', occurred_at: ago(6 * DAY) },
+        { event_key: '00000000-0000-4000-8000-000000000001', counted_at: ago(10 * DAY) },
+        { event_key: '00000000-0000-4000-8000-000000000002', counted_at: ago(6 * DAY) },
       ])
       .execute();
     const version = (key: string, at: Date) => ({ list_key: key, generated_at: at, etag: '"x"', payload: JSON.stringify({}) });
@@ -124,8 +124,11 @@ describe('pruning ranking data', () => {
     // Start from no partitions, as a deployment that always ran with this setting would.
     await dropTimePartitionsBefore(db, 'counted_events', Number.POSITIVE_INFINITY);
     await coverBack('counted_events', 20 * MINUTE, settings);
-    const record = (key: string, at: number) =>
-      db.transaction().execute((trx) => recordNewEvents(trx, [{ eventKey: key, articleId: article.id, occurredAt: at }]));
+    // Recorded under the epoch of their time, as a worker whose clock read that time would.
+    const record = async (key: string, at: number) => {
+      await setCountingEpoch(db, at);
+      return db.transaction().execute((trx) => recordNewEvents(trx, [{ eventKey: key, articleId: article.id }]));
+    };
     const early = '00000000-0000-4000-8000-0000000000e1';
     const late = '00000000-0000-4000-8000-0000000000e2';
     await record(early, NOW - 12 * MINUTE);

@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@newsrank/config';
-import { createDb, type Db } from '@newsrank/db';
+import { createDb, partitionSpanFor, type Db } from '@newsrank/db';
 import { createLogger } from '@newsrank/logger';
 import { EVENT_JOB_OPTIONS, JOB_NAMES, openQueue, type ApplyEventsPayload } from '@newsrank/queue';
 import { publishedListNames } from '@newsrank/published-lists';
@@ -10,8 +10,9 @@ import type { PublishedList, RankingListBody } from '@newsrank/ranking';
 import type { RunningService } from '@newsrank/runtime';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { TEST_REDIS_URL, deleteQueuePrefix, testQueuePrefix } from '../../../test/support/redis.ts';
-import { insertArticles, type TestArticle } from '../../../test/support/ranking.ts';
+import { insertArticles, setCountingEpoch, type TestArticle } from '../../../test/support/ranking.ts';
 import { eventually } from '../../../test/support/stack.ts';
+import { retentionOf } from './retention.ts';
 import { startRankingWorker } from './ranking-worker.ts';
 
 let database: TestDatabase;
@@ -71,6 +72,8 @@ describe('the ranking worker', () => {
   it('the same events delivered as several jobs are counted once', async () => {
     const [first, second] = articles as [TestArticle, TestArticle];
     const ids = Array.from({ length: 50 }, (_, i) => `redelivered-${i}`);
+    // As a deployment idle for two days left it (two days back has a partition still).
+    await setCountingEpoch(database.db, Date.now() - 2 * 86_400_000);
     // A retried request and a redelivered job both arrive as another job with the same events.
     for (let copy = 0; copy < 5; copy++) await queue.add(JOB_NAMES.applyEvents, payload(first, ids), EVENT_JOB_OPTIONS);
     await queue.add(JOB_NAMES.applyEvents, payload(second, ['single']), EVENT_JOB_OPTIONS);
@@ -81,6 +84,13 @@ describe('the ranking worker', () => {
     );
     await eventually(async () => ((await queue.getActiveCount()) === 0 ? true : undefined), 15_000, 'jobs finished');
     expect(await viewsOf(first)).toBe(50);
+    // The workers moved the epoch on to the current partition of counted_events before recording.
+    const { epoch } = await database.db.selectFrom('counted_events_epoch').select('epoch').executeTakeFirstOrThrow();
+    const { eventDedupRetentionMs, rankingHistoryDays } = loadConfig({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL });
+    const spanMs = partitionSpanFor(
+      retentionOf({ dedupRetentionMs: eventDedupRetentionMs, historyDays: rankingHistoryDays }).counted_events,
+    );
+    expect(Math.floor(epoch.getTime() / spanMs)).toBe(Math.floor(Date.now() / spanMs));
   });
 
   it('publishes the lists by itself shortly after views are applied', async () => {

@@ -1,5 +1,5 @@
 import { GroupCommit } from '@newsrank/core';
-import { isMissingPartitionError, type Db } from '@newsrank/db';
+import { advanceCountingEpoch, isMissingPartitionError, partitionSpanFor, type Db } from '@newsrank/db';
 import type { Logger } from '@newsrank/logger';
 import { CLUSTER_FIELDS, addCounts, markViewsWaiting } from '@newsrank/metrics';
 import { needsRebase } from '@newsrank/ranking';
@@ -7,7 +7,7 @@ import type { QueuedViewEvent, RedisClient } from '@newsrank/queue';
 import { applyViews, type VisitorSink } from './apply-views.ts';
 import { maintainLandmark } from './landmark.ts';
 import { ensurePartitions } from './prune.ts';
-import type { RetentionSettings } from './retention.ts';
+import { retentionOf, type RetentionSettings } from './retention.ts';
 
 export interface ViewApplierDeps {
   db: Db;
@@ -56,10 +56,21 @@ export function createViewApplier(deps: ViewApplierDeps): ViewApplier {
   let t0Ms = deps.t0Ms;
   const totals = { counted: 0, engaged: 0, duplicates: 0, unknownArticles: 0, batches: 0 };
   const visitors: VisitorSink = { redis, prefix: deps.visitorPrefix };
+  const epochSpanMs = partitionSpanFor(retentionOf(deps.retention).counted_events);
+  /** The newest counting epoch seen stored; no lower bound until the first batch reads it. */
+  let epochMs = Number.NEGATIVE_INFINITY;
+  // An epoch per partition of counted_events: a batch records under the partition its clock is
+  // in (or one another replica already moved to), so records land in a partition of the current
+  // grid and age out with it; moving on waits for the batches still under the old one.
+  const currentEpoch = async () => {
+    const due = Math.floor(Date.now() / epochSpanMs) * epochSpanMs;
+    if (due > epochMs) epochMs = Math.max(epochMs, await advanceCountingEpoch(db, due));
+  };
 
   const group = new GroupCommit<QueuedViewEvent>(
     async (events) => {
       if (needsRebase(t0Ms, Date.now(), halfLifeMs)) t0Ms = await maintainLandmark(db, halfLifeMs, Date.now(), logger);
+      await currentEpoch();
       const outcome = await applyViews(db, events, halfLifeMs, visitors).catch(async (error: unknown) => {
         // Partition maintenance fell behind (a clock jumped, the prune job did not run): make
         // them now and apply again; the batch rolled back whole, so it adds nothing twice.
@@ -69,6 +80,7 @@ export function createViewApplier(deps: ViewApplierDeps): ViewApplier {
         return applyViews(db, events, halfLifeMs, visitors);
       });
       t0Ms = outcome.t0Ms;
+      epochMs = Math.max(epochMs, outcome.epochMs);
       totals.batches += 1;
       totals.counted += outcome.counted;
       totals.engaged += outcome.engaged;

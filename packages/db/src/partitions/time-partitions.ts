@@ -5,7 +5,7 @@ import { partitionName, partitionsToCreate, partitionsToDrop, type TimeRange } f
 
 /** The tables partitioned by range of a time column, and that column. */
 export const TIME_PARTITIONED_TABLES = {
-  counted_events: 'occurred_at',
+  counted_events: 'counted_at',
   article_views_minute: 'bucket_start',
   article_views_hour: 'bucket_start',
   article_engagement_hour: 'bucket_start',

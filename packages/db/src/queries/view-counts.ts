@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../schema/index.ts';
+import { COUNTING_EPOCH_LOCK } from './counting-epoch.ts';
 
 type Trx = Transaction<Database>;
 
@@ -7,7 +8,6 @@ export interface EventToCount {
   /** uuid-shaped hash of the eventId. */
   eventKey: string;
   articleId: string;
-  occurredAt: number;
 }
 
 export interface RecordedEvents {
@@ -15,36 +15,40 @@ export interface RecordedEvents {
   countedKeys: Set<string>;
   /** Events naming an article that no longer exists; they are dropped. */
   unknownArticles: number;
+  /** The counting epoch the records went under. */
+  epochMs: number;
 }
-
-// Any fixed number; every ranking worker of a deployment shares it.
-const COUNTED_EVENTS_LOCK = 7_274_613;
 
 /**
  * Records events as counted and says which were new; the caller adds views for `countedKeys`
  * only, in the same transaction: the record and the effect commit together.
  *
- * counted_events is partitioned by occurred_at, and a unique index of a partitioned table must
- * hold the partition key. A unique (event_key, occurred_at) would not stop what matters: copies
- * of one eventId with different times, as when a client resends an event without occurredAt
- * (each copy is stamped with its own receipt time, perhaps in another partition). So the table
- * has a plain index on event_key, and a key is new only if no partition holds it: the batch's
- * keys are looked up in every partition's index in one scan, and only the keys found nowhere are
- * inserted. Two transactions could each miss the other's uncommitted copy, so lookup and insert
- * are serialized by a transaction-scoped advisory lock, held to the commit: every batch sees each
- * key any batch before it committed. The batches of all replicas thus record one after the other
- * (they already queued up on the rows every batch updates: the site's hour, the current minute).
+ * A key is new if no partition holds it and no batch recording at the same time holds it:
+ * - Copies of one eventId may carry different times (a client resending an event without
+ *   occurredAt: each copy is stamped with its own receipt time), so the records are not placed by
+ *   the event's time but by the counting epoch (counting-epoch.ts), and the batch's keys are
+ *   looked up in every partition's index in one scan: that finds every copy committed before.
+ * - A copy another batch has recorded but not committed is invisible to that lookup. Both
+ *   batches write under the same epoch, though (the one that moves the epoch on waits for the
+ *   batches under the old one), so both insert into one partition, whose unique index makes the
+ *   second wait for the first to commit and then skip the key (ON CONFLICT DO NOTHING). Keys are
+ *   inserted in one order (sorted), so two batches sharing several keys cannot deadlock.
+ * Batches thus record side by side and wait for each other only on a key they share.
+ *
+ * The shared epoch lock comes first, in its own statement: a statement sees what committed before
+ * it began, and this one must begin after any epoch move it waited for.
  */
 export async function recordNewEvents(trx: Trx, events: readonly EventToCount[]): Promise<RecordedEvents> {
-  if (events.length === 0) return { countedKeys: new Set(), unknownArticles: 0 };
-  await sql`select pg_advisory_xact_lock(${COUNTED_EVENTS_LOCK})`.execute(trx);
-  const result = await sql<{ unknown_articles: number; counted_keys: string[] }>`
-    with input as (
+  await sql`select pg_advisory_xact_lock_shared(${COUNTING_EPOCH_LOCK})`.execute(trx);
+  const result = await sql<{ unknown_articles: number; counted_keys: string[]; epoch_ms: number }>`
+    with epoch as (
+      select epoch from counted_events_epoch
+    ),
+    input as (
       select distinct on (event_key) * from unnest(
         ${events.map((e) => e.eventKey)}::uuid[],
-        ${events.map((e) => e.articleId)}::uuid[],
-        ${events.map((e) => new Date(e.occurredAt).toISOString())}::timestamptz[]
-      ) as v(event_key, article_id, occurred_at)
+        ${events.map((e) => e.articleId)}::uuid[]
+      ) as v(event_key, article_id)
       order by event_key
     ),
     known as (
@@ -57,16 +61,22 @@ export async function recordNewEvents(trx: Trx, events: readonly EventToCount[])
       select known.* from known where not exists (select 1 from seen where seen.event_key = known.event_key)
     ),
     inserted as (
-      insert into counted_events (event_key, occurred_at)
-      select event_key, occurred_at from fresh order by event_key
+      insert into counted_events (event_key, counted_at)
+      select event_key, (select epoch from epoch) from fresh order by event_key
+      on conflict (event_key, counted_at) do nothing
       returning event_key
     )
     select
       (select count(*) from input) - (select count(*) from known) as unknown_articles,
-      coalesce((select array_agg(event_key::text) from inserted), '{}') as counted_keys
+      coalesce((select array_agg(event_key::text) from inserted), '{}') as counted_keys,
+      (select extract(epoch from epoch) * 1000 from epoch)::float8 as epoch_ms
   `.execute(trx);
   const row = result.rows[0];
-  return { countedKeys: new Set(row?.counted_keys ?? []), unknownArticles: Number(row?.unknown_articles ?? 0) };
+  return {
+    countedKeys: new Set(row?.counted_keys ?? []),
+    unknownArticles: Number(row?.unknown_articles ?? 0),
+    epochMs: Number(row?.epoch_ms),
+  };
 }
 
 export interface BucketIncrement {

@@ -4,11 +4,18 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 /**
  * Every event counted within the dedup horizon, by a hash of its eventId: the record that makes
- * counting exact. Partitioned by occurred_at (recordNewEvents says how a key stays unique).
+ * counting exact. Partitioned by counted_at, the counting epoch the record was written in
+ * (recordNewEvents says how a key stays unique).
  */
 export interface CountedEventsTable {
   event_key: string;
-  occurred_at: Timestamp;
+  counted_at: Timestamp;
+}
+
+/** The one row naming the counting epoch batches record into (counting-epoch.ts). */
+export interface CountedEventsEpochTable {
+  id: Generated<number>;
+  epoch: Timestamp;
 }
 
 /** Views of one article in one UTC minute or hour (article_views_minute, article_views_hour). */

@@ -14,6 +14,7 @@ import type {
   ArticleViewBucketsTable,
   ArticleWindowViewsTable,
   CountedEventsTable,
+  CountedEventsEpochTable,
   PopularityLandmarkTable,
   PublishedListsTable,
   WindowHorizonsTable,
@@ -25,6 +26,7 @@ export interface Database {
   ingest_jobs: IngestJobsTable;
   ingest_job_chunks: IngestJobChunksTable;
   counted_events: CountedEventsTable;
+  counted_events_epoch: CountedEventsEpochTable;
   article_views_minute: ArticleViewBucketsTable;
   article_views_hour: ArticleViewBucketsTable;
   article_popularity: ArticlePopularityTable;
