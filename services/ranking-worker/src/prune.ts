@@ -5,6 +5,7 @@ import {
   partitionWindow,
   thinPublishedLists,
   type Db,
+  type ReplacedPartition,
   type TimePartitionedTable,
 } from '@newsrank/db';
 import type { Logger } from '@newsrank/logger';
@@ -33,27 +34,32 @@ const tablesOf = (retention: Record<TimePartitionedTable, number>) => Object.ent
 
 /**
  * Makes sure every time-keyed table has its partitions from its retention back to a little
- * ahead of now (partitionWindow). Run at start and by every pruning pass; any number of
- * replicas may run it at once. Returns the partitions created, by table.
+ * ahead of now (partitionWindow), and recuts the empty ones of another span from now on (a
+ * changed retention, or the migration's default spans). Run at start and by every pruning pass;
+ * any number of replicas may run it at once. Returns the partitions created, and those
+ * replaced with the partitions that took their place, by table.
  */
 export async function ensurePartitions(db: Db, settings: RetentionSettings, nowMs = Date.now()) {
   const created: Partial<Record<TimePartitionedTable, string[]>> = {};
+  const replaced: Partial<Record<TimePartitionedTable, ReplacedPartition[]>> = {};
   for (const [table, retentionMs] of tablesOf(retentionOf(settings))) {
     const { cover, spanMs } = partitionWindow(nowMs, retentionMs);
-    const names = await ensureTimePartitions(db, table, cover, spanMs);
-    if (names.length > 0) created[table] = names;
+    const ensured = await ensureTimePartitions(db, table, cover, spanMs, nowMs);
+    if (ensured.created.length > 0) created[table] = ensured.created;
+    if (ensured.replaced.length > 0) replaced[table] = ensured.replaced;
   }
-  return created;
+  return { created, replaced };
 }
 
 /**
- * One retention pass: partitions ahead are made, partitions past their table's retention are
- * detached and dropped whole (dropTimePartitionsBefore); best ranks (one row per article and
- * window, not time-keyed) are deleted in bounded batches, and published history older than an
- * hour is thinned to the last version of each minute.
+ * One retention pass: partitions ahead are made and empty ones of another span recut
+ * (ensurePartitions), partitions past their table's retention are detached and dropped whole
+ * (dropTimePartitionsBefore); best ranks (one row per article and window, not time-keyed) are
+ * deleted in bounded batches, and published history older than an hour is thinned to the last
+ * version of each minute.
  */
 export async function pruneRankingData(db: Db, settings: RetentionSettings, logger: Logger, nowMs = Date.now()) {
-  const created = await ensurePartitions(db, settings, nowMs);
+  const { created, replaced } = await ensurePartitions(db, settings, nowMs);
   const droppedPartitions: Partial<Record<TimePartitionedTable, string[]>> = {};
   for (const [table, retentionMs] of tablesOf(retentionOf(settings))) {
     const dropped = await dropTimePartitionsBefore(db, table, partitionWindow(nowMs, retentionMs).dropBeforeMs);
@@ -64,6 +70,6 @@ export async function pruneRankingData(db: Db, settings: RetentionSettings, logg
     bestRanks: await inBatches(() => deleteBestRanksBefore(db, new Date(nowMs - longestWindowMs - DAY_MS), BATCH_ROWS)),
     thinnedVersions: await inBatches(() => thinPublishedLists(db, new Date(nowMs - HOUR_MS), BATCH_ROWS)),
   };
-  logger.info({ created, droppedPartitions, removed }, 'ranking data pruned');
-  return { created, droppedPartitions, ...removed };
+  logger.info({ created, replaced, droppedPartitions, removed }, 'ranking data pruned');
+  return { created, replaced, droppedPartitions, ...removed };
 }

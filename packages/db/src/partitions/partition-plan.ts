@@ -72,6 +72,51 @@ export function partitionsToCreate(existing: readonly TimeRange[], want: TimeRan
   return created;
 }
 
+/** An existing partition to replace, and the ranges that take its place. */
+export interface Reshape<T extends TimeRange> {
+  partition: T;
+  into: TimeRange[];
+}
+
+/**
+ * The partitions cut to another span than `spanMs` (an older setting, or the migration's
+ * default) that could still be cut right: those crossing a boundary of the span's grid, reaching
+ * past the start of the partition `nowMs` falls in, and overlapping `want`. Partitions wholly
+ * before that start hold the rows being aged out and are left to go with them; one that covers
+ * now may hold rows too, which is why the caller replaces a partition only if it is empty.
+ * Each is replaced by the grid's cuts of its part inside `want` (what is left outside is no more
+ * than a table always cut at `spanMs` would hold, and partitionsToCreate fills it as `want`
+ * moves). At most `maxParts` ranges per partition: past that the last range takes the rest, to
+ * be cut by a later call. A partition within one span of the grid is not reshaped: cutting it
+ * again would give it back as it is; nor are partitions of a shorter span merged, as they go
+ * sooner than the wanted ones would.
+ */
+export function partitionsToReshape<T extends TimeRange>(
+  existing: readonly T[],
+  want: TimeRange,
+  spanMs: number,
+  nowMs: number,
+  maxParts = Number.POSITIVE_INFINITY,
+): Reshape<T>[] {
+  // With one range, a partition inside `want` would be replaced by itself, over and over.
+  if (!(maxParts >= 2)) throw new RangeError(`a partition is cut into at least two ranges at a time, got ${maxParts}`);
+  const nowStart = floorTo(nowMs, spanMs);
+  return existing
+    .filter((p) => floorTo(p.fromMs, spanMs) + spanMs < p.toMs && p.toMs > nowStart && p.fromMs < want.toMs && p.toMs > want.fromMs)
+    .sort((a, b) => a.fromMs - b.fromMs)
+    .map((partition) => {
+      const from = Math.max(partition.fromMs, want.fromMs);
+      const to = Math.min(partition.toMs, want.toMs);
+      const into: TimeRange[] = [];
+      for (let at = from; at < to;) {
+        const end = into.length === maxParts - 1 ? to : Math.min(floorTo(at, spanMs) + spanMs, to);
+        into.push({ fromMs: at, toMs: end });
+        at = end;
+      }
+      return { partition, into };
+    });
+}
+
 /** Partitions whose every row is older than the cutoff. */
 export function partitionsToDrop<T extends TimeRange>(existing: readonly T[], dropBeforeMs: number): T[] {
   return existing.filter((range) => range.toMs <= dropBeforeMs);
