@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * The dedup key of a client's eventId: the first 128 bits of its SHA-256, spelled as a uuid.
@@ -6,6 +6,6 @@ import { createHash } from 'node:crypto';
  * and a collision between two real ids is as unlikely as one between two random uuids.
  */
 export function eventKey(eventId: string): string {
-  const hex = createHash('sha256').update(eventId, 'utf8').digest('hex');
+  const hex = hash('sha256', eventId, 'hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

@@ -78,7 +78,7 @@ export async function applyViews(
     const landmark = await lockLandmarkShared(trx);
     if (landmark.halfLifeMs !== halfLifeMs) throw new LandmarkMismatchError(landmark.halfLifeMs, halfLifeMs);
     const recorded = await recordNewEvents(trx, unique);
-    const newEvents = [...byKey.values()].filter((entry) => recorded.countedKeys.has(entry.record.eventKey)).map((entry) => entry.event);
+    const newEvents = [...byKey.values()].filter((entry) => !recorded.skippedKeys.has(entry.record.eventKey)).map((entry) => entry.event);
     const counted = newEvents.filter((event) => !isEngaged(event));
     const visitorsAdded = visitors ? addVisitors(visitors, newEvents) : Promise.resolve();
     // Awaited below; a failed write before that ends the transaction with its own error.

@@ -11,8 +11,14 @@ export interface EventToCount {
 }
 
 export interface RecordedEvents {
-  /** Keys recorded by this call: the only events whose views may be added. */
-  countedKeys: Set<string>;
+  /** Events this call recorded: the only ones whose views may be added. */
+  counted: number;
+  /**
+   * The keys it did not record (recorded before, or by a batch at the same time, or naming an
+   * article that no longer exists): every other key given was recorded. Usually few, so the
+   * answer stays small however large the batch.
+   */
+  skippedKeys: Set<string>;
   /** Events naming an article that no longer exists; they are dropped. */
   unknownArticles: number;
   /** The counting epoch the records went under. */
@@ -20,8 +26,8 @@ export interface RecordedEvents {
 }
 
 /**
- * Records events as counted and says which were new; the caller adds views for `countedKeys`
- * only, in the same transaction: the record and the effect commit together.
+ * Records events as counted and says which were new; the caller adds views for the keys not in
+ * `skippedKeys` only, in the same transaction: the record and the effect commit together.
  *
  * A key is new if no partition holds it and no batch recording at the same time holds it:
  * - Copies of one eventId may carry different times (a client resending an event without
@@ -40,7 +46,7 @@ export interface RecordedEvents {
  */
 export async function recordNewEvents(trx: Trx, events: readonly EventToCount[]): Promise<RecordedEvents> {
   await sql`select pg_advisory_xact_lock_shared(${COUNTING_EPOCH_LOCK})`.execute(trx);
-  const result = await sql<{ unknown_articles: number; counted_keys: string[]; epoch_ms: number }>`
+  const result = await sql<{ unknown_articles: number; counted: number; skipped_keys: string[]; epoch_ms: number }>`
     with epoch as (
       select epoch from counted_events_epoch
     ),
@@ -51,8 +57,12 @@ export async function recordNewEvents(trx: Trx, events: readonly EventToCount[])
       ) as v(event_key, article_id)
       order by event_key
     ),
+    -- Each article looked up once, not once per event: a batch holds many views of few articles.
+    present as (
+      select a.id from articles a where a.id = any(array(select distinct article_id from input))
+    ),
     known as (
-      select input.* from input where exists (select 1 from articles a where a.id = input.article_id)
+      select input.* from input where input.article_id in (select id from present)
     ),
     seen as (
       select distinct event_key from counted_events where event_key = any(array(select event_key from known))
@@ -68,12 +78,15 @@ export async function recordNewEvents(trx: Trx, events: readonly EventToCount[])
     )
     select
       (select count(*) from input) - (select count(*) from known) as unknown_articles,
-      coalesce((select array_agg(event_key::text) from inserted), '{}') as counted_keys,
+      (select count(*) from inserted)::int as counted,
+      coalesce((select array_agg(event_key::text) from input where not exists (select 1 from inserted where inserted.event_key = input.event_key)), '{}')
+        as skipped_keys,
       (select extract(epoch from epoch) * 1000 from epoch)::float8 as epoch_ms
   `.execute(trx);
   const row = result.rows[0];
   return {
-    countedKeys: new Set(row?.counted_keys ?? []),
+    counted: Number(row?.counted ?? 0),
+    skippedKeys: new Set(row?.skipped_keys ?? []),
     unknownArticles: Number(row?.unknown_articles ?? 0),
     epochMs: Number(row?.epoch_ms),
   };
