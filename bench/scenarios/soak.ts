@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { openQueue, QUEUE_NAMES } from '@newsrank/queue';
 import { partitionSpanFor } from '@newsrank/db';
+import { EVENT_CLOCK_SKEW_MS } from '@newsrank/ranking';
 import { rssFeedOf } from '../parse-speed.ts';
 import { postDocument, readerEventsBody, storeArticles, viewsOf, waitForIngestJob, type BenchArticle } from '../support/api-client.ts';
 import { newTally, postUntilAccepted, sendAtRate, type RequestTally } from '../support/exact-events.ts';
@@ -40,8 +41,9 @@ const PROCESSES = ['api', 'ranking-worker', 'ingest-worker'] as const;
  * The shortest retentions the configuration takes, so that old data ages out within a run. The
  * dedup records (one per view: nearly all the rows the soak writes) follow EVENT_DEDUP_RETENTION,
  * which takes minutes; five keep well clear of the queue lag, since a view still queued after
- * that long is dropped, not counted. Their partitions then span 5 minutes, and one is dropped
- * once all its rows are a retention and a span old. The retention passes run every minute
+ * that long is dropped, not counted. The records are kept a minute longer (the api's allowance for
+ * clocks ahead), their partitions then span 5 minutes, and one is dropped once all its rows are
+ * that and a span old. The retention passes run every minute
  * (RETENTION_INTERVAL). The rest cannot go that short: RANKING_HISTORY_DAYS counts whole days (1
  * at least), minute buckets keep 2 hours and hour buckets and the hourly reader facts 31 days
  * (fixed in the ranking worker). Those tables grow only with articles and minutes, not with views.
@@ -49,7 +51,7 @@ const PROCESSES = ['api', 'ranking-worker', 'ingest-worker'] as const;
 const RETENTION_ENV = { EVENT_DEDUP_RETENTION: '5m', INGEST_JOB_RETENTION: '5m', RANKING_HISTORY_DAYS: '1', RETENTION_INTERVAL: '1m' };
 const RETENTION_MS = 5 * 60_000;
 /** Storage saws up and down by a partition's span between drops: it is compared span by span. */
-const PRUNE_INTERVAL_MS = Math.max(60_000, partitionSpanFor(RETENTION_MS));
+const STORAGE_SPAN_MS = Math.max(60_000, partitionSpanFor(RETENTION_MS + EVENT_CLOCK_SKEW_MS));
 
 interface Queues {
   counts(): Promise<Record<string, Record<string, number>>>;
@@ -237,7 +239,7 @@ export const soak: Scenario = {
       log(
         `retention: ${Object.entries(RETENTION_ENV)
           .map(([name, value]) => `${name}=${value}`)
-          .join(', ')}; storage compared over ${PRUNE_INTERVAL_MS / 60_000}-minute spans`,
+          .join(', ')}; storage compared over ${STORAGE_SPAN_MS / 60_000}-minute spans`,
       );
       const capacity = soakRate > 0 ? null : await measureCapacity(stack, queues);
       const eventsPerSecond = soakRate > 0 ? soakRate : (capacity as number) / 2;
@@ -348,8 +350,8 @@ export const soak: Scenario = {
 
       const { start, middle, end } = startMiddleEnd(samples);
       const storage = storageVerdict(samples, {
-        retentionMs: RETENTION_MS,
-        pruneIntervalMs: PRUNE_INTERVAL_MS,
+        retentionMs: RETENTION_MS + EVENT_CLOCK_SKEW_MS,
+        storageSpanMs: STORAGE_SPAN_MS,
         warmupSeconds: soakWarmupSeconds,
       });
       const requestErrors =
@@ -384,7 +386,7 @@ export const soak: Scenario = {
       );
       if (storage.checkable)
         log(
-          `database peak growth over the last ${PRUNE_INTERVAL_MS / 60_000} min: ${mib(storage.lateGrowthBytes).toFixed(1)} MiB, against ${mib(storage.earlyGrowthBytes).toFixed(1)} MiB written per interval at the start`,
+          `database peak growth over the last ${STORAGE_SPAN_MS / 60_000} min: ${mib(storage.lateGrowthBytes).toFixed(1)} MiB, against ${mib(storage.earlyGrowthBytes).toFixed(1)} MiB written per interval at the start`,
         );
       else
         log(
@@ -396,7 +398,7 @@ export const soak: Scenario = {
         capacityEventsPerSecond: capacity,
         measuredSeconds,
         retention: RETENTION_ENV,
-        pruneIntervalMs: PRUNE_INTERVAL_MS,
+        storageSpanMs: STORAGE_SPAN_MS,
         samples,
         tables,
         lagMs: { samples: lag.lags.length, p50: percentile(lag.lags, 0.5), p99: lagP99, max: Math.max(...lag.lags) },
@@ -517,10 +519,10 @@ export const soak: Scenario = {
         }),
         storage.checkable
           ? row({
-              figure: `database peak growth over the last ${PRUNE_INTERVAL_MS / 60_000} min`,
+              figure: `database peak growth over the last ${STORAGE_SPAN_MS / 60_000} min`,
               value: mib(storage.lateGrowthBytes),
               unit: 'MiB',
-              baseline: `MiB written per ${PRUNE_INTERVAL_MS / 60_000} min before anything aged out`,
+              baseline: `MiB written per ${STORAGE_SPAN_MS / 60_000} min before anything aged out`,
               baselineValue: mib(storage.earlyGrowthBytes),
               ratio: storage.lateGrowthBytes / storage.earlyGrowthBytes,
               target: { kind: 'ratio-at-most', ratio: 0.1 },

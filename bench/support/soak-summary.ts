@@ -51,17 +51,17 @@ export function rssGrowthPercent(samples: readonly SoakSample[], name: string): 
 export interface StorageSettings {
   /** The shortest retention the soak could set for the bulk of what it writes (the dedup records). */
   retentionMs: number;
-  /** How often the ranking worker's retention pass runs. */
-  pruneIntervalMs: number;
+  /** The span storage is compared over: a partition's, by which the size saws up and down. */
+  storageSpanMs: number;
   warmupSeconds: number;
 }
 
 export type StorageVerdict =
   | {
       checkable: true;
-      /** Growth of the database's peak size from one prune interval to the next, at the end of the run. */
+      /** Growth of the database's peak size from one span to the next, at the end of the run. */
       lateGrowthBytes: number;
-      /** What it grew per prune interval before anything could age out. */
+      /** What it grew per span before anything could age out. */
       earlyGrowthBytes: number;
       flatFromSeconds: number;
     }
@@ -71,13 +71,13 @@ export type StorageVerdict =
  * Whether the database stopped growing once its first data aged out, judged without knowing how
  * retention removes rows (batched deletes leave space to be reused, dropped partitions give it
  * back): the size may saw up and down with each retention pass, so it compares the peak size of
- * the run's last prune interval with the peak of the interval before. Old data can be gone only
- * from its retention on, and only a pass after that removes it (two intervals are allowed, for
+ * the run's last span with the peak of the span before. Old data can be gone only
+ * from its retention on, and only a pass after that removes it (two spans are allowed, for
  * a partition's span and the pass's own timing); a run that ends sooner is not judged and says
  * how long a run would have to be.
  */
 export function storageVerdict(samples: readonly SoakSample[], settings: StorageSettings): StorageVerdict {
-  const period = settings.pruneIntervalMs / 1000;
+  const period = settings.storageSpanMs / 1000;
   const flatFromSeconds = settings.retentionMs / 1000 + 2 * period;
   const measured = samples.filter((sample) => sample.measured);
   const first = measured[0];
