@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advanceCountingEpoch, createDb, partitionName, recordNewEvents, sql, type Db } from '@newsrank/db';
+import { advanceCountingEpoch, createDb, partitionName, recordNewEvents, sql, type Db, type EventToCount } from '@newsrank/db';
 import { createLogger } from '@newsrank/logger';
 import { eventKey } from '@newsrank/ranking';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
@@ -61,6 +61,22 @@ async function untilWaiting(waitEvent: 'advisory' | 'transactionid', done: () =>
   }
 }
 
+/** Records the keys in a transaction left open until `release`; resolves once they are recorded. */
+async function recordAndHoldOpen(copies: EventToCount[]) {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let recorded = () => {};
+  const firstRecorded = new Promise<void>((resolve) => (recorded = resolve));
+  const outcome = db.transaction().execute(async (trx) => {
+    const result = await recordNewEvents(trx, copies);
+    recorded();
+    await held;
+    return result;
+  });
+  await firstRecorded;
+  return { outcome, release };
+}
+
 describe('an eventId across partitions', () => {
   it('resent without occurredAt after the epoch moved to another partition, it counts once', async () => {
     const article = articles[0]!;
@@ -107,17 +123,7 @@ describe('an eventId across partitions', () => {
     const article = articles[1]!;
     const keys = ['held-1', 'held-2', 'held-3'].map(eventKey);
     const copies = keys.map((key) => ({ eventKey: key, articleId: article.id }));
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let recorded = () => {};
-    const firstRecorded = new Promise<void>((resolve) => (recorded = resolve));
-    const first = db.transaction().execute(async (trx) => {
-      const outcome = await recordNewEvents(trx, copies);
-      recorded();
-      await held;
-      return outcome;
-    });
-    await firstRecorded;
+    const { outcome: first, release } = await recordAndHoldOpen(copies);
     let secondDone = false;
     const second = replica
       .transaction()
@@ -139,17 +145,7 @@ describe('an eventId across partitions', () => {
     const stored = await advanceCountingEpoch(db, Date.now());
     const keys = ['moved-1', 'moved-2'].map(eventKey);
     const copies = keys.map((key) => ({ eventKey: key, articleId: article.id }));
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let recorded = () => {};
-    const firstRecorded = new Promise<void>((resolve) => (recorded = resolve));
-    const first = db.transaction().execute(async (trx) => {
-      const outcome = await recordNewEvents(trx, copies);
-      recorded();
-      await held;
-      return outcome;
-    });
-    await firstRecorded;
+    const { outcome: first, release } = await recordAndHoldOpen(copies);
     let moved = false;
     const move = advanceCountingEpoch(mover, stored + 1_000).finally(() => (moved = true));
     let secondDone = false;
