@@ -8,6 +8,7 @@ export * from './queries/ingest-jobs.ts';
 export * from './queries/articles.ts';
 export * from './queries/article-references.ts';
 export * from './queries/view-counts.ts';
+export { CHURNED_RANKING_TABLES, autovacuumIsOn, vacuumChurnedTables } from './queries/churned-tables.ts';
 export { advanceCountingEpoch } from './queries/counting-epoch.ts';
 export * from './queries/popularity-landmark.ts';
 export * from './queries/ranking-lists.ts';

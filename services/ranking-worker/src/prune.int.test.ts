@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  CHURNED_RANKING_TABLES,
+  autovacuumIsOn,
   dropTimePartitionsBefore,
   ensureTimePartitions,
   listTimePartitions,
   partitionWindow,
   recordNewEvents,
+  sql,
+  vacuumChurnedTables,
   type Db,
   type TimePartitionedTable,
 } from '@newsrank/db';
@@ -218,5 +222,34 @@ describe('pruning ranking data', () => {
     const ranks = await db.selectFrom('article_best_ranks').select(['window_name', 'best_rank']).execute();
     expect(ranks).toEqual([{ window_name: '7d', best_rank: 2 }]);
     expect(await count('article_best_ranks')).toBe(1);
+  });
+
+  it('vacuums every table the worker rewrites rows of, partition by partition, when autovacuum is off', async () => {
+    const vacuumCounts = async () => {
+      const { rows } = await sql<{ table: string; vacuums: number }>`
+        select coalesce(parent.relname, s.relname) as table, min(s.vacuum_count)::int as vacuums
+        from pg_stat_user_tables s
+        join pg_class c on c.oid = s.relid and c.relkind = 'r'
+        left join pg_inherits i on i.inhrelid = s.relid
+        left join pg_class parent on parent.oid = i.inhparent
+        where coalesce(parent.relname, s.relname) = any(${[...CHURNED_RANKING_TABLES]}::text[])
+        group by 1 order by 1
+      `.execute(db);
+      return rows;
+    };
+    const before = await vacuumCounts();
+
+    await vacuumChurnedTables(db);
+
+    const after = await vacuumCounts();
+    expect(after.map((row) => row.table)).toEqual([...CHURNED_RANKING_TABLES].sort());
+    // Every table, and every partition of each (min over them), was vacuumed once more.
+    for (const row of after) {
+      const was = before.find((b) => b.table === row.table)?.vacuums ?? 0;
+      expect([row.table, row.vacuums]).toEqual([row.table, was + 1]);
+    }
+    // A pass vacuums exactly when the server's autovacuum does not.
+    const pass = await pruneRankingData(db, SETTINGS, silent, NOW);
+    expect(pass.vacuumed).toBe(!(await autovacuumIsOn(db)));
   });
 });

@@ -1,4 +1,5 @@
 import {
+  autovacuumIsOn,
   deleteBestRanksBefore,
   dropTimePartitionsBefore,
   ensureTimePartitions,
@@ -7,6 +8,7 @@ import {
   type Db,
   type ReplacedPartition,
   type TimePartitionedTable,
+  vacuumChurnedTables,
 } from '@newsrank/db';
 import type { Logger } from '@newsrank/logger';
 import { longestWindowMs } from '@newsrank/ranking';
@@ -56,7 +58,9 @@ export async function ensurePartitions(db: Db, settings: RetentionSettings, nowM
  * (ensurePartitions), partitions past their table's retention are detached and dropped whole
  * (dropTimePartitionsBefore); best ranks (one row per article and window, not time-keyed) are
  * deleted in bounded batches, and published history older than an hour is thinned to the last
- * version of each minute.
+ * version of each minute. When the server's autovacuum is off, the tables this worker rewrites
+ * rows of are vacuumed too: without it their dead row versions pile up for good (a soak with
+ * 100 articles grew one 400-row table of running totals to 514 MiB in 27 minutes).
  */
 export async function pruneRankingData(db: Db, settings: RetentionSettings, logger: Logger, nowMs = Date.now()) {
   const { created, replaced } = await ensurePartitions(db, settings, nowMs);
@@ -70,6 +74,8 @@ export async function pruneRankingData(db: Db, settings: RetentionSettings, logg
     bestRanks: await inBatches(() => deleteBestRanksBefore(db, new Date(nowMs - longestWindowMs - DAY_MS), BATCH_ROWS)),
     thinnedVersions: await inBatches(() => thinPublishedLists(db, new Date(nowMs - HOUR_MS), BATCH_ROWS)),
   };
-  logger.info({ created, replaced, droppedPartitions, removed }, 'ranking data pruned');
-  return { created, replaced, droppedPartitions, ...removed };
+  const vacuumed = !(await autovacuumIsOn(db));
+  if (vacuumed) await vacuumChurnedTables(db);
+  logger.info({ created, replaced, droppedPartitions, removed, vacuumed }, 'ranking data pruned');
+  return { created, replaced, droppedPartitions, ...removed, vacuumed };
 }

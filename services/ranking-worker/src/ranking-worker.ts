@@ -9,6 +9,7 @@ import {
   upsertJobSchedulers,
   type JobHandlers,
 } from '@newsrank/queue';
+import { autovacuumIsOn } from '@newsrank/db';
 import { publishedListNames } from '@newsrank/published-lists';
 import type { RunningService, ServiceContext } from '@newsrank/runtime';
 import { clusterMetricsKey } from '@newsrank/metrics';
@@ -44,6 +45,9 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
   const retention = { dedupRetentionMs: config.eventDedupRetentionMs, historyDays: config.rankingHistoryDays };
   // Before any batch is applied; the prune job keeps them ahead from here on.
   await ensurePartitions(db, retention);
+  if (!(await autovacuumIsOn(db))) {
+    logger.warn('the database runs without autovacuum: each retention pass vacuums the tables this worker rewrites rows of');
+  }
 
   const rankingQueue = openQueue('ranking', { connection, prefix: config.queuePrefix });
   rankingQueue.on('error', (error) => logger.warn({ err: error }, 'ranking queue error'));
