@@ -6,6 +6,8 @@ export interface SoakSample {
   /** Resident set size per process, bytes; null when it could not be read. */
   rss: Record<string, number | null>;
   databaseBytes: number;
+  /** Of it, the tables whose retention the run cannot reach (they grow with minutes and articles). */
+  longKeptBytes: number;
   /** Jobs per queue and state (waiting, active, delayed, failed). */
   queues: Record<string, Record<string, number>>;
   viewsAccepted: number;
@@ -63,6 +65,8 @@ export type StorageVerdict =
       lateGrowthBytes: number;
       /** What it grew per span before anything could age out. */
       earlyGrowthBytes: number;
+      /** The long-kept tables' growth over the last span: shown, not judged. */
+      longKeptGrowthBytes: number;
       flatFromSeconds: number;
     }
   | { checkable: false; bytesPerMinute: number; neededMeasuredMinutes: number; flatFromSeconds: number };
@@ -71,7 +75,9 @@ export type StorageVerdict =
  * Whether the database stopped growing once its first data aged out, judged without knowing how
  * retention removes rows (batched deletes leave space to be reused, dropped partitions give it
  * back): the size may saw up and down with each retention pass, so it compares the peak size of
- * the run's last span with the peak of the span before. Old data can be gone only
+ * the run's last span with the peak of the span before. The tables whose retention the run
+ * cannot reach (list history, articles, buckets: longKeptBytes) are left out of that and their
+ * growth given beside it: they grow with minutes and articles, by design. Old data can be gone only
  * from its retention on, and only a pass after that removes it (two spans are allowed, for
  * a partition's span and the pass's own timing); a run that ends sooner is not judged and says
  * how long a run would have to be.
@@ -93,16 +99,19 @@ export function storageVerdict(samples: readonly SoakSample[], settings: Storage
       flatFromSeconds,
     };
   }
-  const peak = (from: number, to: number) =>
-    Math.max(...measured.filter((s) => s.atSeconds > from && s.atSeconds <= to).map((s) => s.databaseBytes));
+  const judged = (s: SoakSample) => s.databaseBytes - s.longKeptBytes;
+  const peak = (from: number, to: number, size: (s: SoakSample) => number) =>
+    Math.max(...measured.filter((s) => s.atSeconds > from && s.atSeconds <= to).map(size));
+  const growth = (size: (s: SoakSample) => number) => peak(end - period, end, size) - peak(end - 2 * period, end - period, size);
   // Before the retention has passed nothing can have aged out: the rate the data is written at.
   const early = measured.filter((s) => s.atSeconds <= Math.max(settings.retentionMs / 1000, first.atSeconds + 60));
   const earlyEnd = early.at(-1) ?? first;
-  const earlyRate = (earlyEnd.databaseBytes - first.databaseBytes) / Math.max(1, earlyEnd.atSeconds - first.atSeconds);
+  const earlyRate = (judged(earlyEnd) - judged(first)) / Math.max(1, earlyEnd.atSeconds - first.atSeconds);
   return {
     checkable: true,
-    lateGrowthBytes: peak(end - period, end) - peak(end - 2 * period, end - period),
+    lateGrowthBytes: growth(judged),
     earlyGrowthBytes: earlyRate * period,
+    longKeptGrowthBytes: growth((s) => s.longKeptBytes),
     flatFromSeconds,
   };
 }
@@ -113,6 +122,7 @@ export function samplesTable(samples: readonly SoakSample[], processes: readonly
     'min',
     'phase',
     'database MiB',
+    'long-kept MiB',
     'events waiting',
     'ingest waiting',
     ...processes.map((p) => `${p} RSS MiB`),
@@ -124,6 +134,7 @@ export function samplesTable(samples: readonly SoakSample[], processes: readonly
     (s.atSeconds / 60).toFixed(1),
     s.measured ? 'measured' : 'warm-up',
     mib(s.databaseBytes).toFixed(1),
+    mib(s.longKeptBytes).toFixed(1),
     String(s.queues.events?.waiting ?? '—'),
     String(s.queues.ingest?.waiting ?? '—'),
     ...processes.map((p) => {
