@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { PreparingClient } from './prepared-statements.ts';
 import type { Database } from './schema/index.ts';
 
 // int8 (counts, sums) as numbers: view counts stay far below 2^53.
@@ -23,6 +24,8 @@ export function createDb(options: DatabaseOptions): { db: Db; pool: pg.Pool } {
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     application_name: options.applicationName ?? 'newsrank',
+    // Sends the statements marked by preparedStatement() by name; every other one as before.
+    Client: PreparingClient,
   });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => {});

@@ -1,4 +1,5 @@
 export { createDb, type Db, type DatabaseOptions } from './database.ts';
+export { PreparingClient, preparedStatement, preparedStatementName } from './prepared-statements.ts';
 export { migrateToLatest, migrationsAreCurrent } from './migrate.ts';
 export { ensureDatabaseExists } from './ensure-database.ts';
 export { isDatabaseUnavailable } from './database-unavailable.ts';
