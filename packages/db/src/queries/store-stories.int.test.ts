@@ -125,6 +125,13 @@ describe('storeStories', () => {
     expect((await db.selectFrom('articles').select('title').executeTakeFirstOrThrow()).title).toBe('Nullbyte');
   });
 
+  it('a lone surrogate in a field or a tag does not fail the batch', async () => {
+    const outcomes = await store('paper', [story({ guid: 'g-s', title: 'Half \ud800 pair', tags: ['x\udc00'] }), story({ guid: 'g-ok' })]);
+    expect(outcomes.map((o) => o.outcome)).toEqual(['inserted', 'inserted']);
+    const row = await db.selectFrom('articles').select(['title', 'tags']).where('guid', '=', 'g-s').executeTakeFirstOrThrow();
+    expect(row).toEqual({ title: 'Half \ufffd pair', tags: ['x\ufffd'] });
+  });
+
   it('concurrent stores of one story from many writers leave exactly one row', async () => {
     const writers = Array.from({ length: 12 }, (_, i) =>
       store(`source-${i % 3}`, [
