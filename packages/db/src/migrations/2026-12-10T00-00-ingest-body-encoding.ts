@@ -7,7 +7,9 @@ import { sql, type Kysely } from 'kysely';
  * body_encoding (null: the bytes as posted, as every row before this one). PostgreSQL compressed
  * the body itself (pglz) inside the insert and sent it back hex-encoded to the worker: for a
  * 4 MB feed that was tens of milliseconds of database CPU on each side and an 8 MB answer to
- * decode. The column no longer tries to compress what arrives compressed.
+ * decode. The column no longer tries to compress what arrives compressed. An ingest worker from
+ * before this migration would parse a compressed body as the document: stop those before new
+ * processes record documents (README, Scaling).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table ingest_jobs add column body_encoding text`.execute(db);
