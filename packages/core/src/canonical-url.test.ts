@@ -12,6 +12,10 @@ describe('canonicalUrl', () => {
     ['  https://example.com/a  ', 'https://example.com/a'],
     ['https://user:pw@example.com/a', 'https://example.com/a'],
     ['https://example.com/a?b=1&a=2', 'https://example.com/a?b=1&a=2'],
+    ['https://example.com/a#', 'https://example.com/a'],
+    ['https://example.com/a?utm_source=x#', 'https://example.com/a'],
+    ['https://:@example.com/a', 'https://example.com/a'],
+    ['https://example.com/a?q=%23#b', 'https://example.com/a?q=%23'],
   ])('%s is known as %s', (raw, expected) => expect(canonicalUrl(raw)).toBe(expected));
 
   it.each([null, '', 'not a url', '/relative/path', 'javascript:alert(1)', 'ftp://example.com/a'])('%j has no canonical form', (raw) =>

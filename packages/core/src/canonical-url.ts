@@ -15,11 +15,17 @@ export function canonicalUrl(raw: string | null | undefined): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  url.hash = '';
-  url.username = '';
-  url.password = '';
-  for (const name of [...url.searchParams.keys()]) {
-    if (isTrackingParam(name)) url.searchParams.delete(name);
+  // Every setter re-serialises the URL (this runs for each key of each story stored): only
+  // those that change something are called. A fragment, however empty, starts at a '#'.
+  if (raw.includes('#')) url.hash = '';
+  if (url.username || url.password) {
+    url.username = '';
+    url.password = '';
+  }
+  if (url.search) {
+    for (const name of [...url.searchParams.keys()]) {
+      if (isTrackingParam(name)) url.searchParams.delete(name);
+    }
   }
   // URLSearchParams re-serialises the query; only rewrite it when something was removed.
   if (url.search === '?') url.search = '';

@@ -19,6 +19,15 @@ describe('storyKeys', () => {
     expect(storyKeys('s', { ...story, guid: 'https://ex.com/a', url: 'https://ex.com/a#x' })).toHaveLength(2);
   });
 
+  it('a guid identical to the link gives the same keys as a guid and link apart would', () => {
+    const raw = 'https://Ex.com/b?utm_source=x&id=1#top';
+    expect(storyKeys('s', { ...story, guid: raw, url: raw })).toEqual([
+      'guid:https://Ex.com/b?utm_source=x&id=1#top',
+      'url:https://ex.com/b?id=1',
+    ]);
+    expect(storyKeys('s', { ...story, guid: ` ${raw} `, url: raw })).toEqual(storyKeys('s', { ...story, guid: raw, url: raw }));
+  });
+
   it('a story with neither guid nor URL is known by source, title and time', () => {
     const a = storyKeys('paper', { ...story, publishedAt: '2025-01-13T09:42:00Z' });
     expect(a).toHaveLength(1);

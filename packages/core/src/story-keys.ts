@@ -10,10 +10,11 @@ export function storyKeys(source: string, story: Pick<StoryInput, 'guid' | 'url'
   const keys = new Set<string>();
   const guid = story.guid?.trim();
   if (guid) keys.add(`guid:${guid}`);
-  for (const candidate of [story.url, guid]) {
-    const url = canonicalUrl(candidate);
-    if (url) keys.add(`url:${url}`);
-  }
+  const fromUrl = canonicalUrl(story.url);
+  if (fromUrl) keys.add(`url:${fromUrl}`);
+  // Most feeds give the permalink as the guid too: its canonical form is already known.
+  const fromGuid = guid === story.url ? fromUrl : canonicalUrl(guid);
+  if (fromGuid) keys.add(`url:${fromGuid}`);
   if (keys.size === 0) keys.add(`story:${source}\n${story.title.trim()}\n${story.publishedAt ?? ''}`);
   return [...keys];
 }

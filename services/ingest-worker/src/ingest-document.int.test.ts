@@ -41,11 +41,12 @@ describe('ingestDocument', () => {
   it('a job redelivered after a crash between chunks stores nothing twice and reports as the first run would have', async () => {
     const count = CHUNK_SIZE + 10;
     const id = await accept(rssFeed(testStories(count, 'https://crash.example')));
-    // Simulate a worker that committed the first chunk and died: run fully, then rewind the job.
+    // Simulate a worker that committed the first chunk and died: run fully, then rewind the job
+    // (its body put back as posted, uncompressed, as rows recorded before compression hold it).
     const first = await ingestDocument(database.db, id, logger);
     await database.db
       .updateTable('ingest_jobs')
-      .set({ status: 'active', result: null, body: Buffer.from(rssFeed(testStories(count, 'https://crash.example'))) })
+      .set({ status: 'active', result: null, body: Buffer.from(rssFeed(testStories(count, 'https://crash.example'))), body_encoding: null })
       .where('id', '=', id)
       .execute();
     await database.db

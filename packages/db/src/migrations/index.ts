@@ -8,6 +8,7 @@ import * as sources from './2026-12-07T00-00-sources.ts';
 import * as readerAnalytics from './2026-12-08T00-00-reader-analytics.ts';
 import * as timePartitions from './2026-12-08T01-00-time-partitions.ts';
 import * as countingEpochs from './2026-12-09T00-00-counting-epochs.ts';
+import * as ingestBodyEncoding from './2026-12-10T00-00-ingest-body-encoding.ts';
 
 /** Listed explicitly (not read from disk) so the order is reviewed and bundles stay static. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T00-00-reader-analytics': readerAnalytics,
   '2026-12-08T01-00-time-partitions': timePartitions,
   '2026-12-09T00-00-counting-epochs': countingEpochs,
+  '2026-12-10T00-00-ingest-body-encoding': ingestBodyEncoding,
 };

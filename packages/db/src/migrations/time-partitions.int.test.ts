@@ -90,7 +90,11 @@ describe('the time-partitions migration', () => {
         ).rows[0]!.digest;
       const beforeTotals = { ...(await totals()), counted_events: await countedDigest('occurred_at') };
 
-      expect(await migrateToLatest(db)).toEqual(['2026-12-08T01-00-time-partitions', '2026-12-09T00-00-counting-epochs']);
+      expect(await migrateToLatest(db)).toEqual([
+        '2026-12-08T01-00-time-partitions',
+        '2026-12-09T00-00-counting-epochs',
+        '2026-12-10T00-00-ingest-body-encoding',
+      ]);
 
       expect({ ...(await totals()), counted_events: await countedDigest('counted_at') }).toEqual(beforeTotals);
       const { rows } = await sql<{ relname: string }>`

@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StoryInput } from '@newsrank/core';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.ts';
 import type { Db } from '../database.ts';
-import { storeStories } from './store-stories.ts';
+import { keyOwnersQuery, storeStories } from './store-stories.ts';
+import { newArticleRow } from './story-rows.ts';
 
 const story = (overrides: Partial<StoryInput>): StoryInput => ({
   guid: null,
@@ -123,6 +125,13 @@ describe('storeStories', () => {
     expect((await db.selectFrom('articles').select('title').executeTakeFirstOrThrow()).title).toBe('Nullbyte');
   });
 
+  it('a lone surrogate in a field or a tag does not fail the batch', async () => {
+    const outcomes = await store('paper', [story({ guid: 'g-s', title: 'Half \ud800 pair', tags: ['x\udc00'] }), story({ guid: 'g-ok' })]);
+    expect(outcomes.map((o) => o.outcome)).toEqual(['inserted', 'inserted']);
+    const row = await db.selectFrom('articles').select(['title', 'tags']).where('guid', '=', 'g-s').executeTakeFirstOrThrow();
+    expect(row).toEqual({ title: 'Half \ufffd pair', tags: ['x\ufffd'] });
+  });
+
   it('concurrent stores of one story from many writers leave exactly one row', async () => {
     const writers = Array.from({ length: 12 }, (_, i) =>
       store(`source-${i % 3}`, [
@@ -135,5 +144,167 @@ describe('storeStories', () => {
     expect(sharedIds.size).toBe(1);
     expect(await articleCount()).toBe(13);
     expect(results.flat().filter((o) => o.outcome === 'inserted')).toHaveLength(13);
+  });
+
+  it('every field of a new story is stored', async () => {
+    const full = story({
+      guid: 'g-full',
+      url: 'https://paper.example/full',
+      title: 'Full',
+      summary: 'Summary',
+      contentHtml: '<p>Content</p>',
+      author: 'Reporter',
+      category: 'World News',
+      tags: ['a', 'b'],
+      dateline: 'TOKYO',
+      imageUrl: 'https://paper.example/i.jpg',
+      imageCaption: 'Caption',
+      language: 'en',
+      publishedAt: '2025-01-13T09:42:00Z',
+      publishedAtOrigin: 'page-metadata',
+      publishedTimeZone: 'Asia/Tokyo',
+      updatedAt: '2025-01-13T10:00:00Z',
+    });
+    const [outcome] = await store('paper', [full]);
+    const row = await db.selectFrom('articles').selectAll().where('id', '=', outcome!.id).executeTakeFirstOrThrow();
+    const expected = newArticleRow(outcome!.id, 'paper', full);
+    for (const [field, value] of Object.entries(expected)) {
+      const stored = row[field as keyof typeof row];
+      expect([field, stored instanceof Date ? stored.toISOString() : stored]).toEqual([
+        field,
+        typeof value === 'string' && stored instanceof Date ? new Date(value).toISOString() : value,
+      ]);
+    }
+  });
+
+  it('tags survive whatever characters they hold', async () => {
+    const tags = ['"quoted"', 'back\\slash', 'comma, inside', '{braces}', 'NULL', '', 'ünïcödé 東京', "it's"];
+    await store('paper', [story({ guid: 'g-tags', tags }), story({ guid: 'g-none', tags: [] })]);
+    const rows = await db.selectFrom('articles').select(['guid', 'tags']).orderBy('guid').execute();
+    expect(rows).toEqual([
+      { guid: 'g-none', tags: [] },
+      { guid: 'g-tags', tags },
+    ]);
+  });
+
+  it('many changed stories in one batch each take their own new fields and keep what their version lacks', async () => {
+    const count = 40;
+    await store(
+      'paper',
+      Array.from({ length: count }, (_, i) =>
+        story({
+          guid: `u-${i}`,
+          title: `Old ${i}`,
+          author: `Author ${i}`,
+          category: 'Politics',
+          tags: ['kept'],
+          publishedAt: '2025-01-13T09:42:00Z',
+          publishedAtOrigin: 'feed',
+          publishedTimeZone: 'Asia/Tokyo',
+        }),
+      ),
+    );
+    // Even ones: a new title, a new date from another origin, new tags. Odd ones: a new category, no date, no tags.
+    const outcomes = await store(
+      'paper',
+      Array.from({ length: count }, (_, i) =>
+        i % 2 === 0
+          ? story({
+              guid: `u-${i}`,
+              title: `New ${i}`,
+              tags: ['fresh', `t${i}`],
+              publishedAt: '2025-02-01T00:00:00Z',
+              publishedAtOrigin: 'page-metadata',
+              publishedTimeZone: null,
+            })
+          : story({
+              guid: `u-${i}`,
+              title: `Old ${i}`,
+              category: 'Sport',
+              publishedAt: null,
+              publishedAtOrigin: null,
+              publishedTimeZone: null,
+            }),
+      ),
+    );
+    expect(outcomes.every((o) => o.outcome === 'updated')).toBe(true);
+    const rows = await db
+      .selectFrom('articles')
+      .select([
+        'guid',
+        'title',
+        'author',
+        'category',
+        'category_slug',
+        'tags',
+        'published_at',
+        'published_at_origin',
+        'published_time_zone',
+      ])
+      .execute();
+    expect(rows).toHaveLength(count);
+    for (const row of rows) {
+      const i = Number(row.guid?.slice(2));
+      if (i % 2 === 0) {
+        expect(row).toMatchObject({
+          title: `New ${i}`,
+          author: `Author ${i}`,
+          category: 'Politics',
+          tags: ['fresh', `t${i}`],
+          published_at: new Date('2025-02-01T00:00:00Z'),
+          published_at_origin: 'page-metadata',
+          published_time_zone: 'Asia/Tokyo',
+        });
+      } else {
+        expect(row).toMatchObject({
+          title: `Old ${i}`,
+          author: `Author ${i}`,
+          category: 'Sport',
+          category_slug: 'sport',
+          tags: ['kept'],
+          published_at: new Date('2025-01-13T09:42:00Z'),
+          published_at_origin: 'feed',
+          published_time_zone: 'Asia/Tokyo',
+        });
+      }
+    }
+  });
+
+  it('an update moves the article in the lists it is counted in', async () => {
+    const [first] = await store('paper', [story({ guid: 'g-list', title: 'One', category: 'Politics' })]);
+    await sql`
+      insert into article_popularity (article_id, accumulator, views, last_viewed_at, category_slug, published_sort)
+      values (${first!.id}, 1, 1, now(), 'politics', now())
+    `.execute(db);
+    await store('paper', [story({ guid: 'g-list', title: 'Two', category: 'Sport' })]);
+    const row = await sql<{ category_slug: string }>`select category_slug from article_popularity where article_id = ${first!.id}`.execute(
+      db,
+    );
+    expect(row.rows).toEqual([{ category_slug: 'sport' }]);
+  });
+
+  it('a known story seen under a new URL is found by that URL afterwards', async () => {
+    const [first] = await store('paper', [story({ guid: 'g-moved', url: 'https://paper.example/old', title: 'T' })]);
+    const [moved] = await store('paper', [story({ guid: 'g-moved', url: 'https://paper.example/new', title: 'T' })]);
+    const [byUrl] = await store('aggregator', [story({ url: 'https://paper.example/new', title: 'T' })]);
+    expect([moved?.id, byUrl?.id]).toEqual([first?.id, first?.id]);
+    expect(byUrl?.outcome).toBe('duplicate');
+    expect(await articleCount()).toBe(1);
+  });
+
+  it('the key lookup probes the key index, never scans the key table', async () => {
+    await sql`insert into articles (id, source, title) select gen_random_uuid(), 'plan', 'Story ' || i from generate_series(1, 20000) i`.execute(
+      db,
+    );
+    await sql`insert into article_keys (key, article_id) select 'guid:plan-' || title, id from articles where source = 'plan'`.execute(db);
+    await sql`analyze articles, article_keys`.execute(db);
+    const keys = Array.from({ length: 500 }, (_, i) => `guid:plan-Story ${i * 7 + 1}`);
+    const explained = await sql<{ 'QUERY PLAN': string }>`explain ${keyOwnersQuery(keys)}`.execute(db);
+    const plan = explained.rows.map((row) => row['QUERY PLAN']).join('\n');
+    expect(plan).toContain('Index Scan using article_keys_pkey on article_keys');
+    expect(plan).not.toContain('Seq Scan on article_keys');
+    const { rows } = await keyOwnersQuery([...keys, 'guid:absent']).execute(db);
+    expect(rows.filter((row) => row.article_id !== null)).toHaveLength(500);
+    expect(rows.find((row) => row.key === 'guid:absent')).toEqual({ key: 'guid:absent', article_id: null });
   });
 });

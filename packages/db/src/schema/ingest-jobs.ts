@@ -39,6 +39,8 @@ export interface IngestJobsTable {
   format: string | null;
   /** The posted bytes, kept until the job completes so a lost queue entry can be re-queued. */
   body: Buffer | null;
+  /** How body is stored: 'gzip', or null for the bytes as posted (rows written before compression). */
+  body_encoding: 'gzip' | null;
   status: IngestJobStatus;
   received_at: GeneratedTimestamp;
   started_at: NullableTimestamp;
