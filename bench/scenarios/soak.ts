@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { openQueue, QUEUE_NAMES } from '@newsrank/queue';
-import { partitionSpanFor } from '@newsrank/db';
+import { TIME_PARTITIONED_TABLES, partitionSpanFor } from '@newsrank/db';
 import { EVENT_CLOCK_SKEW_MS } from '@newsrank/ranking';
 import { rssFeedOf } from '../parse-speed.ts';
 import { postDocument, readerEventsBody, storeArticles, viewsOf, waitForIngestJob, type BenchArticle } from '../support/api-client.ts';
@@ -159,16 +159,9 @@ async function databaseBytes(stack: BenchStack): Promise<number> {
  * (31 days) and the minute buckets (2 hours). They grow with minutes and articles, not with views.
  */
 const LONG_KEPT_TABLES = [
-  'published_lists',
+  ...Object.keys(TIME_PARTITIONED_TABLES).filter((table) => table !== 'counted_events'),
   'articles',
   'article_keys',
-  'article_views_minute',
-  'article_views_hour',
-  'article_engagement_hour',
-  'article_referrers_hour',
-  'article_campaigns_hour',
-  'site_traffic_hour',
-  'site_engagement_hour',
   'article_best_ranks',
 ];
 

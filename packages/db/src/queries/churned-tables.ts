@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.ts';
+import { TIME_PARTITIONED_TABLES } from '../partitions/time-partitions.ts';
 
 /**
  * The tables whose rows the ranking worker rewrites on every batch or tick: running totals,
@@ -7,21 +8,15 @@ import type { Db } from '../database.ts';
  * list history. Each update leaves a dead row version behind (the updated columns are indexed,
  * so none is a HOT update), which only VACUUM makes room for again.
  */
-export const CHURNED_RANKING_TABLES = [
+export const CHURNED_RANKING_TABLES: readonly string[] = [
+  // Every time-keyed table but the dedup records, which are only ever inserted.
+  ...Object.keys(TIME_PARTITIONED_TABLES).filter((table) => table !== 'counted_events'),
   'article_window_views',
   'article_popularity',
-  'article_views_minute',
-  'article_views_hour',
-  'article_engagement_hour',
-  'article_referrers_hour',
-  'article_campaigns_hour',
-  'site_traffic_hour',
-  'site_engagement_hour',
   'article_best_ranks',
   'window_horizons',
   'popularity_landmark',
-  'published_lists',
-] as const;
+];
 
 /** Whether the server's autovacuum runs (it can be turned off in postgresql.conf, and reloaded). */
 export async function autovacuumIsOn(db: Db): Promise<boolean> {
