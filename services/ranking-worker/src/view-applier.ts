@@ -1,5 +1,5 @@
 import { GroupCommit } from '@newsrank/core';
-import { advanceCountingEpoch, isMissingPartitionError, partitionSpanFor, type Db } from '@newsrank/db';
+import { advanceCountingEpoch, isMissingPartitionError, partitionSpanFor, partitionStart, type Db } from '@newsrank/db';
 import type { Logger } from '@newsrank/logger';
 import { CLUSTER_FIELDS, addCounts, markViewsWaiting } from '@newsrank/metrics';
 import { needsRebase } from '@newsrank/ranking';
@@ -63,7 +63,7 @@ export function createViewApplier(deps: ViewApplierDeps): ViewApplier {
   // in (or one another replica already moved to), so records land in a partition of the current
   // grid and age out with it; moving on waits for the batches still under the old one.
   const currentEpoch = async () => {
-    const due = Math.floor(Date.now() / epochSpanMs) * epochSpanMs;
+    const due = partitionStart(Date.now(), epochSpanMs);
     if (due > epochMs) epochMs = Math.max(epochMs, await advanceCountingEpoch(db, due));
   };
 

@@ -34,7 +34,8 @@ export function partitionSpanFor(retentionMs: number): number {
   return span;
 }
 
-const floorTo = (ms: number, span: number) => Math.floor(ms / span) * span;
+/** The first instant of the partition cut at `spanMs` that holds `ms`. */
+export const partitionStart = (ms: number, spanMs: number) => Math.floor(ms / spanMs) * spanMs;
 const ceilTo = (ms: number, span: number) => Math.ceil(ms / span) * span;
 
 /** What a table with this retention should hold at `nowMs`: the live range to cover, and the drop cutoff. */
@@ -42,7 +43,7 @@ export function partitionWindow(nowMs: number, retentionMs: number): { spanMs: n
   const spanMs = partitionSpanFor(retentionMs);
   return {
     spanMs,
-    cover: { fromMs: floorTo(nowMs - retentionMs, spanMs), toMs: ceilTo(nowMs + Math.max(PARTITIONS_AHEAD_MS, 2 * spanMs), spanMs) },
+    cover: { fromMs: partitionStart(nowMs - retentionMs, spanMs), toMs: ceilTo(nowMs + Math.max(PARTITIONS_AHEAD_MS, 2 * spanMs), spanMs) },
     // A spare span past the retention: replicas' clocks differ a little, and a row is written
     // only while it is younger than the retention, so its partition must outlive that by a margin.
     dropBeforeMs: nowMs - retentionMs - spanMs,
@@ -65,7 +66,7 @@ export function partitionsToCreate(existing: readonly TimeRange[], want: TimeRan
       continue;
     }
     const nextTaken = taken.find((range) => range.fromMs > at)?.fromMs ?? Number.POSITIVE_INFINITY;
-    const to = Math.min(floorTo(at, spanMs) + spanMs, nextTaken);
+    const to = Math.min(partitionStart(at, spanMs) + spanMs, nextTaken);
     created.push({ fromMs: at, toMs: to });
     at = to;
   }
@@ -100,16 +101,16 @@ export function partitionsToReshape<T extends TimeRange>(
 ): Reshape<T>[] {
   // With one range, a partition inside `want` would be replaced by itself, over and over.
   if (!(maxParts >= 2)) throw new RangeError(`a partition is cut into at least two ranges at a time, got ${maxParts}`);
-  const nowStart = floorTo(nowMs, spanMs);
+  const nowStart = partitionStart(nowMs, spanMs);
   return existing
-    .filter((p) => floorTo(p.fromMs, spanMs) + spanMs < p.toMs && p.toMs > nowStart && p.fromMs < want.toMs && p.toMs > want.fromMs)
+    .filter((p) => partitionStart(p.fromMs, spanMs) + spanMs < p.toMs && p.toMs > nowStart && p.fromMs < want.toMs && p.toMs > want.fromMs)
     .sort((a, b) => a.fromMs - b.fromMs)
     .map((partition) => {
       const from = Math.max(partition.fromMs, want.fromMs);
       const to = Math.min(partition.toMs, want.toMs);
       const into: TimeRange[] = [];
       for (let at = from; at < to;) {
-        const end = into.length === maxParts - 1 ? to : Math.min(floorTo(at, spanMs) + spanMs, to);
+        const end = into.length === maxParts - 1 ? to : Math.min(partitionStart(at, spanMs) + spanMs, to);
         into.push({ fromMs: at, toMs: end });
         at = end;
       }
