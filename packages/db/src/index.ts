@@ -15,6 +15,7 @@ export * from './queries/popularity-landmark.ts';
 export * from './queries/ranking-lists.ts';
 export * from './queries/trending-candidates.ts';
 export * from './queries/window-totals.ts';
+export { withSharedSnapshot, type SnapshotRead } from './queries/shared-snapshot.ts';
 export * from './queries/published-lists.ts';
 export * from './queries/ranking-retention.ts';
 export * from './partitions/partition-plan.ts';

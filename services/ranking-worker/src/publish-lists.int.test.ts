@@ -1,68 +1,32 @@
-import { WindowVisitors } from '@newsrank/analytics';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPublishedListAt, type Db } from '@newsrank/db';
-import { createLogger } from '@newsrank/logger';
-import { clusterMetricsKey } from '@newsrank/metrics';
-import { decodePublishedList, publishedListNames, readPublishedList } from '@newsrank/published-lists';
+import { decodePublishedList, readPublishedList } from '@newsrank/published-lists';
 import type { PopularListBody, RankingListBody } from '@newsrank/ranking';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
-import { TEST_REDIS_URL, deleteQueuePrefix, testQueuePrefix } from '../../../test/support/redis.ts';
-import { insertArticles, type TestArticle } from '../../../test/support/ranking.ts';
-import { applyViews } from './apply-views.ts';
-import { maintainLandmark } from './landmark.ts';
+import { Redis } from 'ioredis';
+import { TEST_REDIS_URL } from '../../../test/support/redis.ts';
+import type { TestArticle } from '../../../test/support/ranking.ts';
+import { openPublisherFixture, type PublisherFixture } from './publisher-fixture.ts';
 import { publishLists, type PublisherDeps } from './publish-lists.ts';
 
 const HOUR = 3_600_000;
-const H = 6 * HOUR;
-const logger = createLogger({ level: 'silent', name: 'test' });
 
-let database: TestDatabase;
+let fixture: PublisherFixture;
 let db: Db;
 let redis: Redis;
-let prefix: string;
 let deps: PublisherDeps;
-let articles: TestArticle[];
-let eventCounter = 0;
 
-const article = (i: number) => articles[i] as TestArticle;
-/** `count` views of article i at `occurredAt`, applied as the worker would. */
-const views = async (i: number, count: number, occurredAt = Date.now()) => {
-  const events = Array.from({ length: count }, () => ({ eventId: `e-${eventCounter++}`, articleId: article(i).id, occurredAt }));
-  await applyViews(db, events, H);
-  await redis.incr(deps.names.appliedCounter);
-};
-const published = async (key: string) => {
-  const json = await redis.hget(deps.names.lists, key);
-  const decoded = json ? decodePublishedList(json) : undefined;
-  return decoded?.ok ? decoded.list : undefined;
-};
+const article = (i: number) => fixture.articles[i] as TestArticle;
+const views = (i: number, count: number, occurredAt?: number) => fixture.views(i, count, occurredAt);
+const published = (key: string) => fixture.published(key);
 const rankingItems = async (key: string) =>
   ((await published(key))?.body as RankingListBody | undefined)?.items.map((i) => [i.article.id, i.views, i.rank, i.previousRank]);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  prefix = testQueuePrefix();
-  redis = new Redis(TEST_REDIS_URL);
-  deps = {
-    db,
-    redis,
-    names: publishedListNames(prefix),
-    metricsKey: clusterMetricsKey(prefix),
-    halfLifeMs: H,
-    trendingMinViews: 10,
-    logger,
-    visitors: new WindowVisitors(redis, prefix),
-  };
-  // Five articles, in politics (0, 2, 4) and economy (1, 3).
-  articles = await insertArticles(db, 5, { categories: ['Politics', 'Economy'] });
-  await maintainLandmark(db, H, Date.now(), logger);
+  fixture = await openPublisherFixture();
+  ({ db, redis, deps } = fixture);
 });
 afterAll(async () => {
-  redis?.disconnect();
-  if (prefix) await deleteQueuePrefix(prefix);
-  await database?.drop();
+  await fixture?.close();
 });
 
 describe('publishing lists', () => {

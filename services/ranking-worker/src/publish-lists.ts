@@ -5,6 +5,7 @@ import {
   recordReachedRanks,
   topArticlesByPopularity,
   topArticlesInWindow,
+  withSharedSnapshot,
   type Db,
 } from '@newsrank/db';
 import type { Logger } from '@newsrank/logger';
@@ -39,6 +40,8 @@ export interface PublisherDeps {
   logger: Logger;
   /** Counts the distinct visitors of the access rankings' entries. */
   visitors: WindowVisitors;
+  /** Connections the tick's reads may spread over (publishReadLanes). */
+  readLanes: number;
 }
 
 export type PublishOutcome = { status: 'busy' } | { status: 'idle' } | { status: 'published'; computed: number; changed: string[] };
@@ -89,7 +92,19 @@ async function publishUnderLock(deps: PublisherDeps, nowMs: number): Promise<Pub
   return { status: 'published', computed, changed: next.map((list) => list.key) };
 }
 
-/** Every list, built fresh; returns only the versions that differ from what is published. */
+/**
+ * Connections a tick reads its lists over, out of the process's pool: the view applier keeps up
+ * to two transactions in flight and the landmark or epoch upkeep may want one more. Past about
+ * four, the lists' statements only queue for the database's cores.
+ */
+export function publishReadLanes(poolSize: number): number {
+  return Math.max(1, Math.min(4, poolSize - 3));
+}
+
+/**
+ * Every list, built fresh from one snapshot of the database, so the lists of one tick count the
+ * same batches; returns only the versions that differ from what is published.
+ */
 async function computeLists(
   deps: PublisherDeps,
   generatedAtMs: number,
@@ -97,13 +112,16 @@ async function computeLists(
 ): Promise<{ changed: PublishedList[]; computed: number }> {
   const { db, halfLifeMs } = deps;
   await advanceWindows(db, generatedAtMs);
-  const landmark = await currentLandmark(db);
-  const minAccumulator = 2 ** ((generatedAtMs - landmark.t0Ms) / halfLifeMs - NEGLIGIBLE_SCORE_EXPONENT);
-  const [popular, trending, ...byWindow] = await Promise.all([
-    topArticlesByPopularity(db, minAccumulator, PUBLISHED_LIST_LENGTH),
-    computeTrendingLists(db, deps.trendingMinViews, generatedAtMs, previous),
-    ...RANKING_WINDOWS.map((window) => topArticlesInWindow(db, window, PUBLISHED_LIST_LENGTH)),
-  ]);
+  const { landmark, popular, trending, byWindow } = await withSharedSnapshot(db, deps.readLanes, async (read) => {
+    const landmark = await read((reader) => currentLandmark(reader));
+    const minAccumulator = 2 ** ((generatedAtMs - landmark.t0Ms) / halfLifeMs - NEGLIGIBLE_SCORE_EXPONENT);
+    const [popular, trending, ...byWindow] = await Promise.all([
+      read((reader) => topArticlesByPopularity(reader, minAccumulator, PUBLISHED_LIST_LENGTH)),
+      read((reader) => computeTrendingLists(reader, deps.trendingMinViews, generatedAtMs, previous)),
+      ...RANKING_WINDOWS.map((window) => read((reader) => topArticlesInWindow(reader, window, PUBLISHED_LIST_LENGTH))),
+    ]);
+    return { landmark, popular, trending, byWindow };
+  });
 
   const changed: PublishedList[] = [];
   let computed = 0;

@@ -16,7 +16,7 @@ import { clusterMetricsKey } from '@newsrank/metrics';
 import { eventsProcessor } from './events-processor.ts';
 import { maintainLandmark } from './landmark.ts';
 import { ensurePartitions, pruneRankingData } from './prune.ts';
-import { publishLists } from './publish-lists.ts';
+import { publishLists, publishReadLanes } from './publish-lists.ts';
 import { retryFailedEventJobs } from './retry-failed-events.ts';
 import { createViewApplier } from './view-applier.ts';
 
@@ -102,6 +102,7 @@ export async function startRankingWorker(context: ServiceContext): Promise<Runni
         halfLifeMs,
         trendingMinViews: config.trendingMinViews,
         visitors,
+        readLanes: publishReadLanes(config.databasePoolSize),
         logger: jobLogger(job),
       }),
     pruneRanking: (_, job) => pruneRankingData(db, retention, jobLogger(job)),

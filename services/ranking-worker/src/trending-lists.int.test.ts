@@ -1,69 +1,32 @@
-import { WindowVisitors } from '@newsrank/analytics';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPublishedListAt, type Db } from '@newsrank/db';
-import { createLogger } from '@newsrank/logger';
-import { clusterMetricsKey } from '@newsrank/metrics';
-import { decodePublishedList, publishedListNames, readPublishedList } from '@newsrank/published-lists';
+import { readPublishedList } from '@newsrank/published-lists';
 import type { TrendingListBody } from '@newsrank/ranking';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
-import { TEST_REDIS_URL, deleteQueuePrefix, testQueuePrefix } from '../../../test/support/redis.ts';
-import { insertArticles, type TestArticle } from '../../../test/support/ranking.ts';
-import { applyViews } from './apply-views.ts';
-import { maintainLandmark } from './landmark.ts';
+import type { TestArticle } from '../../../test/support/ranking.ts';
+import { openPublisherFixture, type PublisherFixture } from './publisher-fixture.ts';
 import { publishLists, type PublisherDeps } from './publish-lists.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const H = 6 * HOUR;
-const logger = createLogger({ level: 'silent', name: 'test' });
-
-let database: TestDatabase;
-let db: Db;
-let redis: Redis;
-let prefix: string;
-let deps: PublisherDeps;
-let articles: TestArticle[];
-let eventCounter = 0;
 const t0 = Date.now();
 
-const article = (i: number) => articles[i] as TestArticle;
-/** `count` views of article i at `occurredAt`, applied as the worker would. */
-const views = async (i: number, count: number, occurredAt: number) => {
-  const events = Array.from({ length: count }, () => ({ eventId: `t-${eventCounter++}`, articleId: article(i).id, occurredAt }));
-  await applyViews(db, events, H);
-  await redis.incr(deps.names.appliedCounter);
-};
+let fixture: PublisherFixture;
+let db: Db;
+let deps: PublisherDeps;
+
+const article = (i: number) => fixture.articles[i] as TestArticle;
+const views = (i: number, count: number, occurredAt: number) => fixture.views(i, count, occurredAt);
 /** The same views every hour, at half past, over the last `hours` hours: the half past within the 1h window too. */
 const everyHour = async (i: number, perHour: number, hours: number) => {
   for (let h = 0; h < hours; h++) await views(i, perHour, t0 - h * HOUR - 30 * MINUTE);
 };
-const published = async (key: string) => {
-  const json = await redis.hget(deps.names.lists, key);
-  const decoded = json ? decodePublishedList(json) : undefined;
-  return decoded?.ok ? decoded.list : undefined;
-};
+const published = (key: string) => fixture.published(key);
 const trendingItems = async (key: string) =>
   ((await published(key))?.body as TrendingListBody | undefined)?.items.map((i) => [i.article.id, i.rank, i.views, i.baseline, i.score]);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  db = database.db;
-  prefix = testQueuePrefix();
-  redis = new Redis(TEST_REDIS_URL);
-  deps = {
-    db,
-    redis,
-    names: publishedListNames(prefix),
-    metricsKey: clusterMetricsKey(prefix),
-    halfLifeMs: H,
-    trendingMinViews: 10,
-    visitors: new WindowVisitors(redis, prefix),
-    logger,
-  };
-  // Politics: 0, 2, 4; economy: 1, 3.
-  articles = await insertArticles(db, 5, { categories: ['Politics', 'Economy'] });
-  await maintainLandmark(db, H, Date.now(), logger);
+  fixture = await openPublisherFixture();
+  ({ db, deps } = fixture);
   // 0 rises from nothing; 1 has as many views in the last hour as in every hour before; 2 rises
   // but stays below the minimum; 3 rises from 2 an hour to 20.
   await views(0, 30, t0 - 5 * MINUTE);
@@ -73,9 +36,7 @@ beforeAll(async () => {
   await views(3, 18, t0 - 10 * MINUTE);
 });
 afterAll(async () => {
-  redis?.disconnect();
-  if (prefix) await deleteQueuePrefix(prefix);
-  await database?.drop();
+  await fixture?.close();
 });
 
 describe('publishing the trending lists', () => {
