@@ -28,6 +28,7 @@ export { decode } from './encoding.ts';
 export { itemPositions } from './item-positions.ts';
 export { sanitizeHtml, toPlainSummary } from './sanitize.ts';
 export { unrecoverableBreakage } from './unrecoverable.ts';
+export { checkOf, type DocumentCheck } from './document-check.ts';
 
 /**
  * Reads one posted document: RSS, RDF, Atom, JSON Feed, native JSON, an HTML article page or a

@@ -33,7 +33,7 @@ export async function startApi(context: ServiceContext): Promise<RunningApi> {
 
   const parsePool = new ParsePool(2);
   const queues = { ingest: ingestQueue, events: eventsQueue, ranking: rankingQueue, sources: sourcesQueue };
-  const app = createApp(appDepsFor(config, { db, logger, redis, queues, lists, parse: parsePool.parse }));
+  const app = createApp(appDepsFor(config, { db, logger, redis, queues, lists, check: parsePool.check }));
   const server = createHttpServer(app, config.httpLimits, logger).listen(config.http.port, config.http.host);
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;

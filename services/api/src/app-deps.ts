@@ -1,7 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Config } from '@newsrank/config';
 import { countSourcesByStatus, type Db } from '@newsrank/db';
-import type { ParseFunction } from '@newsrank/feed-parser/threads';
+import type { CheckFunction } from '@newsrank/feed-parser/threads';
 import type { Logger } from '@newsrank/logger';
 import type { ListStore } from '@newsrank/published-lists';
 import type { QueueName, RedisClient } from '@newsrank/queue';
@@ -17,7 +17,8 @@ export interface AppConnections {
   redis: RedisClient;
   queues: Record<QueueName, Queue>;
   lists: ListStore;
-  parse: ParseFunction;
+  /** Parses a posted document to check it before it is accepted. */
+  check: CheckFunction;
 }
 
 /** What createApp is given, from the configuration and the open connections: the api process and its tests build it so. */
@@ -31,7 +32,7 @@ export function appDepsFor(config: Config, connections: AppConnections): AppDeps
     ingestTokens: config.ingestTokens,
     queuePrefix: config.queuePrefix,
     feedMaxBytes: config.feedMaxBytes,
-    parsePool: { parse: connections.parse },
+    parsePool: { check: connections.check },
     ranking: {
       eventsQueue: queues.events,
       resolver: new ArticleResolver(db),

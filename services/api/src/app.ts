@@ -39,7 +39,7 @@ export interface AppDeps {
   queuePrefix: string;
   feedMaxBytes: number;
   /** Parses posted documents off the event loop, so a large feed never stalls other requests. */
-  parsePool: Pick<ParsePool, 'parse'>;
+  parsePool: Pick<ParsePool, 'check'>;
   /** Access events in, lists out. */
   ranking: {
     eventsQueue: Queue;

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { DocumentError, parseDocument, type ParseResult } from '../index.ts';
+import { DocumentError, checkOf, parseDocument, type DocumentCheck, type ParseResult } from '../index.ts';
 
 /**
  * Parses a document; the ingest worker's only CPU-heavy step. `receivedAt` is when the document
@@ -7,22 +7,37 @@ import { DocumentError, parseDocument, type ParseResult } from '../index.ts';
  */
 export type ParseFunction = (body: Uint8Array, contentType: string | undefined, receivedAt?: Date) => Promise<ParseResult>;
 
+/** Parses a document only to check it (DocumentCheck): what the API does before accepting one. */
+export type CheckFunction = (body: Uint8Array, contentType: string | undefined) => Promise<DocumentCheck>;
+
 /** Below this size parsing inline costs less than a round trip to a thread. */
 const INLINE_LIMIT_BYTES = 256 * 1024;
 
 export const parseInline: ParseFunction = async (body, contentType, receivedAt) => parseDocument(body, { contentType, now: receivedAt });
 
-interface Pending {
-  thread: Worker;
-  resolve(result: ParseResult): void;
-  reject(error: Error): void;
+export const checkInline: CheckFunction = async (body, contentType) => checkOf(parseDocument(body, { contentType }));
+
+/** What a thread is asked: `check` sends back the DocumentCheck instead of the whole result. */
+export interface ParseRequest {
+  id: number;
+  body: Uint8Array;
+  contentType: string | undefined;
+  /** Milliseconds since the epoch: a Date would arrive as one, but a number says what crosses. */
+  receivedAt: number | undefined;
+  check: boolean;
 }
 
-interface ParseReply {
+export interface ParseReply {
   id: number;
-  result?: ParseResult;
+  result?: ParseResult | DocumentCheck;
   documentError?: { code: DocumentError['code']; message: string };
   failure?: string;
+}
+
+interface Pending {
+  thread: Worker;
+  resolve(result: ParseResult | DocumentCheck): void;
+  reject(error: Error): void;
 }
 
 /**
@@ -42,18 +57,32 @@ export class ParsePool {
 
   readonly parse: ParseFunction = async (body, contentType, receivedAt) => {
     if (body.length <= INLINE_LIMIT_BYTES) return parseInline(body, contentType, receivedAt);
-    const id = this.#nextId++;
-    const thread = this.#threads[this.#turn++ % this.#threads.length] as Worker;
-    return new Promise<ParseResult>((resolve, reject) => {
-      this.#pending.set(id, { thread, resolve, reject });
-      thread.postMessage({ id, body, contentType, receivedAt: receivedAt?.getTime() });
-    });
+    return (await this.#onThread(body, contentType, receivedAt, false)) as ParseResult;
+  };
+
+  /**
+   * Only the check crosses back from the thread: copying a large document's articles to the
+   * calling thread would cost it about as much as the parse itself.
+   */
+  readonly check: CheckFunction = async (body, contentType) => {
+    if (body.length <= INLINE_LIMIT_BYTES) return checkInline(body, contentType);
+    return (await this.#onThread(body, contentType, undefined, true)) as DocumentCheck;
   };
 
   async close(): Promise<void> {
     await Promise.all(this.#threads.map((thread) => thread.terminate()));
     for (const pending of this.#pending.values()) pending.reject(new Error('parse pool closed'));
     this.#pending.clear();
+  }
+
+  #onThread(body: Uint8Array, contentType: string | undefined, receivedAt: Date | undefined, check: boolean) {
+    const id = this.#nextId++;
+    const thread = this.#threads[this.#turn++ % this.#threads.length] as Worker;
+    return new Promise<ParseResult | DocumentCheck>((resolve, reject) => {
+      this.#pending.set(id, { thread, resolve, reject });
+      const request: ParseRequest = { id, body, contentType, receivedAt: receivedAt?.getTime(), check };
+      thread.postMessage(request);
+    });
   }
 
   #spawn(): Worker {

@@ -13,7 +13,7 @@ import { RawConnection, firstAnswer, getRequest, openSlowHeaderSocket, openStrea
 import { parseMetrics, sampleValue } from '../../../../test/support/metrics.ts';
 import { eventually } from '../../../../test/support/stack.ts';
 import { publishLists, rankingVersion } from '../../../../test/support/published-lists.ts';
-import { parseInline } from '@newsrank/feed-parser/threads';
+import { checkInline } from '@newsrank/feed-parser/threads';
 import { createApp } from '../app.ts';
 import { appDepsFor } from '../app-deps.ts';
 import { createHttpServer } from './http-server.ts';
@@ -45,7 +45,7 @@ beforeAll(async () => {
   queues = Object.values(byName);
   lists = new ListStore(redis, subscriber, publishedListNames(prefix), logger);
   await lists.start();
-  const app = createApp(appDepsFor(config, { db, logger, redis, queues: byName, lists, parse: parseInline }));
+  const app = createApp(appDepsFor(config, { db, logger, redis, queues: byName, lists, check: checkInline }));
   server = createHttpServer(app, config.httpLimits, logger).listen(0, '127.0.0.1');
   await once(server, 'listening');
   port = (server.address() as AddressInfo).port;

@@ -9,7 +9,7 @@ import { ListStore, publishedListNames } from '@newsrank/published-lists';
 import { TEST_REDIS_URL, testQueuePrefix } from '../../../../test/support/redis.ts';
 import { createApp } from '../app.ts';
 import { appDepsFor } from '../app-deps.ts';
-import { parseInline } from '@newsrank/feed-parser/threads';
+import { checkInline } from '@newsrank/feed-parser/threads';
 import { listAppRoutes } from './app-routes.ts';
 import { buildOpenApiDocument } from '@newsrank/wire/openapi';
 
@@ -35,7 +35,7 @@ beforeAll(() => {
       redis,
       queues: byName,
       lists: new ListStore(redis, redis, publishedListNames(config.queuePrefix), logger),
-      parse: parseInline,
+      check: checkInline,
     }),
   );
 });

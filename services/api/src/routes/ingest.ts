@@ -8,8 +8,8 @@ import { requireBearerToken } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
 import { isJsonType, isReadableFeedType } from '../http/content-type.ts';
 import { presentAccepted, presentIngestJob } from '@newsrank/db';
-import { DocumentError, unrecoverableBreakage, type ParseResult } from '@newsrank/feed-parser';
-import type { ParseFunction } from '@newsrank/feed-parser/threads';
+import { DocumentError, type DocumentCheck } from '@newsrank/feed-parser';
+import type { CheckFunction } from '@newsrank/feed-parser/threads';
 import { isUuid } from '@newsrank/core';
 
 export interface IngestRouteDeps {
@@ -18,7 +18,7 @@ export interface IngestRouteDeps {
   redis: RedisClient;
   ingestTokens: string[];
   feedMaxBytes: number;
-  parsePool: { parse: ParseFunction };
+  parsePool: { check: CheckFunction };
 }
 
 /** The parser's refusals as answers; a type it cannot read has the one name the 415 from the type check has too. */
@@ -37,13 +37,13 @@ export function ingestRoutes(deps: IngestRouteDeps): Router {
 
   router.post('/v1/feeds', auth, rejectUnreadableType(isReadableFeedType), rawBody, async (req, res) => {
     const body = bodyBytes(req);
-    const parsed = await validateDocument(deps.parsePool.parse, body, req.get('content-type'));
+    const parsed = await validateDocument(deps.parsePool.check, body, req.get('content-type'));
     res.status(202).json(presentAccepted(await enqueue(deps, req, body, parsed, 'feed')));
   });
 
   router.post('/v1/articles', auth, rejectUnreadableType(isJsonType), rawBody, async (req, res) => {
     const body = bodyBytes(req);
-    const parsed = await validateDocument(deps.parsePool.parse, body, req.get('content-type'));
+    const parsed = await validateDocument(deps.parsePool.check, body, req.get('content-type'));
     if (parsed.format !== 'native-json') {
       throw new HttpError(400, 'invalid_body', 'expected {"articles": [Article, ...]} with 1 to 1000 articles');
     }
@@ -75,10 +75,10 @@ function bodyBytes(req: Request): Buffer {
 }
 
 /** Parsed here too so a client learns at once that a document is unreadable, not from a failed job. */
-export async function validateDocument(parse: ParseFunction, body: Buffer, contentType: string | undefined): Promise<ParseResult> {
-  let parsed: ParseResult;
+export async function validateDocument(check: CheckFunction, body: Buffer, contentType: string | undefined): Promise<DocumentCheck> {
+  let parsed: DocumentCheck;
   try {
-    parsed = await parse(body, contentType);
+    parsed = await check(body, contentType);
   } catch (error) {
     if (error instanceof DocumentError) {
       const { status, code } = DOCUMENT_ERRORS[error.code];
@@ -87,12 +87,12 @@ export async function validateDocument(parse: ParseFunction, body: Buffer, conte
     throw error;
   }
   // A broken document from which nothing could be recovered is refused rather than "accepted" empty.
-  const breakage = unrecoverableBreakage(parsed);
-  if (breakage) throw new HttpError(400, 'unparseable', `the ${parsed.format} document is ${breakage} and no item could be recovered`);
+  if (parsed.breakage)
+    throw new HttpError(400, 'unparseable', `the ${parsed.format} document is ${parsed.breakage} and no item could be recovered`);
   return parsed;
 }
 
-function sourceOf(req: Request, parsed: ParseResult): string {
+function sourceOf(req: Request, parsed: DocumentCheck): string {
   const requested = typeof req.query.source === 'string' ? req.query.source.toLowerCase() : undefined;
   if (requested !== undefined) {
     if (!SOURCE_SLUG.test(requested))
@@ -100,7 +100,7 @@ function sourceOf(req: Request, parsed: ParseResult): string {
     return requested;
   }
   try {
-    return new URL(parsed.feed.url ?? '').hostname || 'unknown';
+    return new URL(parsed.feedUrl ?? '').hostname || 'unknown';
   } catch {
     return 'unknown';
   }
@@ -110,7 +110,13 @@ function sourceOf(req: Request, parsed: ParseResult): string {
  * The document is recorded in PostgreSQL first and the queue then points at it; 202 is sent
  * only after both. If Redis refuses, the record is withdrawn and the client gets 503 to retry.
  */
-async function enqueue(deps: IngestRouteDeps, req: Request, body: Buffer, parsed: ParseResult, kind: 'feed' | 'articles'): Promise<string> {
+async function enqueue(
+  deps: IngestRouteDeps,
+  req: Request,
+  body: Buffer,
+  parsed: DocumentCheck,
+  kind: 'feed' | 'articles',
+): Promise<string> {
   await requireQueue(deps.redis, RETRY_AFTER_SECONDS);
   const id = randomUUID();
   const job = { id, source: sourceOf(req, parsed), kind, contentType: req.get('content-type') ?? null, format: parsed.format, body };
@@ -121,7 +127,7 @@ async function enqueue(deps: IngestRouteDeps, req: Request, body: Buffer, parsed
     req.log.warn({ err: error }, 'queue refused an ingest job');
     throw new QueueUnavailableError(RETRY_AFTER_SECONDS);
   }
-  req.log.info({ ingestJobId: id, format: parsed.format, bytes: body.length, items: parsed.articles.length }, 'document accepted');
+  req.log.info({ ingestJobId: id, format: parsed.format, bytes: body.length, items: parsed.articles }, 'document accepted');
   return id;
 }
 

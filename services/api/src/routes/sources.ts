@@ -23,7 +23,7 @@ import {
   type SourcesStore,
 } from '@newsrank/sources/subscriptions';
 import type * as wire from '@newsrank/wire';
-import type { ParseFunction } from '@newsrank/feed-parser/threads';
+import type { CheckFunction } from '@newsrank/feed-parser/threads';
 import { requireBearerToken } from '../http/auth.ts';
 import { HttpError } from '../http/errors.ts';
 import { presentAccepted } from '@newsrank/db';
@@ -37,7 +37,7 @@ export interface SourceRouteDeps {
   sourcesSettings: SourcesSettings;
   ingestTokens: string[];
   feedMaxBytes: number;
-  parsePool: { parse: ParseFunction };
+  parsePool: { check: CheckFunction };
 }
 
 const STATUS_OF: Record<SourceError['kind'], number> = {
@@ -181,7 +181,7 @@ export function sourceRoutes(deps: SourceRouteDeps): Router {
     handle(async (req, res) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       if (body.length === 0) throw new HttpError(400, 'empty_body', 'the request body is empty');
-      const parsed = await validateDocument(deps.parsePool.parse, body, req.get('content-type'));
+      const parsed = await validateDocument(deps.parsePool.check, body, req.get('content-type'));
       await queueReady();
       const jobId = await acceptPush({ db: deps.db, ingestQueue: deps.ingestQueue }, String(req.params.slug), {
         signature: req.get('x-hub-signature-256') ?? req.get('x-hub-signature'),
