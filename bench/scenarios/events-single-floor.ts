@@ -71,6 +71,7 @@ export const eventsSingleFloor: Scenario = {
     const floor = await startPortApp('queue-floor-app', 'bench/support/queue-floor-app.ts', {
       REDIS_URL: context.redisUrl,
       QUEUE_PREFIX: context.stack.prefix,
+      FLOOR_SHAPE: 'bare',
     });
     try {
       const post = { method: 'POST', body: eventsBody(articles, 1), idReplacement: true, connections } as const;

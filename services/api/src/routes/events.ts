@@ -1,5 +1,6 @@
-import express, { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import { acceptEvents, createBotFilter, eventsOf, type AcceptEventsDeps, type RequestReader } from '@newsrank/events';
+import { beaconJsonBody } from '../http/beacon-body.ts';
 import { HttpError } from '../http/errors.ts';
 import type { EventCounts } from '../metrics/api-metrics.ts';
 import type { EventsVerdict } from '@newsrank/wire';
@@ -20,7 +21,7 @@ export function eventRoutes(deps: AcceptEventsDeps & { countEvents(counts: Event
   const router = Router();
   const isBot = createBotFilter();
   // Any content type: navigator.sendBeacon posts text/plain, which avoids a preflight.
-  const jsonBody = express.json({ limit: EVENTS_BODY_LIMIT, strict: true, type: () => true });
+  const jsonBody = beaconJsonBody(EVENTS_BODY_LIMIT);
 
   router.post('/v1/events', noStore, jsonBody, async (req, res) => {
     const batch = eventsOf(req.body);
