@@ -59,9 +59,9 @@ describe('reads sharing one snapshot', () => {
   });
 
   it('the snapshot is read only', async () => {
-    await expect(withSharedSnapshot(db, 2, (read) => read((reader) => sql`insert into snapshot_probe default values`.execute(reader)))).rejects.toThrow(
-      /read-only/,
-    );
+    await expect(
+      withSharedSnapshot(db, 2, (read) => read((reader) => sql`insert into snapshot_probe default values`.execute(reader))),
+    ).rejects.toThrow(/read-only/);
     expect((await probe(db)).n).toBe(2);
   });
 });
