@@ -45,13 +45,14 @@ const RETRY_AFTER_SECONDS = 1;
  * Validates and resolves a request's events and queues the countable ones, together with those
  * of concurrent requests (EventBatcher). Resolves only once they are in Redis (the point from
  * which the views are durable), so a 202 built from the verdict never promises what a Redis
- * outage could lose; throws QueueUnavailableError otherwise.
+ * outage could lose; throws QueueUnavailableError otherwise. `log` is called only when there is
+ * something to log: a request's child logger costs more to make than the rest of its bookkeeping.
  */
 export async function acceptEvents(
   deps: AcceptEventsDeps,
   rawEvents: readonly unknown[],
   reader: RequestReader,
-  logger: Logger,
+  log: () => Logger,
   nowMs = Date.now(),
 ): Promise<EventsVerdict> {
   const rejected: Rejection[] = [];
@@ -82,7 +83,7 @@ export async function acceptEvents(
     try {
       await batcherFor(deps.eventsQueue).add(payload.events);
     } catch (error) {
-      logger.warn({ err: error }, 'queue refused access events');
+      log().warn({ err: error }, 'queue refused access events');
       throw new QueueUnavailableError(RETRY_AFTER_SECONDS);
     }
   }

@@ -32,7 +32,7 @@ export function eventRoutes(deps: AcceptEventsDeps & { countEvents(counts: Event
       res.status(202).json({ accepted: 0, filtered: events.length, rejected: [] } satisfies EventsVerdict);
       return;
     }
-    const verdict = await acceptEvents(deps, events, readerOf(req), req.log);
+    const verdict = await acceptEvents(deps, events, readerOf(req), () => req.log);
     deps.countEvents({ ...verdict, rejected: verdict.rejected.length });
     res.status(202).json(verdict);
   });
@@ -48,7 +48,7 @@ export function eventRoutes(deps: AcceptEventsDeps & { countEvents(counts: Event
       return;
     }
     const event = article !== undefined ? { type: 'view', articleId: article } : { type: 'view', url };
-    const verdict = await acceptEvents(deps, [event], readerOf(req), req.log);
+    const verdict = await acceptEvents(deps, [event], readerOf(req), () => req.log);
     deps.countEvents({ ...verdict, rejected: verdict.rejected.length });
     const rejection = verdict.rejected[0];
     if (rejection?.reason === 'unknown article') throw new HttpError(404, 'not_found', `no article ${article ?? url}`);
