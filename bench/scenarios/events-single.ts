@@ -87,29 +87,17 @@ export const eventsSingle: Scenario = {
         ),
         against('POST /v1/events against the constant app', 'constant Express app POST req/s', constant.load.requestsPerSecond),
       ];
-      if (api.cpu)
-        rows.push(
-          {
-            scenario: SCENARIO,
-            figure: 'API CPU per event',
-            value: apiMicros,
-            unit: 'µs/event',
-            baseline: 'queueing floor (Express) CPU per event (µs)',
-            baselineValue: floorMicros,
-            ratio: apiMicros / floorMicros,
-            target: { kind: 'none' },
-          },
-          {
-            scenario: SCENARIO,
-            figure: 'bare floor CPU per event',
-            value: bareMicros,
-            unit: 'µs/event',
-            baseline: 'queueing floor (Express) CPU per event (µs)',
-            baselineValue: floorMicros,
-            ratio: bareMicros / floorMicros,
-            target: { kind: 'none' },
-          },
-        );
+      const cpuAgainstFloor = (figure: string, micros: number): Row => ({
+        scenario: SCENARIO,
+        figure,
+        value: micros,
+        unit: 'µs/event',
+        baseline: 'queueing floor (Express) CPU per event (µs)',
+        baselineValue: floorMicros,
+        ratio: micros / floorMicros,
+        target: { kind: 'none' },
+      });
+      if (api.cpu) rows.push(cpuAgainstFloor('API CPU per event', apiMicros), cpuAgainstFloor('bare floor CPU per event', bareMicros));
       return rows;
     } finally {
       await Promise.all([floor.stop(), bareFloor.stop()]);

@@ -16,8 +16,9 @@ const startReader = (db: Db) => db.startTransaction().setIsolationLevel('repeata
  * another does not). Here the first connection exports its snapshot and every further one
  * imports it (`SET TRANSACTION SNAPSHOT`), so the reads still run in parallel and agree.
  *
- * Lanes beyond the first open only while reads wait, and a lane that cannot get a connection
- * leaves its reads to the others: with a pool of one, every read runs on the first connection.
+ * Lanes beyond the first open only while reads wait; a lane that cannot get a connection leaves
+ * its reads to the others. `lanes` must stay within what the pool can spare: a lane still waiting
+ * for a connection holds up the end of the work until the pool's connection timeout.
  */
 export async function withSharedSnapshot<T>(db: Db, lanes: number, work: (read: SnapshotRead) => Promise<T>): Promise<T> {
   const lead = await startReader(db);

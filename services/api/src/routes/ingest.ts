@@ -37,17 +37,17 @@ export function ingestRoutes(deps: IngestRouteDeps): Router {
 
   router.post('/v1/feeds', auth, rejectUnreadableType(isReadableFeedType), rawBody, async (req, res) => {
     const body = bodyBytes(req);
-    const parsed = await validateDocument(deps.parsePool.check, body, req.get('content-type'));
-    res.status(202).json(presentAccepted(await enqueue(deps, req, body, parsed, 'feed')));
+    const checked = await validateDocument(deps.parsePool.check, body, req.get('content-type'));
+    res.status(202).json(presentAccepted(await enqueue(deps, req, body, checked, 'feed')));
   });
 
   router.post('/v1/articles', auth, rejectUnreadableType(isJsonType), rawBody, async (req, res) => {
     const body = bodyBytes(req);
-    const parsed = await validateDocument(deps.parsePool.check, body, req.get('content-type'));
-    if (parsed.format !== 'native-json') {
+    const checked = await validateDocument(deps.parsePool.check, body, req.get('content-type'));
+    if (checked.format !== 'native-json') {
       throw new HttpError(400, 'invalid_body', 'expected {"articles": [Article, ...]} with 1 to 1000 articles');
     }
-    res.status(202).json(presentAccepted(await enqueue(deps, req, body, parsed, 'articles')));
+    res.status(202).json(presentAccepted(await enqueue(deps, req, body, checked, 'articles')));
   });
 
   router.get('/v1/ingest-jobs/:jobId', async (req, res) => {
@@ -76,9 +76,9 @@ function bodyBytes(req: Request): Buffer {
 
 /** Parsed here too so a client learns at once that a document is unreadable, not from a failed job. */
 export async function validateDocument(check: CheckFunction, body: Buffer, contentType: string | undefined): Promise<DocumentCheck> {
-  let parsed: DocumentCheck;
+  let checked: DocumentCheck;
   try {
-    parsed = await check(body, contentType);
+    checked = await check(body, contentType);
   } catch (error) {
     if (error instanceof DocumentError) {
       const { status, code } = DOCUMENT_ERRORS[error.code];
@@ -87,12 +87,12 @@ export async function validateDocument(check: CheckFunction, body: Buffer, conte
     throw error;
   }
   // A broken document from which nothing could be recovered is refused rather than "accepted" empty.
-  if (parsed.breakage)
-    throw new HttpError(400, 'unparseable', `the ${parsed.format} document is ${parsed.breakage} and no item could be recovered`);
-  return parsed;
+  if (checked.breakage)
+    throw new HttpError(400, 'unparseable', `the ${checked.format} document is ${checked.breakage} and no item could be recovered`);
+  return checked;
 }
 
-function sourceOf(req: Request, parsed: DocumentCheck): string {
+function sourceOf(req: Request, checked: DocumentCheck): string {
   const requested = typeof req.query.source === 'string' ? req.query.source.toLowerCase() : undefined;
   if (requested !== undefined) {
     if (!SOURCE_SLUG.test(requested))
@@ -100,7 +100,7 @@ function sourceOf(req: Request, parsed: DocumentCheck): string {
     return requested;
   }
   try {
-    return new URL(parsed.feedUrl ?? '').hostname || 'unknown';
+    return new URL(checked.feedUrl ?? '').hostname || 'unknown';
   } catch {
     return 'unknown';
   }
@@ -114,12 +114,12 @@ async function enqueue(
   deps: IngestRouteDeps,
   req: Request,
   body: Buffer,
-  parsed: DocumentCheck,
+  checked: DocumentCheck,
   kind: 'feed' | 'articles',
 ): Promise<string> {
   await requireQueue(deps.redis, RETRY_AFTER_SECONDS);
   const id = randomUUID();
-  const job = { id, source: sourceOf(req, parsed), kind, contentType: req.get('content-type') ?? null, format: parsed.format, body };
+  const job = { id, source: sourceOf(req, checked), kind, contentType: req.get('content-type') ?? null, format: checked.format, body };
   try {
     await acceptDocument(deps.db, deps.ingestQueue, job);
   } catch (error) {
@@ -127,7 +127,7 @@ async function enqueue(
     req.log.warn({ err: error }, 'queue refused an ingest job');
     throw new QueueUnavailableError(RETRY_AFTER_SECONDS);
   }
-  req.log.info({ ingestJobId: id, format: parsed.format, bytes: body.length, items: parsed.articles }, 'document accepted');
+  req.log.info({ ingestJobId: id, format: checked.format, bytes: body.length, items: checked.articles }, 'document accepted');
   return id;
 }
 

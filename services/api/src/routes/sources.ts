@@ -181,13 +181,13 @@ export function sourceRoutes(deps: SourceRouteDeps): Router {
     handle(async (req, res) => {
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       if (body.length === 0) throw new HttpError(400, 'empty_body', 'the request body is empty');
-      const parsed = await validateDocument(deps.parsePool.check, body, req.get('content-type'));
+      const checked = await validateDocument(deps.parsePool.check, body, req.get('content-type'));
       await queueReady();
       const jobId = await acceptPush({ db: deps.db, ingestQueue: deps.ingestQueue }, String(req.params.slug), {
         signature: req.get('x-hub-signature-256') ?? req.get('x-hub-signature'),
         body,
         contentType: req.get('content-type') ?? null,
-        format: parsed.format,
+        format: checked.format,
       });
       req.log.info({ source: req.params.slug, ingestJobId: jobId }, 'WebSub content accepted');
       res.status(202).json(presentAccepted(jobId));
