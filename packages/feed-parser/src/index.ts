@@ -8,6 +8,8 @@ import { normalizeItem, type NormalizeContext } from './normalize.ts';
 import { parseHtmlPage } from './page/html-page.ts';
 import { parsePlainTextPage } from './page/plain-text-page.ts';
 import { isBinaryContentType, sniffBinary, sniffKind } from './sniff.ts';
+import { checkOf, type DocumentCheck } from './document-check.ts';
+import { breakageOf } from './unrecoverable.ts';
 import {
   DocumentError,
   type DocumentFormat,
@@ -36,6 +38,39 @@ export { checkOf, type DocumentCheck } from './document-check.ts';
  * DocumentError when nothing can be read; a bad item only lands in `rejected`.
  */
 export function parseDocument(bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
+  const read = readDocument(bytes, options);
+  return read.kind === 'page' ? read.result : collect(read, options);
+}
+
+/**
+ * What accepting a document needs to know of it (DocumentCheck), for the cost of reading its
+ * markup: a feed's items are counted, not read and normalised one by one, which is most of a
+ * parse (every item's HTML sanitised). It refuses exactly what parseDocument refuses, since every
+ * document-level error comes from reading the markup, and an item that fails later is only
+ * rejected. The ingest worker parses the document in full.
+ */
+export function checkDocument(bytes: Uint8Array, options: ParseOptions = {}): DocumentCheck {
+  const read = readDocument(bytes, options);
+  if (read.kind === 'page') return checkOf(read.result);
+  const items = read.doc.items.length;
+  return { format: read.format, feedUrl: read.doc.feed.url, items, breakage: breakageOf(items, read.warnings) };
+}
+
+/** A feed read as far as its items, none of them read yet; or a page, which is one article read whole. */
+type ReadDocument =
+  | {
+      kind: 'feed';
+      format: DocumentFormat;
+      doc: FeedDocument<unknown>;
+      decoded: Decoded;
+      /** The decoding's warnings, then the markup's. */
+      warnings: string[];
+      /** Items the document was cut off inside. */
+      cut?: ReadonlySet<unknown> | undefined;
+    }
+  | { kind: 'page'; result: ParseResult };
+
+function readDocument(bytes: Uint8Array, options: ParseOptions): ReadDocument {
   if (bytes.length === 0) throw new DocumentError('empty', 'the document is empty');
   const binary = sniffBinary(bytes);
   if (binary !== null) throw new DocumentError('unsupported-type', `the document is ${binary}, not a feed or an article`);
@@ -45,13 +80,13 @@ export function parseDocument(bytes: Uint8Array, options: ParseOptions = {}): Pa
 
   switch (sniffKind(text, options.contentType)) {
     case 'xml':
-      return parseXmlFeed(text, options, decoded);
+      return readXmlFeed(text, options, decoded);
     case 'json':
-      return parseJson(text, options, decoded);
+      return readJson(text, options, decoded);
     case 'html':
-      return withDecoding(finishPage(parseHtmlPage(text, options), options), decoded);
+      return { kind: 'page', result: withDecoding(finishPage(parseHtmlPage(text, options), options), decoded) };
     case 'text':
-      return withDecoding(finishPage(parsePlainTextPage(text, options), options), decoded);
+      return { kind: 'page', result: withDecoding(finishPage(parsePlainTextPage(text, options), options), decoded) };
     case null:
       if (isBinaryContentType(options.contentType)) {
         throw new DocumentError('unsupported-type', `cannot read a document of type ${options.contentType}`);
@@ -77,12 +112,13 @@ function withDecoding(result: ParseResult, decoded: Decoded): ParseResult {
   return { ...result, encoding: decoded.encoding, warnings: [...decoded.warnings, ...result.warnings] };
 }
 
-function parseXmlFeed(text: string, options: ParseOptions, decoded: Decoded): ParseResult {
+function readXmlFeed(text: string, options: ParseOptions, decoded: Decoded): ReadDocument {
   const baseUrl = options.baseUrl ?? null;
   const { root, warnings, unclosed } = parseXml(text, baseUrl);
   const [format, doc] = readFeedRoot(root, baseUrl);
   const cut = unclosed.length === 0 ? undefined : new Set<unknown>(unclosed);
-  return collect(format, doc, options, decoded, warnings, cut);
+  // Each reader's items are of its own kind, and only its own readItem is ever given them.
+  return { kind: 'feed', format, doc: doc as FeedDocument<unknown>, decoded, warnings: [...decoded.warnings, ...warnings], cut };
 }
 
 function readFeedRoot(root: XmlElement, baseUrl: string | null): [DocumentFormat, FeedDocument<XmlElement>] {
@@ -93,7 +129,7 @@ function readFeedRoot(root: XmlElement, baseUrl: string | null): [DocumentFormat
   throw new DocumentError('unparseable', `<${root.qname}> is not the root element of a feed`);
 }
 
-function parseJson(text: string, options: ParseOptions, decoded: Decoded): ParseResult {
+function readJson(text: string, options: ParseOptions, decoded: Decoded): ReadDocument {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -103,24 +139,19 @@ function parseJson(text: string, options: ParseOptions, decoded: Decoded): Parse
   }
   if (!isObject(value)) throw new DocumentError('unparseable', 'expected a JSON object');
   const baseUrl = options.baseUrl ?? null;
-  if (get(value, 'articles') !== undefined) {
-    return collect('native-json', readNativeJson(value, baseUrl), options, decoded, []);
-  }
-  return collect('json-feed', readJsonFeed(value, baseUrl), options, decoded, []);
+  const [format, doc] =
+    get(value, 'articles') !== undefined
+      ? (['native-json', readNativeJson(value, baseUrl)] as const)
+      : (['json-feed', readJsonFeed(value, baseUrl)] as const);
+  return { kind: 'feed', format, doc, decoded, warnings: [...decoded.warnings] };
 }
 
 /**
  * Normalises every item on its own, so one that cannot be read never sinks the others. An item
  * the document was cut off inside (`cut`) is rejected whole rather than stored half-written.
  */
-function collect<T>(
-  format: DocumentFormat,
-  doc: FeedDocument<T>,
-  options: ParseOptions,
-  decoded: Decoded,
-  warnings: string[],
-  cut?: ReadonlySet<unknown>,
-): ParseResult {
+function collect(read: Extract<ReadDocument, { kind: 'feed' }>, options: ParseOptions): ParseResult {
+  const { format, doc, decoded, warnings, cut } = read;
   const ctx: NormalizeContext = { ingestedAt: options.now ?? new Date(), feedLanguage: doc.feed.language };
   const articles: ParsedArticle[] = [];
   const rejected: RejectedItem[] = [];
@@ -141,7 +172,7 @@ function collect<T>(
     feed: doc.feed,
     articles,
     rejected,
-    warnings: [...decoded.warnings, ...warnings],
+    warnings,
     encoding: decoded.encoding,
     cadence: doc.cadence,
     links: doc.links,

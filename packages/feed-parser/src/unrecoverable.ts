@@ -8,6 +8,11 @@ export const NOT_WELL_FORMED = 'not well-formed';
  * (an article or a rejected one) could be recovered from it. Null for every other document.
  */
 export function unrecoverableBreakage(result: Pick<ParseResult, 'articles' | 'rejected' | 'warnings'>): string | null {
-  if (result.articles.length > 0 || result.rejected.length > 0) return null;
-  return result.warnings.find((warning) => warning.startsWith(NOT_WELL_FORMED)) ?? null;
+  return breakageOf(result.articles.length + result.rejected.length, result.warnings);
+}
+
+/** The same, from the number of items the markup held (each becomes an article or a rejected one). */
+export function breakageOf(items: number, warnings: readonly string[]): string | null {
+  if (items > 0) return null;
+  return warnings.find((warning) => warning.startsWith(NOT_WELL_FORMED)) ?? null;
 }

@@ -20,7 +20,7 @@ describe('ParsePool', () => {
     const body = Buffer.from(rssFeed(testStories(2_000, 'https://pool.example')));
     const check = await pool.check(body, 'application/rss+xml');
     expect(check).toEqual(checkOf(await parseInline(body, 'application/rss+xml')));
-    expect(check).toEqual({ format: 'rss', feedUrl: expect.anything(), articles: 2_000, breakage: null });
+    expect(check).toEqual({ format: 'rss', feedUrl: expect.anything(), items: 2_000, breakage: null });
     expect(check).toEqual(await checkInline(body, 'application/rss+xml'));
   });
 

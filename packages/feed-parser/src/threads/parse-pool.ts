@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { DocumentError, checkOf, parseDocument, type DocumentCheck, type ParseResult } from '../index.ts';
+import { DocumentError, checkDocument, parseDocument, type DocumentCheck, type ParseResult } from '../index.ts';
 
 /**
  * Parses a document; the ingest worker's only CPU-heavy step. `receivedAt` is when the document
@@ -7,7 +7,7 @@ import { DocumentError, checkOf, parseDocument, type DocumentCheck, type ParseRe
  */
 export type ParseFunction = (body: Uint8Array, contentType: string | undefined, receivedAt?: Date) => Promise<ParseResult>;
 
-/** Parses a document only to check it (DocumentCheck): what the API does before accepting one. */
+/** Reads a document only to check it (DocumentCheck, checkDocument): what the API does before accepting one. */
 export type CheckFunction = (body: Uint8Array, contentType: string | undefined) => Promise<DocumentCheck>;
 
 /** Below this size parsing inline costs less than a round trip to a thread. */
@@ -15,7 +15,7 @@ const INLINE_LIMIT_BYTES = 256 * 1024;
 
 export const parseInline: ParseFunction = async (body, contentType, receivedAt) => parseDocument(body, { contentType, now: receivedAt });
 
-export const checkInline: CheckFunction = async (body, contentType) => checkOf(parseDocument(body, { contentType }));
+export const checkInline: CheckFunction = async (body, contentType) => checkDocument(body, { contentType });
 
 /** What a thread is asked: `check` sends back the DocumentCheck instead of the whole result. */
 export interface ParseRequest {

@@ -127,7 +127,7 @@ async function enqueue(
     req.log.warn({ err: error }, 'queue refused an ingest job');
     throw new QueueUnavailableError(RETRY_AFTER_SECONDS);
   }
-  req.log.info({ ingestJobId: id, format: checked.format, bytes: body.length, items: checked.articles }, 'document accepted');
+  req.log.info({ ingestJobId: id, format: checked.format, bytes: body.length, items: checked.items }, 'document accepted');
   return id;
 }
 
