@@ -19,6 +19,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { embeddableCors } from './http/cors.ts';
+import { inOneLayer } from './http/one-layer.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { recordHttpMetrics } from './metrics/http-metrics.ts';
 import { publicRateLimit, type OperationsDeps } from './operations.ts';
@@ -74,14 +75,19 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.set('trust proxy', deps.operations.trustProxy);
-  app.use(requestContext(deps.logger));
-  app.use(recordHttpMetrics(deps.operations.metrics.httpRequestDuration));
-  app.use(securityHeaders());
-  // CORS first, so that a 429 reaches the page's script too. Both touch only /v1 paths, so
-  // they can come before the operations routes.
-  app.use(embeddableCors(deps.operations.corsOrigins));
   const allowed = allowedMethodsOf(app);
-  app.use(answerOptions(allowed));
+  // What every request passes, in one router layer (inOneLayer). CORS before the rate limit, so
+  // that a 429 reaches the page's script too; it touches only /v1 paths, so it can come before
+  // the operations routes.
+  app.use(
+    inOneLayer(
+      requestContext(deps.logger),
+      recordHttpMetrics(deps.operations.metrics.httpRequestDuration),
+      securityHeaders(),
+      embeddableCors(deps.operations.corsOrigins),
+      answerOptions(allowed),
+    ),
+  );
   // Limiting off (RATE_LIMIT_PER_MINUTE=0): no layer at all, rather than one every /v1 request passes.
   if (deps.operations.rateLimitPerMinute > 0) app.use('/v1', publicRateLimit(deps));
   // The hottest routes first: every router a request passes on its way costs it a match.

@@ -76,6 +76,6 @@ function fixedHeaders(middleware: ReturnType<typeof helmet>): Map<string, string
  * a widget): Cross-Origin-Resource-Policy: same-origin would make their browsers drop them.
  */
 export const allowCrossOriginEmbedding: RequestHandler = (_req, res, next) => {
-  res.set('cross-origin-resource-policy', 'cross-origin');
+  res.setHeader('cross-origin-resource-policy', 'cross-origin');
   next();
 };

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { matchesIfNoneMatch } from '@newsrank/core';
 import type { ListDocument } from '@newsrank/published-lists';
+import { sendJsonText } from '../http/send-json.ts';
 
 /** Lists change about once a second at most: a second of caching costs a reader nothing. */
 export const LIVE_CACHE_CONTROL = 'public, max-age=1';
@@ -20,11 +21,7 @@ export function sendList(req: Request, res: Response, list: ListDocument, limit:
     res.status(304).end();
     return;
   }
-  res.statusCode = 200;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('content-length', byteLength);
-  // A string, not a Buffer: Node then sends header and body in one write instead of a writev.
-  res.end(text);
+  sendJsonText(res, 200, text, byteLength);
 }
 
 interface Representation {

@@ -2,6 +2,8 @@ import { Router, type Request, type RequestHandler } from 'express';
 import { acceptEvents, createBotFilter, eventsOf, type AcceptEventsDeps, type RequestReader } from '@newsrank/events';
 import { beaconJsonBody } from '../http/beacon-body.ts';
 import { HttpError } from '../http/errors.ts';
+import { inOneLayer } from '../http/one-layer.ts';
+import { sendJson } from '../http/send-json.ts';
 import type { EventCounts } from '../metrics/api-metrics.ts';
 import type { EventsVerdict } from '@newsrank/wire';
 
@@ -9,7 +11,7 @@ import type { EventsVerdict } from '@newsrank/wire';
 const EVENTS_BODY_LIMIT = 1024 * 1024;
 
 const noStore: RequestHandler = (_req, res, next) => {
-  res.set('cache-control', 'no-store');
+  res.setHeader('cache-control', 'no-store');
   next();
 };
 
@@ -23,18 +25,18 @@ export function eventRoutes(deps: AcceptEventsDeps & { countEvents(counts: Event
   // Any content type: navigator.sendBeacon posts text/plain, which avoids a preflight.
   const jsonBody = beaconJsonBody(EVENTS_BODY_LIMIT);
 
-  router.post('/v1/events', noStore, jsonBody, async (req, res) => {
+  router.post('/v1/events', inOneLayer(noStore, jsonBody), async (req, res) => {
     const batch = eventsOf(req.body);
     if ('problem' in batch) throw new HttpError(400, batch.problem, batch.message);
     const { events } = batch;
     if (isBot(req.get('user-agent'))) {
       deps.countEvents({ accepted: 0, filtered: events.length, rejected: 0 });
-      res.status(202).json({ accepted: 0, filtered: events.length, rejected: [] } satisfies EventsVerdict);
+      sendJson(res, 202, { accepted: 0, filtered: events.length, rejected: [] } satisfies EventsVerdict);
       return;
     }
     const verdict = await acceptEvents(deps, events, readerOf(req), () => req.log);
     deps.countEvents({ ...verdict, rejected: verdict.rejected.length });
-    res.status(202).json(verdict);
+    sendJson(res, 202, verdict);
   });
 
   router.get('/v1/hit', noStore, async (req, res) => {
