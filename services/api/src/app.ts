@@ -20,6 +20,7 @@ import { metricsRoutes } from './routes/metrics.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { embeddableCors } from './http/cors.ts';
 import { inOneLayer } from './http/one-layer.ts';
+import { enteredForItsPathsOnly } from './http/fixed-paths.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { recordHttpMetrics } from './metrics/http-metrics.ts';
 import { publicRateLimit, type OperationsDeps } from './operations.ts';
@@ -90,9 +91,10 @@ export function createApp(deps: AppDeps): Express {
   );
   // Limiting off (RATE_LIMIT_PER_MINUTE=0): no layer at all, rather than one every /v1 request passes.
   if (deps.operations.rateLimitPerMinute > 0) app.use('/v1', publicRateLimit(deps));
-  // The hottest routes first: every router a request passes on its way costs it a match.
-  app.use(listRoutes({ db: deps.db, ...deps.ranking, streams: deps.operations.streams }));
-  app.use(eventRoutes({ ...deps.ranking, redis: deps.redis, countEvents: deps.operations.metrics.countEvents }));
+  // The hottest routes first, each router entered only for its own paths: every router a
+  // request passes on its way costs it a match.
+  app.use(enteredForItsPathsOnly(eventRoutes({ ...deps.ranking, redis: deps.redis, countEvents: deps.operations.metrics.countEvents })));
+  app.use(enteredForItsPathsOnly(listRoutes({ db: deps.db, ...deps.ranking, streams: deps.operations.streams })));
   app.use(healthRoutes(deps.db, deps.redis));
   app.use(metricsRoutes(deps.operations.metrics.registry));
   app.use(openApiRoutes());
