@@ -29,8 +29,11 @@ const stepNamed =
 describe('inOneLayer', () => {
   it('runs every middleware in order, an asynchronous one included, then the route', async () => {
     const later: RequestHandler = (_req, res, next) => void setTimeout(() => stepNamed('later')(_req, res, next), 5);
-    const url = await serve(inOneLayer(stepNamed('a'), later, stepNamed('b')));
-    expect(await (await fetch(url)).json()).toEqual({ steps: ['a', 'later', 'b'] });
+    const nullIsNoError: RequestHandler = (_req, res, next) => {
+      stepNamed('null')(_req, res, () => next(null));
+    };
+    const url = await serve(inOneLayer(stepNamed('a'), later, nullIsNoError, stepNamed('b')));
+    expect(await (await fetch(url)).json()).toEqual({ steps: ['a', 'later', 'null', 'b'] });
   });
 
   it('stops at a middleware that answers', async () => {

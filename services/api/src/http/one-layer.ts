@@ -11,7 +11,8 @@ export function inOneLayer(...handlers: RequestHandler[]): RequestHandler {
   return (req, res, next) => {
     let index = 0;
     const step = (outcome?: unknown): void => {
-      if (outcome !== undefined) return next(outcome);
+      // Falsy is no error, as the router reads it (`next(null)` goes on).
+      if (outcome) return next(outcome);
       const handler = handlers[index++];
       if (handler === undefined) return next();
       try {
