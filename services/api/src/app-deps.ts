@@ -17,7 +17,7 @@ export interface AppConnections {
   redis: RedisClient;
   queues: Record<QueueName, Queue>;
   lists: ListStore;
-  /** Parses a posted document to check it before it is accepted. */
+  /** Reads a posted document's markup to check it before it is accepted (checkDocument). */
   check: CheckFunction;
 }
 

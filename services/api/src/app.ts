@@ -40,7 +40,7 @@ export interface AppDeps {
   /** The deployment's queue prefix: Redis names (the visitor sets) live under it. */
   queuePrefix: string;
   feedMaxBytes: number;
-  /** Parses posted documents off the event loop, so a large feed never stalls other requests. */
+  /** Checks posted documents off the event loop, so a large feed never stalls other requests. */
   parsePool: Pick<ParsePool, 'check'>;
   /** Access events in, lists out. */
   ranking: {

@@ -61,8 +61,8 @@ export class ParsePool {
   };
 
   /**
-   * Only the check crosses back from the thread: copying a large document's articles to the
-   * calling thread would cost it about as much as the parse itself.
+   * The check reads only the markup (checkDocument), and only its few fields cross back from
+   * the thread.
    */
   readonly check: CheckFunction = async (body, contentType) => {
     if (body.length <= INLINE_LIMIT_BYTES) return checkInline(body, contentType);

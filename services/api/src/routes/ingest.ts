@@ -74,7 +74,7 @@ function bodyBytes(req: Request): Buffer {
   return body;
 }
 
-/** Parsed here too so a client learns at once that a document is unreadable, not from a failed job. */
+/** Checked here so a client learns at once that a document is unreadable, not from a failed job. */
 export async function validateDocument(check: CheckFunction, body: Buffer, contentType: string | undefined): Promise<DocumentCheck> {
   let checked: DocumentCheck;
   try {
